@@ -1,0 +1,56 @@
+package org.llmreference.contracts.comparison;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+import org.llmreference.contracts.catalog.SourceRef;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The computed content of one comparison page, section by section, in page order. Every text here
+ * is derived from catalog and price data; the page escapes it and lays it out.
+ *
+ * @param modelA the model whose id sorts first
+ * @param modelB the other model
+ */
+public record Comparison(
+        @JsonProperty(required = true) String pairId,
+        @JsonProperty(required = true) ModelSummary modelA,
+        @JsonProperty(required = true) ModelSummary modelB,
+        @JsonProperty(required = true) String title,
+        String intro,
+        Verdict verdict,
+        List<FactRow> scorecard,
+        List<Tradeoff> tradeoffs,
+        MonthlyCost monthlyCost,
+        List<SwitchFriction> switchFriction,
+        FactTable specs,
+        FactTable pricing,
+        FactTable capabilities,
+        FactTable benchmarks,
+        List<String> deepDive,
+        List<Faq> faq,
+        List<RelatedPair> related,
+        LocalDate lastReviewed,
+        List<SourceRef> sources) {
+
+    public Comparison {
+        Objects.requireNonNull(pairId, "pairId");
+        Objects.requireNonNull(modelA, "modelA");
+        Objects.requireNonNull(modelB, "modelB");
+        Objects.requireNonNull(title, "title");
+        scorecard = copy(scorecard);
+        tradeoffs = copy(tradeoffs);
+        switchFriction = copy(switchFriction);
+        deepDive = copy(deepDive);
+        faq = copy(faq);
+        related = copy(related);
+        sources = copy(sources);
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}

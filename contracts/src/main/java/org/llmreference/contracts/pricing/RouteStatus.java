@@ -1,0 +1,8 @@
+package org.llmreference.contracts.pricing;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+public enum RouteStatus {
+    @JsonProperty("active") ACTIVE,
+    @JsonProperty("deprecated") DEPRECATED
+}
