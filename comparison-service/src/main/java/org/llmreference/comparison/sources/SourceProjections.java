@@ -1,0 +1,48 @@
+package org.llmreference.comparison.sources;
+
+import java.util.Optional;
+
+import org.llmreference.contracts.Envelope;
+import org.llmreference.contracts.catalog.CatalogEvent;
+import org.llmreference.contracts.pricing.PricingEvent;
+import org.llmreference.platform.projection.Projections;
+import org.llmreference.platform.projection.Projections.Outcome;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+
+/**
+ * comparison-service's own copies of what it compares: each model's latest snapshot and each
+ * model's price list. Older or repeated events are skipped by revision.
+ */
+@Component
+public class SourceProjections {
+
+    private final MongoCollection<StoredModel> models;
+    private final MongoCollection<StoredPriceList> priceLists;
+
+    SourceProjections(MongoDatabase database) {
+        this.models = database.getCollection("models", StoredModel.class);
+        this.priceLists = database.getCollection("priceLists", StoredPriceList.class);
+    }
+
+    public Outcome apply(Envelope<CatalogEvent> event) {
+        return Projections.replaceIfNewer(models, event.aggregateId(), event.revision(),
+                new StoredModel(event.aggregateId(), event.revision(), event.payload().model()));
+    }
+
+    public Outcome applyPrices(Envelope<PricingEvent> event) {
+        return Projections.replaceIfNewer(priceLists, event.aggregateId(), event.revision(),
+                new StoredPriceList(event.aggregateId(), event.revision(), event.payload().routes()));
+    }
+
+    public Optional<StoredModel> model(String id) {
+        return Optional.ofNullable(models.find(Filters.eq("_id", id)).first());
+    }
+
+    public Optional<StoredPriceList> priceList(String modelId) {
+        return Optional.ofNullable(priceLists.find(Filters.eq("_id", modelId)).first());
+    }
+}

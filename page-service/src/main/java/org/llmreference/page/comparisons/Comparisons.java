@@ -1,0 +1,37 @@
+package org.llmreference.page.comparisons;
+
+import java.util.Optional;
+
+import org.llmreference.contracts.Envelope;
+import org.llmreference.contracts.comparison.ComparisonEvent;
+import org.llmreference.platform.projection.Projections;
+import org.llmreference.platform.projection.Projections.Outcome;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+
+/** page-service's copy of every pair's latest comparison; older or repeated events are skipped by revision. */
+@Component
+public class Comparisons {
+
+    private final MongoCollection<StoredComparison> collection;
+
+    Comparisons(MongoDatabase database) {
+        this.collection = database.getCollection("comparisons", StoredComparison.class);
+    }
+
+    public Outcome apply(Envelope<ComparisonEvent> event) {
+        StoredComparison stored = event.payload().match(
+                changed -> new StoredComparison(event.aggregateId(), event.revision(), false, changed.comparison(),
+                        event.causedBy(), event.occurredAt()),
+                withdrawn -> new StoredComparison(event.aggregateId(), event.revision(), true, null, event.causedBy(),
+                        event.occurredAt()));
+        return Projections.replaceIfNewer(collection, event.aggregateId(), event.revision(), stored);
+    }
+
+    public Optional<StoredComparison> find(String pairId) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", pairId)).first());
+    }
+}

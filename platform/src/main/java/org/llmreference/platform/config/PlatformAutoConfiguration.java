@@ -1,0 +1,53 @@
+package org.llmreference.platform.config;
+
+import java.util.concurrent.TimeUnit;
+
+import org.bson.UuidRepresentation;
+import org.llmreference.platform.health.KafkaHealthIndicator;
+import org.llmreference.platform.messaging.EventConsumption;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.context.annotation.Bean;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * What every service gets from the platform: its own MongoDB database (named by
+ * {@code spring.mongodb.database}), MongoDB operations that fail fast when the server is away,
+ * a Kafka readiness check, and event consumption with metrics.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(PlatformProperties.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer llmrefMongoClientSettings(PlatformProperties properties) {
+        long millis = properties.mongoTimeout().toMillis();
+        return settings -> settings
+                .uuidRepresentation(UuidRepresentation.STANDARD)
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout((int) millis, TimeUnit.MILLISECONDS));
+    }
+
+    @Bean
+    MongoDatabase mongoDatabase(MongoClient client, MongoProperties properties) {
+        return client.getDatabase(properties.getMongoClientDatabase());
+    }
+
+    @Bean(name = "kafka")
+    KafkaHealthIndicator kafkaHealthIndicator(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            PlatformProperties properties) {
+        return new KafkaHealthIndicator(brokers, properties.kafkaHealthTimeout());
+    }
+
+    @Bean
+    EventConsumption eventConsumption(MeterRegistry meters) {
+        return new EventConsumption(meters);
+    }
+}

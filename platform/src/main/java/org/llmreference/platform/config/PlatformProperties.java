@@ -1,0 +1,25 @@
+package org.llmreference.platform.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings every service shares, under {@code llmref.platform}.
+ *
+ * @param mongoTimeout         how long a MongoDB operation waits for a server before it fails
+ * @param kafkaHealthTimeout   how long the readiness check waits for Kafka
+ * @param outboxSweepInterval  how often the outbox relay looks for events left behind
+ * @param outboxRetryDelay     how long the relay waits after a failed publish
+ */
+@ConfigurationProperties("llmref.platform")
+public record PlatformProperties(Duration mongoTimeout, Duration kafkaHealthTimeout, Duration outboxSweepInterval,
+        Duration outboxRetryDelay) {
+
+    public PlatformProperties {
+        mongoTimeout = mongoTimeout == null ? Duration.ofSeconds(3) : mongoTimeout;
+        kafkaHealthTimeout = kafkaHealthTimeout == null ? Duration.ofSeconds(2) : kafkaHealthTimeout;
+        outboxSweepInterval = outboxSweepInterval == null ? Duration.ofSeconds(2) : outboxSweepInterval;
+        outboxRetryDelay = outboxRetryDelay == null ? Duration.ofSeconds(1) : outboxRetryDelay;
+    }
+}

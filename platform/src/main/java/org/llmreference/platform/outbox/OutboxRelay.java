@@ -1,0 +1,215 @@
+package org.llmreference.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.bson.Document;
+import org.llmreference.contracts.EventHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Publishes the events that wait in aggregate documents, in the order they were stored, then
+ * removes each from its document. A writer calls {@link #wake()} after a change so the event leaves
+ * at once; a sweep every {@code sweepInterval} picks up whatever is left (after a restart, or while
+ * Kafka was unreachable). An event can be published twice (a crash between send and removal);
+ * consumers skip it by revision.
+ */
+public final class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final List<OutboxSource> sources;
+    private final StreamBridge streamBridge;
+    private final Duration sweepInterval;
+    private final Duration retryDelay;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition signal = lock.newCondition();
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong oldestPendingAgeMillis = new AtomicLong();
+    private final Counter published;
+    private final Counter failures;
+    private boolean woken;
+    private volatile boolean running;
+    private Thread worker;
+
+    public OutboxRelay(List<OutboxSource> sources, StreamBridge streamBridge, Duration sweepInterval,
+            Duration retryDelay, MeterRegistry meters) {
+        this.sources = List.copyOf(sources);
+        this.streamBridge = streamBridge;
+        this.sweepInterval = sweepInterval;
+        this.retryDelay = retryDelay;
+        this.published = Counter.builder("llmref.outbox.published").description("events relayed to Kafka")
+                .register(meters);
+        this.failures = Counter.builder("llmref.outbox.failures")
+                .description("relay rounds that stopped because an event could not be published").register(meters);
+        Gauge.builder("llmref.outbox.pending", pending, AtomicLong::get)
+                .description("events stored but not yet relayed, as of the last relay round").register(meters);
+        Gauge.builder("llmref.outbox.oldest.pending.age", oldestPendingAgeMillis, age -> age.get() / 1000.0)
+                .baseUnit("seconds").description("age of the oldest event not yet relayed").register(meters);
+    }
+
+    /** Asks the relay to run a round now (call after storing a change with a pending event). */
+    public void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            signal.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Publishes everything pending now, in the caller's thread.
+     *
+     * @return how many events were published
+     * @throws OutboxRelayException when an event could not be published; what was not published stays pending
+     */
+    public int relayPending() {
+        int count = 0;
+        long stillPending = 0;
+        Instant oldest = null;
+        for (OutboxSource source : sources) {
+            for (Document aggregate : source.collection().find(Filters.exists(PendingEvent.FIELD + ".0"))
+                    .projection(new Document(PendingEvent.FIELD, 1))) {
+                List<PendingEvent> events = pendingEvents(aggregate);
+                for (PendingEvent event : events) {
+                    if (oldest == null || (event.storedAt() != null && event.storedAt().isBefore(oldest))) {
+                        oldest = event.storedAt();
+                    }
+                }
+                stillPending += events.size();
+                for (PendingEvent event : events) {
+                    publish(source, event);
+                    source.collection().updateOne(Filters.eq("_id", aggregate.get("_id")),
+                            Updates.pull(PendingEvent.FIELD, new Document("eventId", event.eventId())));
+                    published.increment();
+                    stillPending--;
+                    count++;
+                }
+            }
+        }
+        pending.set(stillPending);
+        oldestPendingAgeMillis.set(stillPending == 0 || oldest == null ? 0 : Duration.between(oldest, Instant.now()).toMillis());
+        return count;
+    }
+
+    private void publish(OutboxSource source, PendingEvent event) {
+        Message<byte[]> message = MessageBuilder.withPayload(event.payload())
+                .setHeader(KafkaHeaders.KEY, event.key().getBytes(StandardCharsets.UTF_8))
+                .setHeader(EventHeaders.EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8))
+                .setHeader(EventHeaders.EVENT_ID, event.eventId().getBytes(StandardCharsets.UTF_8))
+                .setHeader(EventHeaders.CAUSED_BY, String.valueOf(event.causedBy()).getBytes(StandardCharsets.UTF_8))
+                .build();
+        boolean sent;
+        try {
+            sent = streamBridge.send(source.binding(), message);
+        } catch (RuntimeException e) {
+            throw new OutboxRelayException("could not publish " + event.type() + " " + event.eventId() + " for "
+                    + event.key() + " to " + event.topic(), e);
+        }
+        if (!sent) {
+            throw new OutboxRelayException("binding " + source.binding() + " refused " + event.type() + " "
+                    + event.eventId() + " for " + event.key());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<PendingEvent> pendingEvents(Document aggregate) {
+        List<PendingEvent> events = new ArrayList<>();
+        for (Document document : (List<Document>) aggregate.getList(PendingEvent.FIELD, Document.class, List.of())) {
+            events.add(PendingEvent.fromDocument(document));
+        }
+        return events;
+    }
+
+    private void loop() {
+        while (running) {
+            Duration wait = sweepInterval;
+            try {
+                relayPending();
+            } catch (RuntimeException e) {
+                failures.increment();
+                log.warn("Outbox relay paused for {} ms: {}", retryDelay.toMillis(), describe(e));
+                wait = retryDelay;
+            }
+            awaitSignal(wait);
+        }
+    }
+
+    private void awaitSignal(Duration timeout) {
+        lock.lock();
+        try {
+            long nanos = timeout.toNanos();
+            while (!woken && running && nanos > 0) {
+                nanos = signal.awaitNanos(nanos);
+            }
+            woken = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append(" <- ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+        }
+        return text.toString();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        if (worker != null) {
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // Stop before the bindings and the Mongo client go away.
+        return Integer.MAX_VALUE - 100;
+    }
+}

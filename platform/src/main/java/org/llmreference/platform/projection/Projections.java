@@ -1,0 +1,44 @@
+package org.llmreference.platform.projection;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+
+/**
+ * Revision-guarded writes for projections built from events: a snapshot replaces the stored one
+ * only if its revision is newer, so duplicates, replays and reordered events change nothing. One
+ * single-document operation, no transaction.
+ */
+public final class Projections {
+
+    /** What happened to a snapshot offered to a projection. */
+    public enum Outcome {
+        /** stored: it was new, or newer than what was stored */
+        APPLIED,
+        /** skipped: the stored revision is the same or newer */
+        STALE
+    }
+
+    private Projections() {
+    }
+
+    /**
+     * Stores {@code snapshot} under {@code id} unless the stored document has a {@code revision} of
+     * at least {@code revision}. The snapshot's own {@code _id} and {@code revision} fields must match.
+     */
+    public static <T> Outcome replaceIfNewer(MongoCollection<T> collection, String id, long revision, T snapshot) {
+        try {
+            collection.replaceOne(Filters.and(Filters.eq("_id", id), Filters.lt("revision", revision)), snapshot,
+                    new ReplaceOptions().upsert(true));
+            return Outcome.APPLIED;
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                // A document with this id exists with the same or a newer revision: the upsert tried to insert a second one.
+                return Outcome.STALE;
+            }
+            throw e;
+        }
+    }
+}

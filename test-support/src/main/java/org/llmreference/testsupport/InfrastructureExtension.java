@@ -1,0 +1,35 @@
+package org.llmreference.testsupport;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Gives a test class the shared {@link TestInfrastructure}: starts it if needed, publishes its
+ * addresses as the system properties {@code KAFKA_BOOTSTRAP_SERVERS} and {@code MONGODB_URI} (which
+ * every service's configuration reads, so a {@code @SpringBootTest} connects to it with no further
+ * setup), and injects it into test methods and constructors that ask for it.
+ */
+public final class InfrastructureExtension implements BeforeAllCallback, ParameterResolver {
+
+    public static final String KAFKA_PROPERTY = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String MONGO_PROPERTY = "MONGODB_URI";
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        System.setProperty(KAFKA_PROPERTY, infrastructure.kafkaBootstrapServers());
+        System.setProperty(MONGO_PROPERTY, infrastructure.mongoUri());
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == TestInfrastructure.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return TestInfrastructure.get();
+    }
+}

@@ -1,0 +1,78 @@
+package org.llmreference.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * What every service promises ops, checked on the running application: liveness and readiness
+ * probes (readiness includes Kafka and MongoDB), Prometheus metrics, and its own MongoDB database.
+ * A service's {@code @SpringBootTest} (web environment on a random port) extends this.
+ */
+public abstract class ServiceConventions {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Autowired
+    protected Environment environment;
+
+    @Autowired
+    protected MongoDatabase database;
+
+    /** The database the service must use, e.g. {@code catalog}. */
+    protected abstract String expectedDatabase();
+
+    @Test
+    void readinessIsUpAndIncludesKafkaAndMongo() {
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"status\":\"UP\"").contains("\"kafka\"").contains("\"mongo\"");
+    }
+
+    @Test
+    void livenessIsUp() {
+        HttpResponse<String> liveness = get("/actuator/health/liveness");
+
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(liveness.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void exposesPrometheusMetricsTaggedWithTheApplication() {
+        HttpResponse<String> metrics = get("/actuator/prometheus");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes")
+                .contains("application=\"" + environment.getProperty("spring.application.name") + "\"");
+    }
+
+    @Test
+    void keepsItsDataInItsOwnDatabase() {
+        assertThat(database.getName()).isEqualTo(expectedDatabase());
+    }
+
+    protected HttpResponse<String> get(String path) {
+        URI uri = URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path);
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + uri + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted during GET " + uri, e);
+        }
+    }
+}
