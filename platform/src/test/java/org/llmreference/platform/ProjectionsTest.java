@@ -22,9 +22,9 @@ import org.bson.UuidRepresentation;
 import com.mongodb.ConnectionString;
 
 @WithInfrastructure
-class ProjectionsTest {
+public class ProjectionsTest {
 
-    record Stored(@BsonId String id, long revision, ModelSnapshot model) {
+    public record Stored(@BsonId String id, long revision, ModelSnapshot model) {
     }
 
     MongoCollection<Stored> collection;

@@ -21,7 +21,7 @@ class RelayTestApplication {
 
     @Bean
     OutboxRelay relay(MongoDatabase database, StreamBridge bridge, PlatformProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(List.of(new OutboxSource(database.getCollection(COLLECTION), "things-out-0")), bridge,
+        return new OutboxRelay(List.of(new OutboxSource(database.getCollection(COLLECTION), "things")), bridge,
                 properties.outboxSweepInterval(), properties.outboxRetryDelay(), meters);
     }
 }

@@ -21,7 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 class ModelsMessaging {
 
     static final String COLLECTION = "models";
-    static final String BINDING = "catalogModels-out-0";
+    static final String BINDING = "catalogModels";
 
     @Bean
     OutboxRelay modelsOutboxRelay(MongoDatabase database, StreamBridge streamBridge, PlatformProperties properties,

@@ -21,7 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 class ComparisonsMessaging {
 
     static final String COLLECTION = "comparisons";
-    static final String BINDING = "comparisonPages-out-0";
+    static final String BINDING = "comparisonPages";
 
     @Bean
     OutboxRelay comparisonsOutboxRelay(MongoDatabase database, StreamBridge streamBridge, PlatformProperties properties,

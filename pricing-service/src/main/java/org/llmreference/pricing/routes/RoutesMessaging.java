@@ -21,7 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 class RoutesMessaging {
 
     static final String COLLECTION = "priceLists";
-    static final String BINDING = "pricingRoutes-out-0";
+    static final String BINDING = "pricingRoutes";
 
     @Bean
     OutboxRelay priceListsOutboxRelay(MongoDatabase database, StreamBridge streamBridge, PlatformProperties properties,
