@@ -1,17 +1,9 @@
 package org.llmreference.comparison.comparisons;
 
-import java.util.List;
-
-import org.llmreference.platform.config.PlatformProperties;
 import org.llmreference.platform.outbox.OutboxRelay;
-import org.llmreference.platform.outbox.OutboxSource;
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.llmreference.platform.outbox.OutboxRelays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import com.mongodb.client.MongoDatabase;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A comparison is one document in {@value #COLLECTION} carrying its pending
@@ -24,9 +16,7 @@ class ComparisonsMessaging {
     static final String BINDING = "comparisonPages";
 
     @Bean
-    OutboxRelay comparisonsOutboxRelay(MongoDatabase database, StreamBridge streamBridge, PlatformProperties properties,
-            MeterRegistry meters) {
-        return new OutboxRelay(List.of(new OutboxSource(database.getCollection(COLLECTION), BINDING)), streamBridge,
-                properties.outboxSweepInterval(), properties.outboxRetryDelay(), meters);
+    OutboxRelay comparisonsOutboxRelay(OutboxRelays relays) {
+        return relays.over(COLLECTION, BINDING);
     }
 }

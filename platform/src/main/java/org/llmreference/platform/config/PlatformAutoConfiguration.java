@@ -5,11 +5,13 @@ import java.util.concurrent.TimeUnit;
 import org.bson.UuidRepresentation;
 import org.llmreference.platform.health.KafkaHealthIndicator;
 import org.llmreference.platform.messaging.EventConsumption;
+import org.llmreference.platform.outbox.OutboxRelays;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 
 import com.mongodb.client.MongoClient;
@@ -20,7 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * What every service gets from the platform: its own MongoDB database (named by
  * {@code spring.mongodb.database}), MongoDB operations that fail fast when the server is away,
- * a Kafka readiness check, and event consumption with metrics.
+ * a Kafka readiness check, event consumption with metrics, and outbox relays.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(PlatformProperties.class)
@@ -49,5 +51,11 @@ public class PlatformAutoConfiguration {
     @Bean
     EventConsumption eventConsumption(MeterRegistry meters) {
         return new EventConsumption(meters);
+    }
+
+    @Bean
+    OutboxRelays outboxRelays(MongoDatabase database, StreamBridge streamBridge, PlatformProperties properties,
+            MeterRegistry meters) {
+        return new OutboxRelays(database, streamBridge, properties, meters);
     }
 }

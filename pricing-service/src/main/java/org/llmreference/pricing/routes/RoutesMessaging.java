@@ -1,17 +1,9 @@
 package org.llmreference.pricing.routes;
 
-import java.util.List;
-
-import org.llmreference.platform.config.PlatformProperties;
 import org.llmreference.platform.outbox.OutboxRelay;
-import org.llmreference.platform.outbox.OutboxSource;
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.llmreference.platform.outbox.OutboxRelays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import com.mongodb.client.MongoDatabase;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A model's price list is one document in {@value #COLLECTION} carrying its pending
@@ -24,9 +16,7 @@ class RoutesMessaging {
     static final String BINDING = "pricingRoutes";
 
     @Bean
-    OutboxRelay priceListsOutboxRelay(MongoDatabase database, StreamBridge streamBridge, PlatformProperties properties,
-            MeterRegistry meters) {
-        return new OutboxRelay(List.of(new OutboxSource(database.getCollection(COLLECTION), BINDING)), streamBridge,
-                properties.outboxSweepInterval(), properties.outboxRetryDelay(), meters);
+    OutboxRelay priceListsOutboxRelay(OutboxRelays relays) {
+        return relays.over(COLLECTION, BINDING);
     }
 }
