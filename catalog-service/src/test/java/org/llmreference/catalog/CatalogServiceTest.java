@@ -50,7 +50,7 @@ class CatalogServiceTest extends ServiceConventions {
                         Updates.push(PendingEvent.FIELD, PendingEvent.of(event, Instant.now()).toDocument())),
                 new UpdateOptions().upsert(true));
 
-        relay.wake();
+        relay.wake(id);
 
         try (TopicProbe probe = new TopicProbe(infrastructure.kafkaBootstrapServers(), Topics.CATALOG_MODELS)) {
             ConsumerRecord<byte[], byte[]> record = probe.awaitRecord(

@@ -59,7 +59,7 @@ class OutboxRelayTest {
         storeChangeWithPendingEvent(id, first);
         storeChangeWithPendingEvent(id, second);
 
-        relay.wake();
+        relay.wake(id);
 
         try (TopicProbe probe = new TopicProbe(infrastructure.kafkaBootstrapServers(), Topics.CATALOG_MODELS)) {
             ConsumerRecord<byte[], byte[]> record = probe.awaitRecord(
@@ -78,10 +78,12 @@ class OutboxRelayTest {
     }
 
     @Test
-    void sweepPublishesEventsLeftBehindWithoutBeingWoken(TestInfrastructure infrastructure) {
+    void aSweepPublishesEventsLeftBehindByAWriterThatNeverWokeTheRelay(TestInfrastructure infrastructure) {
         String id = "left-behind-" + System.nanoTime();
         Envelope<ModelChanged> event = Envelope.startingChain(new ModelChanged(Models.aModel(id), List.of()), id, 1, Instant.now());
         storeChangeWithPendingEvent(id, event);
+
+        relay.wake();
 
         try (TopicProbe probe = new TopicProbe(infrastructure.kafkaBootstrapServers(), Topics.CATALOG_MODELS)) {
             ConsumerRecord<byte[], byte[]> record = probe.awaitRecord(

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -29,9 +31,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Publishes the events that wait in aggregate documents, in the order they were stored, then
- * removes each from its document. A writer calls {@link #wake()} after a change so the event leaves
- * at once; a sweep every {@code sweepInterval} picks up whatever is left (after a restart, or while
- * Kafka was unreachable). An event can be published twice (a crash between send and removal);
+ * removes each from its document. A writer calls {@link #wake(Object)} with the aggregate's id after
+ * a change, so its events leave at once (one lookup by {@code _id}); a sweep of every collection
+ * every {@code sweepInterval} picks up whatever is left (after a restart, or while Kafka was
+ * unreachable). An event can be published twice (a crash between send and removal);
  * consumers skip it by revision.
  */
 public final class OutboxRelay implements SmartLifecycle {
@@ -48,7 +51,9 @@ public final class OutboxRelay implements SmartLifecycle {
     private final AtomicLong oldestPendingAgeMillis = new AtomicLong();
     private final Counter published;
     private final Counter failures;
+    private final Set<Object> wokenIds = ConcurrentHashMap.newKeySet();
     private boolean woken;
+    private boolean sweepRequested;
     private volatile boolean running;
     private Thread worker;
 
@@ -68,14 +73,42 @@ public final class OutboxRelay implements SmartLifecycle {
                 .baseUnit("seconds").description("age of the oldest event not yet relayed").register(meters);
     }
 
-    /** Asks the relay to run a round now (call after storing a change with a pending event). */
+    /** Asks the relay to publish the pending events of one aggregate now (call after storing its change). */
+    public void wake(Object aggregateId) {
+        wokenIds.add(aggregateId);
+        signal(false);
+    }
+
+    /** Asks the relay to sweep every collection now. */
     public void wake() {
+        signal(true);
+    }
+
+    private void signal(boolean sweep) {
         lock.lock();
         try {
             woken = true;
+            sweepRequested |= sweep;
             signal.signalAll();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Publishes the pending events of the aggregates named by {@link #wake(Object)}. */
+    private void relayWoken() {
+        for (Object id : List.copyOf(wokenIds)) {
+            wokenIds.remove(id);
+            for (OutboxSource source : sources) {
+                Document aggregate = source.collection()
+                        .find(Filters.and(Filters.eq("_id", id), Filters.exists(PendingEvent.FIELD + ".0")))
+                        .projection(new Document(PendingEvent.FIELD, 1)).first();
+                if (aggregate != null) {
+                    for (PendingEvent event : pendingEvents(aggregate)) {
+                        publishAndClear(source, aggregate, event);
+                    }
+                }
+            }
         }
     }
 
@@ -100,10 +133,7 @@ public final class OutboxRelay implements SmartLifecycle {
                 }
                 stillPending += events.size();
                 for (PendingEvent event : events) {
-                    publish(source, event);
-                    source.collection().updateOne(Filters.eq("_id", aggregate.get("_id")),
-                            Updates.pull(PendingEvent.FIELD, new Document("eventId", event.eventId())));
-                    published.increment();
+                    publishAndClear(source, aggregate, event);
                     stillPending--;
                     count++;
                 }
@@ -112,6 +142,13 @@ public final class OutboxRelay implements SmartLifecycle {
         pending.set(stillPending);
         oldestPendingAgeMillis.set(stillPending == 0 || oldest == null ? 0 : Duration.between(oldest, Instant.now()).toMillis());
         return count;
+    }
+
+    private void publishAndClear(OutboxSource source, Document aggregate, PendingEvent event) {
+        publish(source, event);
+        source.collection().updateOne(Filters.eq("_id", aggregate.get("_id")),
+                Updates.pull(PendingEvent.FIELD, new Document("eventId", event.eventId())));
+        published.increment();
     }
 
     private void publish(OutboxSource source, PendingEvent event) {
@@ -144,30 +181,43 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     private void loop() {
+        boolean sweep = true;
+        long lastSweep = 0;
         while (running) {
             Duration wait = sweepInterval;
             try {
-                relayPending();
+                // Sweep when asked, when the interval passed without wake-ups, and at least once per interval under a steady stream of them.
+                if (sweep || System.nanoTime() - lastSweep >= sweepInterval.toNanos()) {
+                    lastSweep = System.nanoTime();
+                    relayPending();
+                } else {
+                    relayWoken();
+                }
             } catch (RuntimeException e) {
                 failures.increment();
                 log.warn("Outbox relay paused for {} ms: {}", retryDelay.toMillis(), describe(e));
                 wait = retryDelay;
             }
-            awaitSignal(wait);
+            sweep = awaitSignal(wait);
         }
     }
 
-    private void awaitSignal(Duration timeout) {
+    /** Waits for a wake-up or the timeout; answers whether the next round must sweep everything. */
+    private boolean awaitSignal(Duration timeout) {
         lock.lock();
         try {
             long nanos = timeout.toNanos();
             while (!woken && running && nanos > 0) {
                 nanos = signal.awaitNanos(nanos);
             }
+            boolean sweep = !woken || sweepRequested;
             woken = false;
+            sweepRequested = false;
+            return sweep;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
+            return false;
         } finally {
             lock.unlock();
         }
