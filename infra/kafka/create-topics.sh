@@ -1,26 +1,28 @@
-#!/usr/bin/env bash
+#!/bin/sh
 # Creates every topic of the system (the list in contracts Topics.ALL) on a broker, idempotently.
-# Runs inside the apache/kafka image (docker-compose service kafka-init). A test in infra/ checks
-# that this list matches Topics.ALL.
-set -euo pipefail
+# Runs inside the apache/kafka image (docker-compose service kafka-init); plain POSIX sh. A test in
+# infra/ checks that the create lines below match Topics.ALL.
+set -eu
 BOOTSTRAP=${BOOTSTRAP:-kafka:9092}
 TOPICS_CMD=${TOPICS_CMD:-/opt/kafka/bin/kafka-topics.sh}
 
-for attempt in $(seq 1 60); do
-  if "$TOPICS_CMD" --bootstrap-server "$BOOTSTRAP" --list >/dev/null 2>&1; then break; fi
-  if [ "$attempt" -eq 60 ]; then echo "Kafka at $BOOTSTRAP did not answer within 120 s" >&2; exit 1; fi
+attempt=1
+until "$TOPICS_CMD" --bootstrap-server "$BOOTSTRAP" --list >/dev/null 2>&1; do
+  if [ "$attempt" -ge 60 ]; then echo "Kafka at $BOOTSTRAP did not answer within 120 s" >&2; exit 1; fi
+  attempt=$((attempt + 1))
   sleep 2
 done
 
 create() { # name partitions cleanup-policy
-  local extra=()
   if [ "$3" = compact ]; then
-    extra=(--config min.compaction.lag.ms=0 --config segment.ms=21600000)
+    extra="--config min.compaction.lag.ms=0 --config segment.ms=21600000"
   else
-    extra=(--config retention.ms=1209600000)
+    extra="--config retention.ms=1209600000"
   fi
+  # $extra is split into words on purpose.
+  # shellcheck disable=SC2086
   "$TOPICS_CMD" --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic "$1" --partitions "$2" \
-    --replication-factor 1 --config cleanup.policy="$3" "${extra[@]}"
+    --replication-factor 1 --config cleanup.policy="$3" $extra
 }
 
 create catalog.models.v1 3 compact
