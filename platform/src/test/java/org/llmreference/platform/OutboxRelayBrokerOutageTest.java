@@ -59,6 +59,18 @@ class OutboxRelayBrokerOutageTest {
         }
         broker = KafkaBroker.start(DATA, 0, 0);
         TopicProvisioner.ensure(broker.bootstrapServers(), Topics.ALL, Duration.ofSeconds(30));
+        Runtime.getRuntime().addShutdownHook(new Thread(OutboxRelayBrokerOutageTest::removeBroker));
+    }
+
+    private static void removeBroker() {
+        broker.close();
+        try (var paths = Files.walk(DATA)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            System.err.println("could not delete " + DATA + ": " + e);
+        }
     }
 
     @DynamicPropertySource
