@@ -8,20 +8,26 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Properties;
 
 import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 
 /**
- * A real Apache Kafka broker in this JVM: KRaft mode, one node that is both broker and
- * controller, listening on loopback only. Its log directory is formatted once with a fixed cluster
- * id, so a restart on the same directory finds its topics and records again.
+ * A real Apache Kafka broker in this JVM: KRaft mode, one node that is both broker and the only
+ * controller (a static quorum of one voter), listening on loopback only. Its log directory is
+ * formatted once with a fixed cluster id, so a restart on the same directory finds its topics and
+ * records again, even on other ports.
  */
 public final class KafkaBroker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
 
     /** Fixed so that the storage formatted by one run is accepted by the next. */
     static final String CLUSTER_ID = "bGxtcmVmZXJlbmNlMDAx";
@@ -36,14 +42,23 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Formats {@code dataDir} if needed and starts the broker.
+     * Formats {@code dataDir} if needed and starts the broker; returns once it accepts clients.
+     * The data lives in {@code dataDir/logs}, next to the {@code server.properties} it was started with.
      *
      * @param port           client port, 0 for any free port
      * @param controllerPort KRaft controller port, 0 for any free port
      */
     public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
+        Objects.requireNonNull(dataDir, "dataDir");
         int clientPort = Ports.resolve(port);
         int quorumPort = Ports.resolve(controllerPort);
+        while (controllerPort == 0 && quorumPort == clientPort) {
+            quorumPort = Ports.resolve(0);
+        }
+        if (clientPort == quorumPort) {
+            throw new IllegalArgumentException("the Kafka client and controller ports must differ: " + clientPort);
+        }
+        long begin = System.nanoTime();
         Properties properties = properties(dataDir.resolve("logs"), clientPort, quorumPort);
         try {
             Files.createDirectories(dataDir);
@@ -56,7 +71,15 @@ public final class KafkaBroker implements AutoCloseable {
             throw new UncheckedIOException("cannot prepare the Kafka data folder " + dataDir, e);
         }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
-        server.startup();
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            stopAfterFailedStart(server, e);
+            throw new IllegalStateException("Kafka could not start on " + Ports.LOOPBACK + ":" + clientPort
+                    + " (controller port " + quorumPort + ", data in " + dataDir + "): " + e.getMessage(), e);
+        }
+        log.info("Kafka broker on {}:{} (controller port {}, data in {}) started in {} ms", Ports.LOOPBACK, clientPort,
+                quorumPort, dataDir, (System.nanoTime() - begin) / 1_000_000);
         return new KafkaBroker(server, clientPort);
     }
 
@@ -106,6 +129,17 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Stops the threads a failed start left running, so that they do not keep the JVM alive. */
+    private static void stopAfterFailedStart(KafkaRaftServer server, RuntimeException failure) {
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** {@code 127.0.0.1:<port>}. */
     public String bootstrapServers() {
         return Ports.LOOPBACK + ":" + port;
     }
@@ -120,7 +154,9 @@ public final class KafkaBroker implements AutoCloseable {
             return;
         }
         closed = true;
+        long begin = System.nanoTime();
         server.shutdown();
         server.awaitShutdown();
+        log.info("Kafka broker on port {} stopped in {} ms", port, (System.nanoTime() - begin) / 1_000_000);
     }
 }

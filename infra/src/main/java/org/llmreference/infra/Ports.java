@@ -14,9 +14,17 @@ final class Ports {
     private Ports() {
     }
 
+    /** Accepts 0 ("any free port") and 1 to 65535. */
+    static int requireValid(int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("a port is between 1 and 65535 (or 0 for any free port), not " + port);
+        }
+        return port;
+    }
+
     /** {@code port}, or a free port when it is 0. */
     static int resolve(int port) {
-        if (port != 0) {
+        if (requireValid(port) != 0) {
             return port;
         }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
@@ -26,14 +34,19 @@ final class Ports {
         }
     }
 
-    /** Fails with a message naming the port (and how to choose another) when something already listens on it. */
-    static void requireFree(int port, String what, String option) {
+    /**
+     * Fails with a message naming the port and how to choose another when something already listens on it.
+     *
+     * @param what    what the port is for, as the message names it
+     * @param setting how to choose another port, e.g. {@code --kafka-port or LLMREF_KAFKA_PORT}
+     */
+    static void requireFree(int port, String what, String setting) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(LOOPBACK, port));
         } catch (IOException e) {
-            throw new PortInUseException("port " + port + " for " + what + " is already in use; choose another with "
-                    + option + " (or stop what uses it)");
+            throw new PortInUseException("port " + port + " for " + what + " is already in use (" + e.getMessage()
+                    + "); choose another with " + setting + ", or stop what uses it");
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,38 +19,68 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.llmreference.contracts.TopicSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Makes the topics exist as specified: creates the missing ones with their partitions and cleanup
- * policy, and adds partitions where an existing topic has fewer. Safe to run on every start.
+ * Makes the topics exist as specified: creates the missing ones with their partitions, replication
+ * factor 1 and cleanup policy, and adds partitions where an existing topic has fewer. Safe to run
+ * on every start. It never changes the configuration of a topic that exists.
  */
 public final class TopicProvisioner {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+
+    /** The Kafka client's own default request timeout; a shorter overall timeout shortens it too. */
+    private static final Duration MAX_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private TopicProvisioner() {
     }
 
+    /**
+     * @param timeout how long to wait in all, including for a broker that is still starting
+     * @throws IllegalStateException naming the broker and the timeout when the topics are not there in time
+     */
     public static void ensure(String bootstrapServers, List<TopicSpec> topics, Duration timeout) {
-        int millis = (int) timeout.toMillis();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis,
-                AdminClientConfig.CLIENT_ID_CONFIG, "llmref-topic-provisioner"))) {
-            long deadline = System.nanoTime() + timeout.toNanos();
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(topics, "topics");
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the timeout must be positive, not " + timeout);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Admin admin = Admin.create(adminConfig(bootstrapServers, timeout));
+        try {
             Set<String> existing = admin.listTopics().names().get(remaining(deadline), TimeUnit.NANOSECONDS);
             List<NewTopic> missing = new ArrayList<>();
+            List<TopicSpec> present = new ArrayList<>();
             for (TopicSpec spec : topics) {
-                if (!existing.contains(spec.name())) {
+                if (existing.contains(spec.name())) {
+                    present.add(spec);
+                } else {
                     missing.add(new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(configs(spec)));
                 }
             }
             createAll(admin, missing, deadline);
-            growPartitions(admin, topics, deadline);
+            growPartitions(admin, present, deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not create the topics on " + bootstrapServers + " within " + timeout
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException("interrupted while creating the topics on " + bootstrapServers, e);
+        } catch (TimeoutException e) {
+            throw timedOut(bootstrapServers, timeout, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw timedOut(bootstrapServers, timeout, e.getCause());
+            }
+            throw new IllegalStateException("could not create the topics on " + bootstrapServers + ": " + e.getCause(), e);
+        } finally {
+            // Returns at once after success; after a failure it abandons the calls still waiting for the broker.
+            admin.close(Duration.ZERO);
         }
+    }
+
+    private static IllegalStateException timedOut(String bootstrapServers, Duration timeout, Throwable cause) {
+        return new IllegalStateException("the topics on " + bootstrapServers + " were not ready within "
+                + timeout.toMillis() + " ms: is Kafka running there?", cause);
     }
 
     static Map<String, String> configs(TopicSpec spec) {
@@ -65,6 +96,15 @@ public final class TopicProvisioner {
         return configs;
     }
 
+    private static Map<String, Object> adminConfig(String bootstrapServers, Duration timeout) {
+        int total = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        int request = (int) Math.min(total, MAX_REQUEST_TIMEOUT.toMillis());
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "llmref-topic-provisioner",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, request,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Math.max(total, request));
+    }
+
     private static void createAll(Admin admin, List<NewTopic> missing, long deadline)
             throws InterruptedException, ExecutionException, TimeoutException {
         if (missing.isEmpty()) {
@@ -73,22 +113,29 @@ public final class TopicProvisioner {
         for (var result : admin.createTopics(missing).values().entrySet()) {
             try {
                 result.getValue().get(remaining(deadline), TimeUnit.NANOSECONDS);
+                log.info("Created topic {}", result.getKey());
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
                 }
+                log.debug("Topic {} was created meanwhile by someone else", result.getKey());
             }
         }
     }
 
-    private static void growPartitions(Admin admin, List<TopicSpec> topics, long deadline)
+    private static void growPartitions(Admin admin, List<TopicSpec> present, long deadline)
             throws InterruptedException, ExecutionException, TimeoutException {
-        Map<String, TopicDescription> descriptions = admin.describeTopics(topics.stream().map(TopicSpec::name).toList())
+        if (present.isEmpty()) {
+            return;
+        }
+        Map<String, TopicDescription> descriptions = admin.describeTopics(present.stream().map(TopicSpec::name).toList())
                 .allTopicNames().get(remaining(deadline), TimeUnit.NANOSECONDS);
         Map<String, NewPartitions> grow = new HashMap<>();
-        for (TopicSpec spec : topics) {
-            if (descriptions.get(spec.name()).partitions().size() < spec.partitions()) {
+        for (TopicSpec spec : present) {
+            int current = descriptions.get(spec.name()).partitions().size();
+            if (current < spec.partitions()) {
                 grow.put(spec.name(), NewPartitions.increaseTo(spec.partitions()));
+                log.info("Topic {} grows from {} to {} partitions", spec.name(), current, spec.partitions());
             }
         }
         if (!grow.isEmpty()) {

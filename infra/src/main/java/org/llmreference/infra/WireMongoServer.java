@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -14,39 +18,57 @@ import io.netty.channel.Channel;
 
 /**
  * A MongoDB-wire-compatible server (mongo-java-server) on loopback: on disk in one H2 MVStore file
- * for the run command, in memory for tests. It has no transactions and no change streams, and
- * accepts but ignores non-unique secondary indexes. It also lacks the {@code hello} command, which
- * MongoDB health checks use; both backends here answer it like {@code isMaster}.
+ * for the run command, in memory for tests. It has no transactions and no change streams (the
+ * oplog stays off: on disk it would double every write), and it accepts but ignores non-unique
+ * secondary indexes. It also lacks the {@code hello} command, which MongoDB health checks use;
+ * both backends here answer it like {@code isMaster}.
  */
 public final class WireMongoServer implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(WireMongoServer.class);
+
     private final MongoServer server;
-    private final MongoBackend backend;
     private final int port;
     private boolean closed;
 
-    private WireMongoServer(MongoBackend backend, int port) {
-        this.backend = backend;
+    private WireMongoServer(MongoBackend backend, int port, String description) {
+        Ports.requireValid(port);
         this.server = new MongoServer(backend);
-        this.port = Ports.resolve(port);
-        server.bind(Ports.LOOPBACK, this.port);
-    }
-
-    /** Keeps its data in {@code file} between runs. */
-    public static WireMongoServer onDisk(Path file, int port) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the folder for " + file, e);
+            server.bind(Ports.LOOPBACK, port);
+        } catch (RuntimeException e) {
+            // MongoServer has already shut itself down, backend included.
+            throw new IllegalStateException("the MongoDB-wire server could not listen on " + Ports.LOOPBACK + ":" + port, e);
         }
-        return new WireMongoServer(new HelloAwareH2Backend(file.toAbsolutePath().toString()), port);
+        this.port = server.getLocalAddress().getPort();
+        log.info("MongoDB-wire server on {}:{} ({})", Ports.LOOPBACK, this.port, description);
     }
 
-    /** Keeps nothing after it stops. */
+    /** Keeps its data in {@code file} (an H2 MVStore file, created if missing) between runs. Port 0: any free port. */
+    public static WireMongoServer onDisk(Path file, int port) {
+        Objects.requireNonNull(file, "file");
+        Path absolute = file.toAbsolutePath();
+        try {
+            Files.createDirectories(absolute.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder for " + absolute, e);
+        }
+        H2Backend backend;
+        try {
+            backend = new HelloAwareH2Backend(absolute.toString());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot open the MongoDB data file " + absolute
+                    + " (is another launcher using it?): " + e.getMessage(), e);
+        }
+        return new WireMongoServer(backend, port, "data in " + file);
+    }
+
+    /** Keeps nothing after it stops. Port 0: any free port. */
     public static WireMongoServer inMemory(int port) {
-        return new WireMongoServer(new HelloAwareMemoryBackend(), port);
+        return new WireMongoServer(new HelloAwareMemoryBackend(), port, "in memory");
     }
 
+    /** {@code mongodb://127.0.0.1:<port>}, without a database. */
     public String connectionString() {
         return "mongodb://" + Ports.LOOPBACK + ":" + port;
     }
@@ -55,6 +77,7 @@ public final class WireMongoServer implements AutoCloseable {
         return port;
     }
 
+    /** Stops listening, closes the client connections and then the backend (which flushes and closes the H2 file). */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -62,13 +85,14 @@ public final class WireMongoServer implements AutoCloseable {
         }
         closed = true;
         server.shutdown();
-        backend.close();
+        log.info("MongoDB-wire server on port {} stopped", port);
     }
 
     static boolean isHello(String command) {
         return "hello".equalsIgnoreCase(command);
     }
 
+    /** The {@code isMaster} reply plus the field name {@code hello} replies use instead of {@code ismaster}. */
     static Document asHelloReply(Document isMasterReply) {
         isMasterReply.put("isWritablePrimary", isMasterReply.getOrDefault("ismaster", Boolean.TRUE));
         return isMasterReply;

@@ -1,0 +1,90 @@
+package org.llmreference.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.function.IntFunction;
+
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+
+class WireMongoServerTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void keepsDocumentsOnDiskAcrossARestartIncludingExactDecimals() {
+        Path file = dataDir.resolve("mongo").resolve("test.mv.db");
+        int port;
+        try (WireMongoServer server = WireMongoServer.onDisk(file, 0);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            port = server.port();
+            assertThat(server.connectionString()).isEqualTo("mongodb://127.0.0.1:" + port);
+            client.getDatabase("catalog").getCollection("models")
+                    .insertOne(new Document("_id", "gpt-oss-20b").append("price", new Decimal128(new BigDecimal("0.030"))));
+        }
+        assertThat(file).isRegularFile();
+
+        try (WireMongoServer server = WireMongoServer.onDisk(file, port);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            Document stored = client.getDatabase("catalog").getCollection("models").find().first();
+
+            assertThat(stored).isNotNull();
+            assertThat(stored.getString("_id")).isEqualTo("gpt-oss-20b");
+            assertThat(stored.get("price", Decimal128.class).bigDecimalValue()).isEqualTo(new BigDecimal("0.030"));
+        }
+    }
+
+    @Test
+    void theMemoryBackendAnswersHelloLikeAWritablePrimary() {
+        assertAnswersHello(WireMongoServer::inMemory);
+    }
+
+    @Test
+    void theDiskBackendAnswersHelloLikeAWritablePrimary() {
+        assertAnswersHello(port -> WireMongoServer.onDisk(dataDir.resolve("hello.mv.db"), port));
+    }
+
+    @Test
+    void uniqueKeysRejectDuplicatesSoRevisionGuardsWork() {
+        try (WireMongoServer server = WireMongoServer.inMemory(0);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> collection = client.getDatabase("t").getCollection("c");
+            collection.insertOne(new Document("_id", "a").append("revision", 2));
+
+            assertThat(catchThrowable(() -> collection.insertOne(new Document("_id", "a").append("revision", 3))))
+                    .isInstanceOf(MongoWriteException.class)
+                    .hasMessageContaining("E11000");
+        }
+    }
+
+    @Test
+    void closingTwiceIsHarmless() {
+        WireMongoServer server = WireMongoServer.onDisk(dataDir.resolve("twice.mv.db"), 0);
+
+        server.close();
+        server.close();
+    }
+
+    private static void assertAnswersHello(IntFunction<WireMongoServer> start) {
+        try (WireMongoServer server = start.apply(0); MongoClient client = MongoClients.create(server.connectionString())) {
+            for (String database : new String[] {"admin", "catalog"}) {
+                Document reply = client.getDatabase(database).runCommand(new Document("hello", 1));
+
+                assertThat(reply.get("ok", Number.class).doubleValue()).as(database).isEqualTo(1.0);
+                assertThat(reply.getBoolean("isWritablePrimary")).as(database).isTrue();
+                assertThat(reply.get("maxWireVersion", Number.class).intValue()).as(database).isPositive();
+            }
+        }
+    }
+}
