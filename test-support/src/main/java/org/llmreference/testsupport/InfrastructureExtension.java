@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Gives a test class the shared {@link TestInfrastructure}: starts it if needed, publishes its
  * addresses as the system properties {@code KAFKA_BOOTSTRAP_SERVERS} and {@code MONGODB_URI} (which
  * every service's configuration reads, so a {@code @SpringBootTest} connects to it with no further
- * setup), and injects it into test methods and constructors that ask for it.
+ * setup) together with the {@link TestTokens} as {@code LLMREF_EDITOR_TOKEN} and {@code LLMREF_OPS_TOKEN}), and injects it into test methods and constructors that ask for it.
  */
 public final class InfrastructureExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -21,6 +21,8 @@ public final class InfrastructureExtension implements BeforeAllCallback, Paramet
         TestInfrastructure infrastructure = TestInfrastructure.get();
         System.setProperty(KAFKA_PROPERTY, infrastructure.kafkaBootstrapServers());
         System.setProperty(MONGO_PROPERTY, infrastructure.mongoUri());
+        System.setProperty("LLMREF_EDITOR_TOKEN", TestTokens.EDITOR);
+        System.setProperty("LLMREF_OPS_TOKEN", TestTokens.OPS);
     }
 
     @Override

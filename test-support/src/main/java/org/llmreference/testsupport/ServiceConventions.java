@@ -63,6 +63,48 @@ public abstract class ServiceConventions {
         assertThat(database.getName()).isEqualTo(expectedDatabase());
     }
 
+    @Test
+    void opsEndpointsNeedTheOpsToken() {
+        assertThat(api().get("/actuator/info").send().statusCode()).isEqualTo(401);
+        assertThat(api().get("/actuator/info").as(TestTokens.EDITOR).send().statusCode()).isEqualTo(403);
+        assertThat(api().get("/actuator/info").as(TestTokens.OPS).send().statusCode()).isEqualTo(200);
+        assertThat(api().get("/actuator/metrics").as(TestTokens.OPS).send().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void writesWithoutATokenAnswer401AsAProblem() {
+        HttpResponse<String> anonymous = api().post("/api/anything", "{}").send();
+        HttpResponse<String> wrongToken = api().post("/api/anything", "{}").as(TestTokens.UNKNOWN).send();
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(anonymous.body()).contains("\"status\":401").contains("Bearer");
+        assertThat(wrongToken.statusCode()).isEqualTo(401);
+        assertThat(wrongToken.body()).contains("not valid");
+    }
+
+    @Test
+    void anUnknownPathAnswers404AsAProblemWithoutAStackTrace() {
+        HttpResponse<String> missing = get("/no/such/thing");
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(missing.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void servesItsOpenApiDocument() {
+        HttpResponse<String> document = get("/v3/api-docs");
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).contains("\"openapi\"").contains("editorToken");
+    }
+
+    protected Api api() {
+        return Api.onPort(environment.getProperty("local.server.port"));
+    }
+
     protected HttpResponse<String> get(String path) {
         URI uri = URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path);
         try {

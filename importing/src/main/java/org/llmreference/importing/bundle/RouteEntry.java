@@ -1,0 +1,35 @@
+package org.llmreference.importing.bundle;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.llmreference.contracts.pricing.ContextTier;
+import org.llmreference.contracts.pricing.RouteStatus;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One provider's offer of one model: the route JSON of the pricing API plus the two ids that the
+ * API takes from the path. Prices are USD per 1M tokens; absent means not published.
+ */
+public record RouteEntry(
+        @JsonProperty(required = true) String modelId,
+        @JsonProperty(required = true) String providerId,
+        BigDecimal inputPricePerMTok,
+        BigDecimal outputPricePerMTok,
+        BigDecimal cachedInputPricePerMTok,
+        BigDecimal cacheWritePricePerMTok,
+        BigDecimal batchInputPricePerMTok,
+        BigDecimal batchOutputPricePerMTok,
+        List<ContextTier> contextTiers,
+        Integer contextWindow,
+        String region,
+        RouteStatus status,
+        String sourceUrl,
+        LocalDate verifiedAt) {
+
+    public RouteEntry {
+        contextTiers = contextTiers == null ? List.of() : List.copyOf(contextTiers);
+    }
+}

@@ -1,0 +1,90 @@
+package org.llmreference.platform.security;
+
+import java.util.List;
+
+import org.llmreference.platform.web.FieldViolation;
+import org.llmreference.platform.web.ProblemHandling;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may do what, the same in every service: reads ({@code GET}, {@code HEAD}) are open, and so are
+ * {@code /actuator/health/**} and {@code /actuator/prometheus}; every other actuator endpoint needs
+ * the ops role; every write needs the editor role. No sessions, no cookies, no CSRF tokens: each
+ * write carries its bearer token. 401 and 403 leave as problem documents.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableConfigurationProperties(AccessTokens.class)
+public class ApiSecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiSecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens tokens, JsonMapper json) throws Exception {
+        if (tokens.editorTokens().isEmpty()) {
+            log.warn("No editor token is configured (LLMREF_EDITOR_TOKEN): every write will answer 401.");
+        }
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"llmref\"");
+            write(json, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                    request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                            ? "This request needs 'Authorization: Bearer <token>' with a token that has the required role."
+                            : e.getMessage() + ".",
+                    request.getRequestURI());
+        };
+        AccessDeniedHandler forbidden = (request, response, e) -> write(json, response, HttpStatus.FORBIDDEN,
+                "forbidden", "Forbidden", "Your token is valid but does not have the role this request needs ("
+                        + (request.getRequestURI().startsWith("/actuator") ? "ops" : "editor") + ").",
+                request.getRequestURI());
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                // Pages and API answers set their own caching headers.
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+                .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), AuthorizationFilter.class)
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").hasRole("OPS")
+                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().hasRole("EDITOR"))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
+        return http.build();
+    }
+
+    private static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, String type,
+            String title, String detail, String instance) throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(),
+                ProblemHandling.body(status, type, title, detail, List.<FieldViolation>of(), instance));
+    }
+}
