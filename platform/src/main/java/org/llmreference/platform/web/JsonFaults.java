@@ -36,20 +36,24 @@ final class JsonFaults {
             String message = String.valueOf(mismatched.getOriginalMessage());
             if (message.startsWith("Missing required creator property")) {
                 String name = message.replaceAll("(?s)^Missing required creator property '([^']*)'.*$", "$1");
-                return new FieldViolation(field.equals("body") ? name : field + "." + name, "required", "is required");
+                boolean named = field.equals(name) || field.endsWith("." + name);
+                return new FieldViolation(named ? field : field.equals("body") ? name : field + "." + name, "required",
+                        "is required");
             }
             if (message.contains("No content to map") || message.contains("end-of-input")) {
                 return new FieldViolation("body", "required", "a JSON body is required");
             }
-            if (message.contains("trailing token")) {
+            if (message.startsWith("Trailing token")) {
                 return new FieldViolation("body", "malformed-json", "must hold exactly one JSON value");
             }
             return new FieldViolation(field, "type", "must be " + article(typeName(mismatched.getTargetType())));
         }
         if (e instanceof StreamReadException read) {
             String message = String.valueOf(read.getOriginalMessage());
-            if (message.startsWith("Duplicate field")) {
-                return new FieldViolation(field, "duplicate-field", message);
+            if (message.startsWith("Duplicate Object property")) {
+                String name = message.replaceAll("(?s)^Duplicate Object property \"([^\"]*)\".*$", "$1");
+                return new FieldViolation(field.equals("body") ? name : field + "." + name, "duplicate-field",
+                        "appears more than once");
             }
             return new FieldViolation("body", "malformed-json", "is not valid JSON: " + firstLine(message));
         }
