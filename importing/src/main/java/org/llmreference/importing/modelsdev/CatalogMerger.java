@@ -1,0 +1,131 @@
+package org.llmreference.importing.modelsdev;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import org.llmreference.importing.modelsdev.SourceTree.MetadataFile;
+import org.llmreference.importing.modelsdev.SourceTree.Offering;
+
+/**
+ * Merges the same model offered by several providers into one catalog model (the merging rule of
+ * catalog.README.md): match keys, the snapshot-date rule, {@code base_model} anchoring (with
+ * {@link BaseClaims}), MoE completion. The result is one {@link Group} per model, not yet named.
+ */
+final class CatalogMerger {
+
+    /** One provider file on its way to a route, with the tags that make it a variant ({@code free}, {@code snapshot:...}). */
+    record Candidate(Offering offering, Set<String> tags) {
+
+        boolean plain() {
+            return tags.isEmpty();
+        }
+    }
+
+    /** The files that describe one model. */
+    static final class Group {
+        final String key;
+        final List<MetadataFile> metadata = new ArrayList<>();
+        final List<Candidate> candidates = new ArrayList<>();
+
+        Group(String key) {
+            this.key = key;
+        }
+
+        void absorb(Group other) {
+            metadata.addAll(other.metadata);
+            candidates.addAll(other.candidates);
+        }
+    }
+
+    private static final Pattern SIZE = Pattern.compile("\\d+b");
+    private static final Pattern ACTIVE = Pattern.compile("a\\d+b");
+
+    private CatalogMerger() {
+    }
+
+    static Collection<Group> merge(SourceTree tree, Tally tally) {
+        Map<MetadataFile, MatchKeys.Key> metaKeys = new LinkedHashMap<>();
+        tree.metadata.values().stream().sorted(Comparator.comparing(MetadataFile::fullId))
+                .forEach(meta -> metaKeys.put(meta, MatchKeys.of(null, meta.id())));
+        Map<Offering, MatchKeys.Key> offeringKeys = new LinkedHashMap<>();
+        tree.offerings.forEach(offering -> offeringKeys.put(offering, MatchKeys.of(offering.providerId(), offering.modelId())));
+
+        // the snapshot-date rule: a date is dropped when its base key has only one distinct date anywhere
+        Map<String, Set<String>> datesByBase = new HashMap<>();
+        for (MatchKeys.Key key : concat(metaKeys.values(), offeringKeys.values())) {
+            if (key.date() != null) {
+                datesByBase.computeIfAbsent(key.base(), b -> new HashSet<>()).add(key.date());
+            }
+        }
+
+        Map<String, Group> groups = new TreeMap<>();
+        Map<String, String> metaFinalKeys = new HashMap<>();
+        metaKeys.forEach((meta, key) -> {
+            String finalKey = finalKey(key, datesByBase);
+            metaFinalKeys.put(meta.fullId(), finalKey);
+            groups.computeIfAbsent(finalKey, Group::new).metadata.add(meta);
+        });
+        offeringKeys.forEach((offering, key) -> {
+            String finalKey = finalKey(key, datesByBase);
+            Set<String> tags = new TreeSet<>(key.tags());
+            if (key.date() != null && finalKey.equals(key.base())) {
+                tags.add("snapshot:" + key.date());
+            }
+            if (offering.baseModel() != null && metaFinalKeys.containsKey(offering.baseModel())) {
+                MatchKeys.Key baseKey = metaKeys.get(tree.metadata.get(offering.baseModel()));
+                if (BaseClaims.compatible(key, baseKey)) {
+                    finalKey = metaFinalKeys.get(offering.baseModel());
+                } else {
+                    tally.baseClaimsRejected++;
+                }
+            }
+            groups.computeIfAbsent(finalKey, Group::new).candidates.add(new Candidate(offering, tags));
+        });
+        completeMixtureOfExperts(groups);
+        return groups.values();
+    }
+
+    private static String finalKey(MatchKeys.Key key, Map<String, Set<String>> datesByBase) {
+        if (key.date() == null) {
+            return key.base();
+        }
+        return datesByBase.get(key.base()).size() == 1 ? key.base() : key.withDate();
+    }
+
+    /** {@code qwen-3-5-397b} joins {@code qwen-3-5-397b-a17b} when exactly one {@code -aNb} variant exists. */
+    private static void completeMixtureOfExperts(Map<String, Group> groups) {
+        Map<String, List<String>> withoutActive = new HashMap<>();
+        for (String key : groups.keySet()) {
+            String[] tokens = key.split("-");
+            for (int i = 0; i + 1 < tokens.length; i++) {
+                if (SIZE.matcher(tokens[i]).matches() && ACTIVE.matcher(tokens[i + 1]).matches()) {
+                    List<String> reduced = new ArrayList<>(List.of(tokens));
+                    reduced.remove(i + 1);
+                    withoutActive.computeIfAbsent(String.join("-", reduced), k -> new ArrayList<>()).add(key);
+                }
+            }
+        }
+        for (String key : new ArrayList<>(groups.keySet())) {
+            List<String> targets = withoutActive.get(key);
+            if (targets != null && targets.size() == 1 && groups.containsKey(targets.get(0))) {
+                groups.get(targets.get(0)).absorb(groups.remove(key));
+            }
+        }
+    }
+
+    private static <T> List<T> concat(Collection<T> a, Collection<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,205 @@
+package org.llmreference.importing.modelsdev;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.llmreference.contracts.Slugs;
+import org.llmreference.contracts.catalog.ModelSnapshot;
+import org.llmreference.importing.bundle.CatalogBundle;
+import org.llmreference.importing.bundle.ProviderEntry;
+import org.llmreference.importing.bundle.RouteEntry;
+import org.llmreference.importing.modelsdev.CatalogMerger.Candidate;
+import org.llmreference.importing.modelsdev.CatalogMerger.Group;
+import org.llmreference.importing.modelsdev.SourceTree.MetadataFile;
+import org.llmreference.importing.modelsdev.SourceTree.ProviderFile;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a models.dev checkout in its original TOML layout ({@code providers/<p>/provider.toml},
+ * {@code providers/<p>/models/**.toml}, {@code models/<lab>/<id>.toml}) into a {@link CatalogBundle},
+ * following the rules of {@code catalog.README.md}: inheritance, merging one model offered by many
+ * providers, vendor detection, one source per spec, and one route per model and provider.
+ *
+ * <p>What is left out: models whose outputs are not text (image, speech, video generation) and
+ * embedding, reranker, speech and moderation models, told apart by output modalities and id words;
+ * they are counted under {@code skipped}. Every other model with a route or a metadata file is kept.
+ * Free variants, subscription plans and routes priced 0/0 keep the route but carry no price (a price
+ * of 0 would read as "cheapest"). The result is sorted (models by id, routes by model and provider,
+ * providers by id), so two reads of the same tree give equal bundles.
+ */
+public final class ModelsDevReader {
+
+    /** The bundle and what the read found. */
+    public record Result(CatalogBundle bundle, ReadCounts counts) {
+    }
+
+    private static final Set<String> NON_LLM_WORDS = Set.of("embed", "embedding", "embeddings", "rerank", "reranker",
+            "moderation", "whisper", "tts", "transcribe");
+
+    private final LocalDate dataDate;
+
+    public ModelsDevReader() {
+        this(null);
+    }
+
+    /** @param dataDate the date of the snapshot, written as the source's reviewedAt and routes' verifiedAt; may be null */
+    public ModelsDevReader(LocalDate dataDate) {
+        this.dataDate = dataDate;
+    }
+
+    public CatalogBundle read(Path checkoutRoot, Consumer<String> progress) {
+        return readWithCounts(checkoutRoot, progress).bundle();
+    }
+
+    public Result readWithCounts(Path checkoutRoot, Consumer<String> progress) {
+        long started = System.nanoTime();
+        Tally tally = new Tally();
+        SourceTree tree = SourceTree.read(checkoutRoot, tally, progress);
+        Map<String, ProviderFile> providers = new TreeMap<>();
+        for (ProviderFile provider : tree.providers) {
+            if (Slugs.isValid(provider.id())) {
+                providers.put(provider.id(), provider);
+            } else {
+                tally.skip("provider id not a slug");
+            }
+        }
+
+        Map<String, Group> byId = new TreeMap<>();
+        for (Group group : CatalogMerger.merge(tree, tally)) {
+            String id = canonicalId(group, creatorRoute(group, vendor(group)));
+            if (!Slugs.isValid(id)) {
+                tally.skip("canonical id not a slug");
+                continue;
+            }
+            Group existing = byId.putIfAbsent(id, group);
+            if (existing != null) {
+                existing.absorb(group);
+            }
+        }
+
+        List<ModelSnapshot> models = new ArrayList<>();
+        List<RouteEntry> routes = new ArrayList<>();
+        int folded = 0;
+        for (Map.Entry<String, Group> entry : byId.entrySet()) {
+            String id = entry.getKey();
+            Group group = entry.getValue();
+            String vendor = vendor(group);
+            Candidate creator = creatorRoute(group, vendor);
+            ModelAssembler assembler = new ModelAssembler(
+                    group.metadata.stream().map(MetadataFile::data).map(JsonNode.class::cast).toList(),
+                    creator == null ? null : creator.offering().data(),
+                    group.candidates.stream().map(c -> (JsonNode) c.offering().data()).toList());
+            String notText = nonLlmReason(group.key, assembler.outputModalities());
+            if (notText != null) {
+                tally.skip(notText);
+                continue;
+            }
+            models.add(assembler.build(id, vendor, dataDate));
+            Map<String, List<Candidate>> byProvider = group.candidates.stream()
+                    .collect(Collectors.groupingBy(c -> c.offering().providerId(), TreeMap::new, Collectors.toList()));
+            for (Map.Entry<String, List<Candidate>> offered : byProvider.entrySet()) {
+                ProviderFile provider = providers.get(offered.getKey());
+                if (provider == null) {
+                    continue;
+                }
+                folded += offered.getValue().size() - 1;
+                Candidate chosen = RouteAssembler.choose(offered.getValue());
+                routes.add(RouteAssembler.build(id, chosen, httpUrl(provider.doc()), dataDate, tally));
+            }
+        }
+
+        List<ProviderEntry> providerEntries = providers.values().stream()
+                .map(p -> new ProviderEntry(p.id(), p.name() == null ? p.id() : p.name(), httpUrl(p.doc())))
+                .toList();
+        routes.sort(Comparator.comparing(RouteEntry::modelId).thenComparing(RouteEntry::providerId));
+        CatalogBundle bundle = new CatalogBundle("models.dev (" + checkoutRoot.getFileName() + ", MIT License)",
+                providerEntries, models, routes);
+        ReadCounts counts = new ReadCounts(tally.filesRead, tally.symlinksFollowed, tally.danglingSymlinks,
+                providerEntries.size(), models.size(), routes.size(), tally.baseClaimsRejected, folded,
+                tally.skipped, (System.nanoTime() - started) / 1_000_000);
+        progress.accept(counts.summary());
+        return new Result(bundle, counts);
+    }
+
+    private static String vendor(Group group) {
+        Set<String> providerIds = new TreeSet<>();
+        List<String> modelIds = new ArrayList<>();
+        group.candidates.forEach(c -> {
+            providerIds.add(c.offering().providerId());
+            modelIds.add(c.offering().modelId());
+        });
+        return Vendors.detect(group.metadata.stream().map(MetadataFile::lab).toList(), group.key, modelIds, providerIds);
+    }
+
+    /** The vendor's own API offering of the model, the plain file first. */
+    private static Candidate creatorRoute(Group group, String vendor) {
+        List<String> own = Vendors.ownProviders(vendor);
+        List<Candidate> creators = group.candidates.stream()
+                .filter(c -> own.contains(c.offering().providerId()))
+                .toList();
+        if (creators.isEmpty()) {
+            return null;
+        }
+        String firstProvider = own.stream()
+                .filter(p -> creators.stream().anyMatch(c -> c.offering().providerId().equals(p)))
+                .findFirst().orElseThrow();
+        return RouteAssembler.choose(creators.stream().filter(c -> c.offering().providerId().equals(firstProvider)).toList());
+    }
+
+    /** A slug of the {@code models/} id, else of the creator route's id, else of the most common provider id. */
+    private static String canonicalId(Group group, Candidate creator) {
+        if (!group.metadata.isEmpty()) {
+            return slug(group.metadata.stream().map(MetadataFile::fullId).sorted().findFirst().orElseThrow()
+                    .replaceFirst("^[^/]+/", ""));
+        }
+        if (creator != null) {
+            return slug(lastSegment(creator.offering().modelId()));
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        group.candidates.forEach(c -> counts.merge(lastSegment(c.offering().modelId()), 1, Integer::sum));
+        return slug(counts.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(e -> -e.getKey().length())
+                        .thenComparing(Map.Entry.<String, Integer>comparingByKey().reversed()))
+                .map(Map.Entry::getKey).orElseThrow());
+    }
+
+    /** The file name of a provider id without a {@code :free}-style tag: {@code openai/gpt-oss-20b:free} → {@code gpt-oss-20b}. */
+    private static String lastSegment(String modelId) {
+        String last = modelId.substring(modelId.lastIndexOf('/') + 1);
+        return last.replaceFirst(":(free|thinking|latest|beta|exacto|nitro|floor|extended)$", "").replaceFirst("@default$", "");
+    }
+
+    /** Lowercase, and any character other than {@code a-z 0-9 . -} becomes {@code -}. */
+    static String slug(String id) {
+        return id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
+    }
+
+    private static String nonLlmReason(String key, List<String> outputModalities) {
+        if (!outputModalities.isEmpty() && !outputModalities.contains("text")) {
+            return "not a text model (outputs " + String.join("+", outputModalities) + ")";
+        }
+        for (String token : key.split("-")) {
+            if (NON_LLM_WORDS.contains(token)) {
+                return "embedding, reranker, speech or moderation model";
+            }
+        }
+        return null;
+    }
+
+    private static String httpUrl(String url) {
+        return url != null && (url.startsWith("https://") || url.startsWith("http://")) ? url : null;
+    }
+}

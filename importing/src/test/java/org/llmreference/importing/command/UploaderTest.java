@@ -1,0 +1,116 @@
+package org.llmreference.importing.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.llmreference.importing.bundle.Bundles;
+import org.llmreference.importing.bundle.CatalogBundle;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/** The upload against an in-process stand-in for the two import endpoints (JDK HttpServer, no Spring). */
+class UploaderTest {
+
+    record Received(String path, String query, String authorization, String contentType, CatalogBundle bundle) {
+    }
+
+    HttpServer server;
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    volatile int status = 200;
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/import", this::answer);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        CatalogBundle bundle = Bundles.read(exchange.getRequestBody());
+        received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestURI().getQuery(),
+                exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Content-Type"),
+                bundle));
+        String body;
+        if (status != 200) {
+            body = "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"token lacks the editor role\"}";
+        } else if (!bundle.models().isEmpty()) {
+            body = report("models", bundle.models().size(), "[]");
+        } else {
+            body = "[" + report("providers", bundle.providers().size(), "[]") + ","
+                    + report("routes", bundle.routes().size(),
+                            "[{\"id\":\"gpt-oss-20b/nvidia\",\"field\":\"inputPricePerMTok\",\"rule\":\"max\",\"message\":\"too high\"}]")
+                    + "]";
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static String report(String target, int n, String rejected) {
+        return "{\"target\":\"" + target + "\",\"received\":" + n + ",\"created\":" + n
+                + ",\"changed\":0,\"unchanged\":0,\"rejected\":" + rejected + "}";
+    }
+
+    int run(String... args) {
+        return ImportCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("LLMREF_EDITOR_TOKEN", "editor-token"));
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Test
+    void sendsModelsInChunksToCatalogThenProvidersAndRoutesToPricing() {
+        int exit = run("--demo", "--catalog", base(), "--pricing", base(), "--chunk", "10", "--wait-for-models", "7");
+
+        assertThat(exit).isZero();
+        List<Received> models = received.stream().filter(r -> !r.bundle().models().isEmpty()).toList();
+        List<Received> pricing = received.stream().filter(r -> r.bundle().models().isEmpty()).toList();
+        assertThat(models).extracting(r -> r.bundle().models().size()).containsExactly(10, 4);
+        assertThat(models).allSatisfy(r -> assertThat(r.bundle().routes()).isEmpty());
+        assertThat(pricing).extracting(r -> r.bundle().routes().size()).containsExactly(10, 10, 10, 10, 1);
+        assertThat(pricing.get(0).bundle().providers()).hasSize(15);
+        assertThat(pricing.subList(1, pricing.size())).allSatisfy(r -> assertThat(r.bundle().providers()).isEmpty());
+        assertThat(pricing).allSatisfy(r -> assertThat(r.query()).isEqualTo("waitForModelsSeconds=7"));
+        assertThat(received).allSatisfy(r -> {
+            assertThat(r.authorization()).isEqualTo("Bearer editor-token");
+            assertThat(r.contentType()).isEqualTo("application/json");
+        });
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("models 10/14: created 10, changed 0, unchanged 0, rejected 0")
+                .contains("routes 41/41: created 1")
+                .contains("5 rejected:")
+                .contains("gpt-oss-20b/nvidia  inputPricePerMTok  max: too high")
+                .contains("done in");
+    }
+
+    @Test
+    void printsTheProblemAndExitsWith1WhenTheServiceRefuses() {
+        status = 403;
+        assertThat(run("--demo", "--catalog", base(), "--pricing", base())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("answered 403", "token lacks the editor role");
+        assertThat(received).hasSize(1);
+    }
+}
