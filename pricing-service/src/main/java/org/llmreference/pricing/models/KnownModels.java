@@ -1,5 +1,8 @@
 package org.llmreference.pricing.models;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.llmreference.contracts.catalog.ModelSnapshot;
@@ -31,5 +34,14 @@ public class KnownModels {
 
     public Optional<KnownModel> find(String modelId) {
         return Optional.ofNullable(collection.find(Filters.eq("_id", modelId)).first());
+    }
+
+    /** The known ones among these models, by id, in one query. */
+    public Map<String, KnownModel> findAll(Collection<String> modelIds) {
+        Map<String, KnownModel> found = new HashMap<>();
+        for (KnownModel model : collection.find(Filters.in("_id", modelIds))) {
+            found.put(model.id(), model);
+        }
+        return found;
     }
 }

@@ -1,0 +1,271 @@
+package org.llmreference.pricing.importing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import org.llmreference.importing.bundle.CatalogBundle;
+import org.llmreference.importing.bundle.ImportReport;
+import org.llmreference.importing.bundle.ImportReport.ImportRejection;
+import org.llmreference.importing.bundle.ProviderEntry;
+import org.llmreference.importing.bundle.RouteEntry;
+import org.llmreference.platform.web.FieldViolation;
+import org.llmreference.pricing.PricingProperties;
+import org.llmreference.pricing.models.KnownModel;
+import org.llmreference.pricing.models.KnownModels;
+import org.llmreference.pricing.providers.Provider;
+import org.llmreference.pricing.providers.ProviderEditor;
+import org.llmreference.pricing.providers.Providers;
+import org.llmreference.pricing.routes.RouteEditor;
+import org.llmreference.pricing.routes.RouteEditor.BulkRoute;
+import org.llmreference.pricing.routes.RouteEditor.Outcome;
+import org.llmreference.pricing.routes.RouteInput;
+import org.llmreference.pricing.routes.RouteInput.TierInput;
+import org.llmreference.pricing.routes.RouteRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports the {@code providers} and {@code routes} of a {@link CatalogBundle}: providers first
+ * (like {@code PUT /api/providers/{id}}), then routes grouped by model (like a {@code PUT} of each
+ * route without {@code If-Match}; bundles schedule nothing). Price lists are read a chunk of models
+ * at a time with one query and written once per changed model. Routes of models the catalog has
+ * not published yet wait up to {@code waitForModels} for the projection to learn them (the catalog
+ * import usually runs just before); the rest are rejected one by one. Identical data changes nothing.
+ */
+@Service
+public class BundleImport {
+
+    private static final Logger log = LoggerFactory.getLogger(BundleImport.class);
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final int PROGRESS_EVERY = 500;
+
+    private final ProviderEditor providerEditor;
+    private final Providers providers;
+    private final RouteEditor routeEditor;
+    private final KnownModels knownModels;
+    private final Clock clock;
+    private final int chunkSize;
+
+    BundleImport(ProviderEditor providerEditor, Providers providers, RouteEditor routeEditor, KnownModels knownModels,
+            Clock clock, PricingProperties properties) {
+        this.providerEditor = providerEditor;
+        this.providers = providers;
+        this.routeEditor = routeEditor;
+        this.knownModels = knownModels;
+        this.clock = clock;
+        this.chunkSize = Math.max(1, properties.importChunkSize());
+    }
+
+    /** Runs the import; answers the {@code providers} and {@code routes} reports, in that order. */
+    public List<ImportReport> run(CatalogBundle bundle, Duration waitForModels) {
+        ImportReport providerReport = importProviders(bundle.providers());
+        ImportReport routeReport = new RouteImport(bundle.routes(), waitForModels).run();
+        log.info("Import of '{}': providers {}, routes {}", bundle.source(), summary(providerReport),
+                summary(routeReport));
+        return List.of(providerReport, routeReport);
+    }
+
+    private ImportReport importProviders(List<ProviderEntry> entries) {
+        Tally tally = new Tally();
+        Set<String> seen = new HashSet<>();
+        for (ProviderEntry entry : entries) {
+            List<FieldViolation> violations = ProviderEditor.violations(entry.id(), entry.name(), entry.url());
+            if (!violations.isEmpty()) {
+                tally.reject(entry.id(), violations);
+                continue;
+            }
+            if (!seen.add(entry.id())) {
+                tally.reject(entry.id(), "id", "duplicate", "appears more than once in the bundle; the first one was imported");
+                continue;
+            }
+            Providers.Put put = providerEditor.put(entry.id(), entry.name(), entry.url(), OptionalLong.empty()).put();
+            switch (put.outcome()) {
+                case CREATED -> tally.created++;
+                case CHANGED -> tally.changed++;
+                case UNCHANGED -> tally.unchanged++;
+                default -> tally.reject(entry.id(), "id", "concurrent-change", "kept changing while imported; import again");
+            }
+        }
+        return tally.report("providers", entries.size());
+    }
+
+    /** The routes half of one import. */
+    private final class RouteImport {
+
+        private final List<RouteEntry> entries;
+        private final Duration waitForModels;
+        private final Tally tally = new Tally();
+        private int processed;
+
+        RouteImport(List<RouteEntry> entries, Duration waitForModels) {
+            this.entries = entries;
+            this.waitForModels = waitForModels;
+        }
+
+        ImportReport run() {
+            Instant now = clock.instant();
+            Map<String, String> providerNames = new HashMap<>();
+            for (Provider provider : providers.all()) {
+                providerNames.put(provider.id(), provider.name());
+            }
+            Map<String, List<Accepted>> byModel = new LinkedHashMap<>();
+            Set<String> seen = new HashSet<>();
+            for (RouteEntry entry : entries) {
+                String id = entry.modelId() + "/" + entry.providerId();
+                List<FieldViolation> violations = new ArrayList<>(RouteRules.idViolations(entry.modelId(), entry.providerId()));
+                RouteInput input = input(entry);
+                violations.addAll(RouteRules.violations(input, now));
+                if (!violations.isEmpty()) {
+                    reject(id, violations);
+                } else if (!seen.add(id)) {
+                    reject(id, "providerId", "duplicate", "appears more than once in the bundle; the first one was imported");
+                } else if (!providerNames.containsKey(entry.providerId())) {
+                    reject(id, "providerId", "unknown-provider", "No provider '" + entry.providerId()
+                            + "' is known; add it to the bundle's providers or create it first.");
+                } else {
+                    byModel.computeIfAbsent(entry.modelId(), m -> new ArrayList<>()).add(new Accepted(id,
+                            new BulkRoute(entry.providerId(), providerNames.get(entry.providerId()), input.toRoute())));
+                }
+            }
+            Map<String, List<Accepted>> waiting = applyKnown(byModel);
+            Instant deadline = clock.instant().plus(waitForModels);
+            if (!waiting.isEmpty() && !waitForModels.isZero()) {
+                log.info("Import waits up to {} s for the catalog to publish {} model(s)", waitForModels.toSeconds(),
+                        waiting.size());
+            }
+            while (!waiting.isEmpty() && clock.instant().isBefore(deadline)) {
+                try {
+                    Thread.sleep(POLL.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                waiting = applyKnown(waiting);
+            }
+            for (Map.Entry<String, List<Accepted>> model : waiting.entrySet()) {
+                FieldViolation unknown = RouteEditor.admissionProblem(Optional.empty(), model.getKey()).orElseThrow();
+                for (Accepted route : model.getValue()) {
+                    reject(route.id(), List.of(unknown));
+                }
+            }
+            return tally.report("routes", entries.size());
+        }
+
+        /** Applies the routes of the models known now, chunk by chunk; answers those still unknown. */
+        private Map<String, List<Accepted>> applyKnown(Map<String, List<Accepted>> byModel) {
+            Map<String, List<Accepted>> unknown = new LinkedHashMap<>();
+            List<String> models = new ArrayList<>(byModel.keySet());
+            for (int start = 0; start < models.size(); start += chunkSize) {
+                List<String> chunkModels = models.subList(start, Math.min(models.size(), start + chunkSize));
+                Map<String, KnownModel> known = knownModels.findAll(chunkModels);
+                Map<String, List<BulkRoute>> chunk = new LinkedHashMap<>();
+                for (String modelId : chunkModels) {
+                    KnownModel model = known.get(modelId);
+                    if (model == null) {
+                        unknown.put(modelId, byModel.get(modelId));
+                        continue;
+                    }
+                    Optional<FieldViolation> problem = RouteEditor.admissionProblem(Optional.of(model), modelId);
+                    if (problem.isPresent()) {
+                        for (Accepted route : byModel.get(modelId)) {
+                            reject(route.id(), List.of(problem.get()));
+                        }
+                        continue;
+                    }
+                    chunk.put(modelId, byModel.get(modelId).stream().map(Accepted::route).toList());
+                }
+                if (!chunk.isEmpty()) {
+                    Map<String, List<Outcome>> outcomes = routeEditor.putAll(chunk);
+                    for (Map.Entry<String, List<Outcome>> model : outcomes.entrySet()) {
+                        List<Accepted> routes = byModel.get(model.getKey());
+                        for (int i = 0; i < routes.size(); i++) {
+                            count(routes.get(i).id(), model.getValue().get(i));
+                        }
+                    }
+                }
+            }
+            return unknown;
+        }
+
+        private void count(String id, Outcome outcome) {
+            if (outcome == null) {
+                reject(id, "modelId", "concurrent-change", "the price list kept changing while imported; import again");
+                return;
+            }
+            switch (outcome) {
+                case CREATED -> tally.created++;
+                case CHANGED -> tally.changed++;
+                default -> tally.unchanged++;
+            }
+            progress();
+        }
+
+        private void reject(String id, String field, String rule, String message) {
+            reject(id, List.of(new FieldViolation(field, rule, message)));
+        }
+
+        private void reject(String id, List<FieldViolation> violations) {
+            tally.reject(id, violations);
+            progress();
+        }
+
+        private void progress() {
+            processed++;
+            if (processed % PROGRESS_EVERY == 0) {
+                log.info("Import: {} of {} routes done ({} created, {} changed, {} unchanged, {} rejected)", processed,
+                        entries.size(), tally.created, tally.changed, tally.unchanged, tally.rejected.size());
+            }
+        }
+    }
+
+    private record Accepted(String id, BulkRoute route) {
+    }
+
+    private static RouteInput input(RouteEntry entry) {
+        return new RouteInput(entry.inputPricePerMTok(), entry.outputPricePerMTok(), entry.cachedInputPricePerMTok(),
+                entry.cacheWritePricePerMTok(), entry.batchInputPricePerMTok(), entry.batchOutputPricePerMTok(),
+                entry.contextTiers().stream().map(t -> new TierInput(t.aboveTokens(), t.inputPricePerMTok(),
+                        t.outputPricePerMTok())).toList(),
+                entry.contextWindow() == null ? null : entry.contextWindow().longValue(), entry.region(), entry.status(),
+                entry.sourceUrl(), entry.verifiedAt(), null);
+    }
+
+    private static String summary(ImportReport report) {
+        return report.received() + " received, " + report.created() + " created, " + report.changed() + " changed, "
+                + report.unchanged() + " unchanged, " + report.rejected().size() + " rejected";
+    }
+
+    /** Counts of one report. */
+    private static final class Tally {
+        int created;
+        int changed;
+        int unchanged;
+        final List<ImportRejection> rejected = new ArrayList<>();
+
+        void reject(String id, String field, String rule, String message) {
+            rejected.add(new ImportRejection(id, field, rule, message));
+        }
+
+        void reject(String id, List<FieldViolation> violations) {
+            FieldViolation first = violations.get(0);
+            String more = violations.size() > 1 ? " (and " + (violations.size() - 1) + " more: "
+                    + violations.subList(1, violations.size()).stream().map(FieldViolation::field).toList() + ")" : "";
+            rejected.add(new ImportRejection(id, first.field(), first.rule(), first.message() + more));
+        }
+
+        ImportReport report(String target, int received) {
+            return new ImportReport(target, received, created, changed, unchanged, rejected);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.llmreference.pricing.routes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One accepted change of one route, kept for good.
+ *
+ * @param at                when it was accepted (or, for a scheduled change, applied or dropped)
+ * @param route             the route's values the change concerns (absent for a withdrawal)
+ * @param changedFields     what it changed in the published route ({@code ["route"]} for a new one)
+ * @param revision          the price list revision it produced, if it was published
+ * @param reason            why a scheduled change was dropped
+ */
+public record HistoryEntry(Instant at, Kind kind, String providerId, Route route, List<String> changedFields,
+        String sourceUrl, Instant effectiveFrom, UUID scheduledChangeId, Long revision, String reason) {
+
+    public enum Kind {
+        APPLIED, SCHEDULED, CANCELLED, WITHDRAWN, DROPPED;
+
+        public String wireName() {
+            return name().toLowerCase();
+        }
+    }
+
+    public HistoryEntry {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(providerId, "providerId");
+        changedFields = changedFields == null ? List.of() : List.copyOf(changedFields);
+    }
+}

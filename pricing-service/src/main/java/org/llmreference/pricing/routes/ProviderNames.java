@@ -1,0 +1,57 @@
+package org.llmreference.pricing.routes;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import org.llmreference.platform.outbox.OutboxRelay;
+import org.llmreference.pricing.providers.ProviderNamed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the provider names shown on routes current: when a provider is (re)named, every price list
+ * that shows another name for its route gets a new revision and a {@code RouteChanged} event.
+ */
+@Component
+class ProviderNames {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderNames.class);
+
+    private final PriceLists priceLists;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    ProviderNames(PriceLists priceLists, OutboxRelay relay, Clock clock) {
+        this.priceLists = priceLists;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onProviderNamed(ProviderNamed named) {
+        int renamed = 0;
+        for (PriceList found : priceLists.showingAnotherNameFor(named.providerId(), named.name())) {
+            Optional<PriceList> priceList = Optional.of(found);
+            for (int attempt = 0; attempt < 3 && priceList.isPresent(); attempt++) {
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                PriceListChange change = priceList.get().renameProvider(named.providerId(), named.name(), now,
+                        named.causedBy());
+                if (priceLists.store(change)) {
+                    if (change.publishes()) {
+                        relay.wake(found.modelId());
+                        renamed++;
+                    }
+                    break;
+                }
+                priceList = priceLists.find(found.modelId());
+            }
+        }
+        if (renamed > 0) {
+            log.info("Provider {} is now shown as '{}' on {} price list(s)", named.providerId(), named.name(), renamed);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.llmreference.pricing.routes.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.llmreference.platform.web.ApiProblem;
+import org.llmreference.platform.web.FieldViolation;
+import org.llmreference.platform.web.IfMatch;
+import org.llmreference.pricing.models.KnownModels;
+import org.llmreference.pricing.routes.PriceList;
+import org.llmreference.pricing.routes.PriceListChange;
+import org.llmreference.pricing.routes.PriceLists;
+import org.llmreference.pricing.routes.RouteEditor;
+import org.llmreference.pricing.routes.RouteEditor.Outcome;
+import org.llmreference.pricing.routes.RouteInput;
+import org.llmreference.pricing.routes.RouteRules;
+import org.llmreference.pricing.routes.ScheduledChange;
+import org.llmreference.pricing.routes.web.RouteViews.HistoryView;
+import org.llmreference.pricing.routes.web.RouteViews.PriceListView;
+import org.llmreference.pricing.routes.web.RouteViews.RouteView;
+import org.llmreference.pricing.routes.web.RouteViews.ScheduledView;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/models/{modelId}/routes")
+@Tag(name = "Routes", description = "A model's price list: provider routes with token prices, scheduled changes and history.")
+class RoutesController {
+
+    static final String CAUSED_BY = "X-Caused-By";
+
+    private final RouteEditor editor;
+    private final PriceLists priceLists;
+    private final KnownModels knownModels;
+
+    RoutesController(RouteEditor editor, PriceLists priceLists, KnownModels knownModels) {
+        this.editor = editor;
+        this.priceLists = priceLists;
+        this.knownModels = knownModels;
+    }
+
+    @GetMapping
+    @Operation(summary = "The model's routes in force (by provider id) and its pending scheduled changes; ETag = revision")
+    ResponseEntity<PriceListView> priceList(@PathVariable String modelId) {
+        PriceList priceList = priceListOf(modelId);
+        return ResponseEntity.ok().eTag(IfMatch.etag(priceList.revision())).body(PriceListView.of(priceList));
+    }
+
+    @GetMapping("/{providerId}")
+    @Operation(summary = "One route in force; ETag = the price list revision")
+    ResponseEntity<RouteView> route(@PathVariable String modelId, @PathVariable String providerId) {
+        PriceList priceList = priceListOf(modelId);
+        return priceList.route(providerId)
+                .map(route -> ResponseEntity.ok().eTag(IfMatch.etag(priceList.revision()))
+                        .body(RouteView.of(modelId, route, priceList.revision())))
+                .orElseThrow(() -> ApiProblem.notFound("route", modelId + "/" + providerId));
+    }
+
+    @PutMapping("/{providerId}")
+    @Operation(summary = "Put a route: 201 new, 200 changed or identical (no new revision), 202 when effectiveFrom "
+            + "is in the future (scheduled); 422 for an unknown or retired model or an unknown provider")
+    ResponseEntity<Object> put(@PathVariable String modelId, @PathVariable String providerId,
+            @RequestBody RouteInput input, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        RouteEditor.Put put = editor.put(modelId, providerId, input, ifMatch);
+        long revision = put.priceList().revision();
+        if (put.outcome() == Outcome.SCHEDULED) {
+            ScheduledChange change = put.scheduled();
+            return ResponseEntity.accepted().eTag(IfMatch.etag(revision))
+                    .location(URI.create("/api/models/" + modelId + "/routes/" + providerId + "/scheduled/" + change.id()))
+                    .body(ScheduledView.of(modelId, change, revision));
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity
+                .status(put.outcome() == Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
+                .eTag(IfMatch.etag(revision));
+        if (put.outcome() == Outcome.CREATED) {
+            response.location(URI.create("/api/models/" + modelId + "/routes/" + providerId));
+        }
+        if (put.causedBy() != null) {
+            response.header(CAUSED_BY, put.causedBy());
+        }
+        return response.body(RouteView.of(modelId, put.route(), revision));
+    }
+
+    @DeleteMapping("/{providerId}")
+    @Operation(summary = "Withdraw a route (RouteWithdrawn with the routes that remain); 404 if there is no such route")
+    ResponseEntity<PriceListView> withdraw(@PathVariable String modelId, @PathVariable String providerId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        PriceListChange change = editor.withdraw(modelId, providerId, ifMatch);
+        return ResponseEntity.ok().eTag(IfMatch.etag(change.after().revision())).header(CAUSED_BY, change.causedBy())
+                .body(PriceListView.of(change.after()));
+    }
+
+    @GetMapping("/{providerId}/history")
+    @Operation(summary = "Every accepted change of the route, oldest first "
+            + "(kind: applied, scheduled, cancelled, withdrawn, dropped)")
+    List<HistoryView> history(@PathVariable String modelId, @PathVariable String providerId) {
+        return priceListOf(modelId).historyOf(providerId).stream().map(HistoryView::of).toList();
+    }
+
+    @GetMapping("/{providerId}/scheduled")
+    @Operation(summary = "The route's pending scheduled changes, the soonest first")
+    List<ScheduledView> scheduled(@PathVariable String modelId, @PathVariable String providerId) {
+        PriceList priceList = priceListOf(modelId);
+        return priceList.scheduledFor(providerId).stream().map(s -> ScheduledView.of(modelId, s, null)).toList();
+    }
+
+    @GetMapping("/{providerId}/scheduled/{id}")
+    @Operation(summary = "One pending scheduled change; 404 once it applied or was cancelled")
+    ScheduledView scheduledChange(@PathVariable String modelId, @PathVariable String providerId,
+            @PathVariable UUID id) {
+        PriceList priceList = priceListOf(modelId);
+        return priceList.scheduledChange(id).filter(s -> s.providerId().equals(providerId))
+                .map(s -> ScheduledView.of(modelId, s, priceList.revision()))
+                .orElseThrow(() -> ApiProblem.notFound("scheduled change", id.toString()));
+    }
+
+    @DeleteMapping("/{providerId}/scheduled/{id}")
+    @Operation(summary = "Cancel a scheduled change before it applies (204); 404 if unknown or already applied")
+    ResponseEntity<Void> cancel(@PathVariable String modelId, @PathVariable String providerId, @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        editor.cancel(modelId, providerId, id, ifMatch);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The model's price list; an empty one for a known model nobody priced yet; 404 otherwise. */
+    private PriceList priceListOf(String modelId) {
+        List<FieldViolation> violations = RouteRules.idViolations(modelId, "x");
+        if (!violations.isEmpty()) {
+            throw ApiProblem.invalid(violations);
+        }
+        return priceLists.find(modelId).or(() -> knownModels.find(modelId).map(known -> PriceList.none(modelId)))
+                .orElseThrow(() -> ApiProblem.notFound("model", modelId));
+    }
+}

@@ -1,0 +1,79 @@
+package org.llmreference.pricing.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.llmreference.contracts.pricing.RouteChanged;
+import org.llmreference.contracts.pricing.RouteStatus;
+
+/** The price list's own rules, without Spring, Kafka or MongoDB. */
+class PriceListTest {
+
+    static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+    static Route route(String input, String output) {
+        return new Route(price(input), price(output), null, null, null, null, List.of(), 131_072, null,
+                RouteStatus.ACTIVE, "https://example.org", null);
+    }
+
+    static PricePerMTok price(String value) {
+        return value == null ? null : new PricePerMTok(new BigDecimal(value));
+    }
+
+    @Test
+    void aPriceIsExactAndIgnoresTrailingZeros() {
+        assertThat(price("0.030")).isEqualTo(price("0.03"));
+        assertThat(price("0.0000001").toString()).isEqualTo("0.0000001");
+        assertThat(price("10.00").value().toPlainString()).isEqualTo("10");
+        assertThatThrownBy(() -> price("0.00000000001")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> price("-1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> price("10000.01")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aDiscountNeedsThePriceItDiscounts() {
+        assertThatThrownBy(() -> new Route(null, price("1"), price("0.1"), null, null, null, List.of(), null, null,
+                null, null, null)).hasMessageContaining("input price");
+        assertThatThrownBy(() -> new Route(price("1"), null, null, null, null, price("0.1"), List.of(), null, null,
+                null, null, null)).hasMessageContaining("output price");
+        assertThat(new Route(null, null, null, null, null, null, null, null, "eu", null, null, null).status())
+                .isEqualTo(RouteStatus.ACTIVE);
+    }
+
+    @Test
+    void aNewRouteIsRevisionOneWithChangedFieldsRoute() {
+        PriceListChange change = PriceList.none("m").put("p", "P", route("0.1", "0.2"), NOW, NOW, null);
+
+        assertThat(change.after().revision()).isEqualTo(1);
+        assertThat(change.entries()).singleElement().satisfies(e -> assertThat(e.changedFields()).containsExactly("route"));
+        RouteChanged event = (RouteChanged) change.events().get(0).payload();
+        assertThat(event.routes()).singleElement().satisfies(r -> assertThat(r.providerName()).isEqualTo("P"));
+        assertThat(change.events().get(0).causedBy()).isEqualTo(change.events().get(0).eventId().toString());
+    }
+
+    @Test
+    void theSameRouteAgainIsNoChangeAndADifferentOneNamesWhatChanged() {
+        PriceList priceList = PriceList.none("m").put("p", "P", route("0.1", "0.2"), NOW, NOW, null).after();
+
+        assertThat(priceList.put("p", "P", route("0.10", "0.2"), NOW.plusSeconds(5), NOW, null).isEmpty()).isTrue();
+        PriceListChange change = priceList.put("p", "P", route("0.1", "0.3"), NOW, NOW, null);
+        assertThat(change.entries().get(0).changedFields()).containsExactly("outputPricePerMTok");
+        assertThat(change.after().revision()).isEqualTo(2);
+    }
+
+    @Test
+    void changesChainIntoOneWriteWithOneRevisionPerRoute() {
+        PriceList priceList = PriceList.none("m");
+        PriceListChange first = priceList.put("b", "B", route("0.1", null), NOW, NOW, null);
+        PriceListChange both = first.andThen(first.after().put("a", "A", route(null, "0.2"), NOW, NOW, null));
+
+        assertThat(both.events()).extracting(e -> e.revision()).containsExactly(1L, 2L);
+        assertThat(both.after().routes()).extracting(ProviderRoute::providerId).containsExactly("a", "b");
+        assertThat(both.before()).isSameAs(priceList);
+    }
+}
