@@ -4,6 +4,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 
 /**
  * Gives a test class the shared {@link TestInfrastructure}: starts it if needed, publishes its
@@ -11,10 +13,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * every service's configuration reads, so a {@code @SpringBootTest} connects to it with no further
  * setup) together with the {@link TestTokens} as {@code LLMREF_EDITOR_TOKEN} and {@code LLMREF_OPS_TOKEN}), and injects it into test methods and constructors that ask for it.
  */
-public final class InfrastructureExtension implements BeforeAllCallback, ParameterResolver {
+public final class InfrastructureExtension implements BeforeAllCallback, TestInstancePreConstructCallback, ParameterResolver {
 
     public static final String KAFKA_PROPERTY = "KAFKA_BOOTSTRAP_SERVERS";
     public static final String MONGO_PROPERTY = "MONGODB_URI";
+
+    /** With {@code @TestInstance(PER_CLASS)} the instance (and its Spring context) comes before {@code beforeAll}. */
+    @Override
+    public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+        beforeAll(context);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {

@@ -10,12 +10,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 /** Says in an editor's words which field of a JSON body is wrong, and by which rule. */
-final class JsonFaults {
+public final class JsonFaults {
 
     private JsonFaults() {
     }
 
-    static FieldViolation describe(JacksonException e) {
+    public static FieldViolation describe(JacksonException e) {
         String field = path(e.getPath());
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new FieldViolation(field, "unknown-field",

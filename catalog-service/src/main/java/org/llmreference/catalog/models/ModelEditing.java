@@ -1,0 +1,152 @@
+package org.llmreference.catalog.models;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+import org.llmreference.contracts.Envelope;
+import org.llmreference.contracts.catalog.CatalogEvent;
+import org.llmreference.platform.web.ApiProblem;
+import org.llmreference.platform.web.FieldViolation;
+import org.llmreference.platform.web.IfMatch;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * What editors do to models: create or replace, patch, retire. Each write is checked against
+ * {@code If-Match} and {@link ModelRules}, turned into a {@link Change}, and stored with the event
+ * that announces it in one single-document write. A write that changes nothing keeps the revision
+ * and announces nothing. When another writer wins the race, a write with {@code If-Match} answers
+ * 412; one without is computed again once from a fresh read.
+ */
+@Service
+public class ModelEditing {
+
+    private final Models models;
+    private final ModelRules rules;
+    private final Clock clock;
+
+    ModelEditing(Models models, ModelRules rules, Clock clock) {
+        this.models = models;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /**
+     * The outcome of an accepted write.
+     *
+     * @param causedBy the id of the event the write started, {@code null} when it changed nothing
+     */
+    public record Edit(LlmModel model, boolean created, String causedBy) {
+
+        public boolean changedNothing() {
+            return causedBy == null;
+        }
+    }
+
+    public Optional<LlmModel> find(String id) {
+        return models.find(id);
+    }
+
+    public ModelPage list(ModelFilter filter, int page, int size) {
+        return models.page(filter, page, size);
+    }
+
+    /** Creates the model {@code id} or replaces its whole state. */
+    public Edit put(String id, String ifMatch, ModelInput input) {
+        return write(id, current -> {
+            preconditions(id, ifMatch, current, input);
+            refuseIfInvalid(id, input);
+            return current == null ? LlmModel.create(input.toSnapshot(id)) : current.replacedBy(input.toSnapshot(id));
+        });
+    }
+
+    /**
+     * Changes an existing model: {@code patched} gives the whole input the patch makes of the current
+     * state (it is applied again to a fresh read if another writer got there first).
+     */
+    public Edit patch(String id, String ifMatch, Function<LlmModel, ModelInput> patched) {
+        return write(id, current -> {
+            existing(id, ifMatch, current);
+            ModelInput input = patched.apply(current);
+            preconditions(id, ifMatch, current, input);
+            refuseIfInvalid(id, input);
+            return current.replacedBy(input.toSnapshot(id));
+        });
+    }
+
+    /** Retires the model: its status becomes {@code retired}; a retired model stays as it is. */
+    public Edit retire(String id, String ifMatch) {
+        return write(id, current -> {
+            existing(id, ifMatch, current);
+            return current.retired();
+        });
+    }
+
+    /** The event announcing {@code change}, accepted at {@code now}: it starts a new chain. */
+    static Envelope<CatalogEvent> announce(Change change, Instant now) {
+        return Envelope.startingChain(change.event(), change.after().id(), change.after().revision(), now);
+    }
+
+    /**
+     * Applies {@code proposal} to the stored model and stores the result. When another writer got
+     * there first, the proposal is applied once more to a fresh read: a write with {@code If-Match}
+     * then fails its precondition (412), one without is computed again.
+     */
+    private Edit write(String id, Function<LlmModel, Change> proposal) {
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            LlmModel current = models.find(id).orElse(null);
+            Change change = proposal.apply(current);
+            if (change.isNoOp()) {
+                return new Edit(current, false, null);
+            }
+            Instant now = clock.instant();
+            Envelope<CatalogEvent> event = announce(change, now);
+            if (models.store(change, event, now) == Models.Write.STORED) {
+                return new Edit(change.after(), change.creates(), event.causedBy());
+            }
+        }
+        throw new ApiProblem(HttpStatus.CONFLICT, "concurrent-edit", "Concurrent edit",
+                "Model '" + id + "' kept changing while this write was applied; read it again and retry.");
+    }
+
+    /** A PATCH or DELETE needs the model: 404 without it, or 412 when {@code If-Match} named a revision of it. */
+    private static void existing(String id, String ifMatch, LlmModel current) {
+        if (current == null) {
+            IfMatch.revision(ifMatch);
+            throw ifMatch == null || ifMatch.isBlank() ? ApiProblem.notFound("model", id) : absent(id);
+        }
+        IfMatch.require(ifMatch, current.revision());
+    }
+
+    /** {@code If-Match} (or a {@code revision} in the body) must name the current revision; a model that does not exist has none. */
+    private static void preconditions(String id, String ifMatch, LlmModel current, ModelInput input) {
+        OptionalLong expected = IfMatch.revision(ifMatch);
+        boolean anyRevision = ifMatch != null && ifMatch.strip().equals("*");
+        if (current == null) {
+            if (expected.isPresent() || anyRevision || input.revision() != null) {
+                throw absent(id);
+            }
+            return;
+        }
+        IfMatch.require(ifMatch, current.revision());
+        if (input.revision() != null && input.revision() != current.revision()) {
+            throw ApiProblem.staleRevision(input.revision(), current.revision());
+        }
+    }
+
+    private void refuseIfInvalid(String id, ModelInput input) {
+        List<FieldViolation> violations = rules.check(id, input);
+        if (!violations.isEmpty()) {
+            throw ApiProblem.invalid(violations);
+        }
+    }
+
+    private static ApiProblem absent(String id) {
+        return new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-revision", "Stale revision",
+                "If-Match names a revision of model '" + id + "', which does not exist.");
+    }
+}
