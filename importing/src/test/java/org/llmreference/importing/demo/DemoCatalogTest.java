@@ -142,6 +142,13 @@ class DemoCatalogTest {
         assertThat(demo.models()).flatExtracting(ModelSnapshot::decisionTags).allMatch(TAG_VOCABULARY::contains);
     }
 
+    @Test
+    void priceTiersStartBelowTheirRoutesContextWindow() {
+        demo.routes().stream().filter(r -> r.contextWindow() != null).forEach(r -> r.contextTiers()
+                .forEach(tier -> assertThat(tier.aboveTokens()).as(r.modelId() + "/" + r.providerId())
+                        .isLessThan(r.contextWindow().longValue())));
+    }
+
     private String providerName(String id) {
         return demo.providers().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow().name();
     }
