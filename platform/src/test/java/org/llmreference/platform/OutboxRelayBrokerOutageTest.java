@@ -3,9 +3,6 @@ package org.llmreference.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,10 +15,9 @@ import org.llmreference.contracts.EventCodec;
 import org.llmreference.contracts.EventHeaders;
 import org.llmreference.contracts.Topics;
 import org.llmreference.contracts.catalog.ModelChanged;
-import org.llmreference.infra.KafkaBroker;
-import org.llmreference.infra.TopicProvisioner;
 import org.llmreference.platform.outbox.OutboxRelay;
 import org.llmreference.platform.outbox.PendingEvent;
+import org.llmreference.testsupport.OutageBroker;
 import org.llmreference.testsupport.Models;
 import org.llmreference.testsupport.TopicProbe;
 import org.llmreference.testsupport.WithInfrastructure;
@@ -48,30 +44,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 @DirtiesContext
 class OutboxRelayBrokerOutageTest {
 
-    static final Path DATA;
-    static KafkaBroker broker;
+    static final OutageBroker broker = OutageBroker.start("llmref-outage-broker");
 
-    static {
-        try {
-            DATA = Files.createTempDirectory("llmref-outage-broker");
-        } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-        broker = KafkaBroker.start(DATA, 0, 0);
-        TopicProvisioner.ensure(broker.bootstrapServers(), Topics.ALL, Duration.ofSeconds(30));
-        Runtime.getRuntime().addShutdownHook(new Thread(OutboxRelayBrokerOutageTest::removeBroker));
-    }
-
-    private static void removeBroker() {
-        broker.close();
-        try (var paths = Files.walk(DATA)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            System.err.println("could not delete " + DATA + ": " + e);
-        }
-    }
 
     @DynamicPropertySource
     static void privateBroker(DynamicPropertyRegistry registry) {
@@ -89,12 +63,11 @@ class OutboxRelayBrokerOutageTest {
 
     @Test
     void keepsAnEventStoredWhileKafkaIsDownAndPublishesItWhenKafkaReturns() {
-        int port = broker.port();
         String id = "outage-" + System.nanoTime();
         Envelope<ModelChanged> event = Envelope.startingChain(new ModelChanged(Models.aModel(id), List.of("name")), id, 1,
                 Instant.now());
         double failuresBefore = meters.counter("llmref.outbox.failures").count();
-        broker.close();
+        broker.stop();
 
         database.getCollection(RelayTestApplication.COLLECTION).updateOne(Filters.eq("_id", id),
                 Updates.combine(Updates.set("revision", 1L),
@@ -105,7 +78,7 @@ class OutboxRelayBrokerOutageTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> meters.counter("llmref.outbox.failures").count() > failuresBefore);
         assertThat(pending(id)).hasSize(1);
 
-        broker = KafkaBroker.start(DATA, port, 0);
+        broker.restart();
         try (TopicProbe probe = new TopicProbe(broker.bootstrapServers(), Topics.CATALOG_MODELS)) {
             ConsumerRecord<byte[], byte[]> record = probe.awaitRecord(
                     r -> event.eventId().toString().equals(TopicProbe.header(r, EventHeaders.EVENT_ID)), Duration.ofSeconds(60));

@@ -5,21 +5,16 @@ import static org.awaitility.Awaitility.await;
 import static org.llmreference.catalog.models.ModelJson.aModel;
 import static org.llmreference.catalog.models.ModelJson.write;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.llmreference.contracts.Envelope;
-import org.llmreference.contracts.Topics;
 import org.llmreference.contracts.catalog.CatalogEvent;
-import org.llmreference.infra.KafkaBroker;
-import org.llmreference.infra.TopicProvisioner;
 import org.llmreference.platform.outbox.PendingEvent;
+import org.llmreference.testsupport.OutageBroker;
 import org.llmreference.testsupport.Api;
 import org.llmreference.testsupport.TestTokens;
 import org.llmreference.testsupport.WithInfrastructure;
@@ -44,19 +39,7 @@ import com.mongodb.client.model.Filters;
 @DirtiesContext
 class PublishingAfterABrokerOutageTest {
 
-    static final Path DATA;
-    static KafkaBroker broker;
-
-    static {
-        try {
-            DATA = Files.createTempDirectory("llmref-catalog-outage");
-        } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-        broker = KafkaBroker.start(DATA, 0, 0);
-        TopicProvisioner.ensure(broker.bootstrapServers(), Topics.ALL, Duration.ofSeconds(30));
-        Runtime.getRuntime().addShutdownHook(new Thread(PublishingAfterABrokerOutageTest::removeBroker));
-    }
+    static final OutageBroker broker = OutageBroker.start("llmref-catalog-outage");
 
     @DynamicPropertySource
     static void privateBroker(DynamicPropertyRegistry registry) {
@@ -79,8 +62,7 @@ class PublishingAfterABrokerOutageTest {
         try (CatalogTopic topic = new CatalogTopic(broker.bootstrapServers())) {
             topic.awaitRevision(warmUp, 1);
         }
-        int brokerPort = broker.port();
-        broker.close();
+        broker.stop();
 
         for (String id : ids) {
             assertThat(api.put("/api/models/" + id, write(aModel(id))).as(TestTokens.EDITOR).send().statusCode()).isEqualTo(201);
@@ -93,7 +75,7 @@ class PublishingAfterABrokerOutageTest {
         }
         assertThat(ids).allSatisfy(id -> assertThat(pending(id)).hasSize(4));
 
-        broker = KafkaBroker.start(DATA, brokerPort, 0);
+        broker.restart();
         try (CatalogTopic topic = new CatalogTopic(broker.bootstrapServers())) {
             await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream().allMatch(id -> pending(id).isEmpty()));
             // One more edit each, published after everything before it: all records before it are on the topic.
@@ -114,14 +96,4 @@ class PublishingAfterABrokerOutageTest {
                 .getList(PendingEvent.FIELD, Document.class, List.of());
     }
 
-    private static void removeBroker() {
-        broker.close();
-        try (var paths = Files.walk(DATA)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            System.err.println("could not delete " + DATA + ": " + e);
-        }
-    }
 }

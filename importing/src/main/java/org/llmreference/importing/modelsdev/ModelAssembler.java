@@ -56,7 +56,17 @@ final class ModelAssembler {
         this.all = all;
     }
 
+    /**
+     * A model's token limits. An output limit above the context window is an upstream data error
+     * (the catalog refuses it), so it is dropped as unknown rather than losing the whole model.
+     */
     record Limits(Integer context, Integer output) {
+
+        Limits {
+            if (context != null && output != null && output > context) {
+                output = null;
+            }
+        }
     }
 
     record Mods(List<String> input, List<String> output) {

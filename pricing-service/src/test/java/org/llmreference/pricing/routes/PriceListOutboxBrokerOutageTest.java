@@ -3,22 +3,16 @@ package org.llmreference.pricing.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.llmreference.contracts.Envelope;
-import org.llmreference.contracts.Topics;
 import org.llmreference.contracts.pricing.PricingEvent;
-import org.llmreference.infra.KafkaBroker;
-import org.llmreference.infra.TopicProvisioner;
 import org.llmreference.platform.outbox.PendingEvent;
 import org.llmreference.pricing.PricingIntegrationTest;
+import org.llmreference.testsupport.OutageBroker;
 import org.llmreference.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,30 +36,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 @DirtiesContext
 class PriceListOutboxBrokerOutageTest extends PricingIntegrationTest {
 
-    static final Path DATA;
-    static KafkaBroker broker;
+    static final OutageBroker broker = OutageBroker.start("llmref-pricing-outage-broker");
 
-    static {
-        try {
-            DATA = Files.createTempDirectory("llmref-pricing-outage-broker");
-        } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-        broker = KafkaBroker.start(DATA, 0, 0);
-        TopicProvisioner.ensure(broker.bootstrapServers(), Topics.ALL, Duration.ofSeconds(30));
-        Runtime.getRuntime().addShutdownHook(new Thread(PriceListOutboxBrokerOutageTest::removeBroker));
-    }
-
-    private static void removeBroker() {
-        broker.close();
-        try (var paths = Files.walk(DATA)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            System.err.println("could not delete " + DATA + ": " + e);
-        }
-    }
 
     @DynamicPropertySource
     static void privateBroker(DynamicPropertyRegistry registry) {
@@ -89,9 +61,8 @@ class PriceListOutboxBrokerOutageTest extends PricingIntegrationTest {
         try (ModelEvents events = new ModelEvents(broker.bootstrapServers(), first)) {
             events.awaitRevision(1);
         }
-        int port = broker.port();
         double failuresBefore = meters.counter("llmref.outbox.failures").count();
-        broker.close();
+        broker.stop();
 
         for (int edit = 1; edit <= 3; edit++) {
             HttpResponse<String> a = putRoute(first, provider, price("0.1" + edit));
@@ -103,7 +74,7 @@ class PriceListOutboxBrokerOutageTest extends PricingIntegrationTest {
         assertThat(pending(first)).isNotEmpty();
         assertThat(pending(second)).hasSize(3);
 
-        broker = KafkaBroker.start(DATA, port, 0);
+        broker.restart();
 
         for (String model : List.of(first, second)) {
             try (ModelEvents events = new ModelEvents(broker.bootstrapServers(), model)) {
