@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
  * The ids of models and providers: lowercase URL-safe slugs such as {@code qwen3.5-4b}. They start
  * and end with a letter or digit, use only {@code a-z 0-9 . -}, are at most {@value #MAX_LENGTH}
  * characters long, and never contain {@value #PAIR_SEPARATOR}, which joins two model ids into a
- * pair id ({@code gpt-oss-20b-vs-qwen3.5-4b}).
+ * pair id ({@code gpt-oss-20b-vs-qwen3.5-4b}). They neither start with {@code vs-} nor end with
+ * {@code -vs}, so a pair id splits back into its two ids in exactly one way.
  */
 public final class Slugs {
 
@@ -18,7 +19,7 @@ public final class Slugs {
     }
 
     public static boolean isValid(String id) {
-        return id != null && PATTERN.matcher(id).matches() && !id.contains(PAIR_SEPARATOR) && !id.contains("..");
+        return problem(id) == null;
     }
 
     /** Why {@code id} is not a slug, in words an editor can act on; {@code null} when it is one. */
@@ -37,6 +38,9 @@ public final class Slugs {
         }
         if (id.contains("..")) {
             return "must not contain '..'";
+        }
+        if (id.startsWith("vs-") || id.endsWith("-vs")) {
+            return "must not start with 'vs-' or end with '-vs', which would make a pair id ambiguous";
         }
         return null;
     }

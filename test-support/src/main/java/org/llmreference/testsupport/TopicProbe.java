@@ -49,6 +49,17 @@ public final class TopicProbe implements AutoCloseable {
         throw new AssertionError("no matching record within " + timeout + "; saw " + seen.size() + " record(s)");
     }
 
+    /** Polls for {@code duration}, then answers every record seen since the probe started. */
+    public List<ConsumerRecord<byte[], byte[]>> collectFor(Duration duration) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                seen.add(record);
+            }
+        }
+        return List.copyOf(seen);
+    }
+
     public static String key(ConsumerRecord<byte[], byte[]> record) {
         return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     }

@@ -1,10 +1,16 @@
 package org.llmreference.comparison.sources;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.catalog.CatalogEvent;
+import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.pricing.PricingEvent;
+import org.llmreference.contracts.pricing.RouteSnapshot;
 import org.llmreference.platform.projection.Projections;
 import org.llmreference.platform.projection.Projections.Outcome;
 import org.springframework.stereotype.Component;
@@ -36,6 +42,20 @@ public class SourceProjections {
     public Outcome applyPrices(Envelope<PricingEvent> event) {
         return Projections.replaceIfNewer(priceLists, event.aggregateId(), event.revision(),
                 new StoredPriceList(event.aggregateId(), event.revision(), event.payload().routes()));
+    }
+
+    /** Every model snapshot stored, retired ones included. */
+    public List<ModelSnapshot> allModels() {
+        List<ModelSnapshot> all = new ArrayList<>();
+        models.find().forEach(stored -> all.add(stored.model()));
+        return all;
+    }
+
+    /** Every price list stored, by model id. */
+    public Map<String, List<RouteSnapshot>> allPriceLists() {
+        Map<String, List<RouteSnapshot>> all = new HashMap<>();
+        priceLists.find().forEach(stored -> all.put(stored.modelId(), stored.routes()));
+        return all;
     }
 
     public Optional<StoredModel> model(String id) {

@@ -37,6 +37,7 @@ public final class EventConsumption {
         Counter applied = counter("llmref.events.consumed", topic, "applied");
         Counter stale = counter("llmref.events.consumed", topic, "stale");
         Counter unreadable = counter("llmref.events.unreadable", topic, "dead-lettered");
+        Counter failed = counter("llmref.events.failed", topic, "retried-or-dead-lettered");
         return message -> {
             Envelope<P> envelope;
             try {
@@ -51,6 +52,11 @@ public final class EventConsumption {
                 Outcome outcome = handler.apply(envelope);
                 (outcome == Outcome.APPLIED ? applied : stale).increment();
                 log.debug("{} {} rev {} {}", envelope.type(), envelope.aggregateId(), envelope.revision(), outcome);
+            } catch (RuntimeException e) {
+                // One count per failed attempt; the binding retries a bounded number of times, then dead-letters.
+                failed.increment();
+                log.warn("{} {} rev {} failed: {}", envelope.type(), envelope.aggregateId(), envelope.revision(), e.toString());
+                throw e;
             } finally {
                 MDC.remove("causedBy");
             }

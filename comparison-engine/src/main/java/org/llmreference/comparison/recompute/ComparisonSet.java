@@ -1,0 +1,229 @@
+package org.llmreference.comparison.recompute;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.llmreference.comparison.engine.ComparisonEngine;
+import org.llmreference.comparison.engine.Side;
+import org.llmreference.comparison.graph.PairId;
+import org.llmreference.comparison.graph.PeerGraph;
+import org.llmreference.contracts.catalog.ModelSnapshot;
+import org.llmreference.contracts.catalog.ModelStatus;
+import org.llmreference.contracts.comparison.Comparison;
+import org.llmreference.contracts.comparison.RelatedPair;
+import org.llmreference.contracts.pricing.RouteSnapshot;
+
+/**
+ * Every comparison the site publishes, and how a change to its sources changes them.
+ *
+ * <p>It holds the latest model snapshots and price lists, the {@link PeerGraph} and, per pair, the
+ * last revision and content hash published. A source change recomputes the pairs it can affect and
+ * plans a publication only for those whose computed content hash differs from the one published:
+ * <ul>
+ * <li>a price list of model M: exactly the live pairs that contain M;</li>
+ * <li>a model M (added or changed): the pairs of M and of the models it is, or was, a peer of, since
+ * their "Continue comparing" links name M; pairs that join the graph are published, pairs that
+ * leave it are withdrawn;</li>
+ * <li>a model retired: its pairs are withdrawn and its former neighbours' pairs recomputed.</li>
+ * </ul>
+ * Planning never changes what counts as published: the caller stores the plan's publications, then
+ * {@link #commit(Plan)}s it. If storing fails, the caller rebuilds the set from what was stored.
+ * Not thread-safe: one writer at a time.
+ */
+public final class ComparisonSet {
+
+    /** "Continue comparing" offers at most this many pairs. */
+    public static final int RELATED_LIMIT = 6;
+
+    private final ComparisonEngine engine;
+    private final Map<String, ModelSnapshot> models = new HashMap<>();
+    private final Map<String, List<RouteSnapshot>> routes = new HashMap<>();
+    private final Map<PairId, PublishedPair> published = new HashMap<>();
+    private PeerGraph graph;
+
+    /**
+     * @param engine     computes one comparison
+     * @param peers      K, the number of nearest peers each model gets a page with
+     * @param catalog    every model snapshot known (retired ones included)
+     * @param priceLists every model's routes
+     * @param curated    the pairs editors curated
+     * @param state      what was last published per pair
+     */
+    public ComparisonSet(ComparisonEngine engine, int peers, Collection<ModelSnapshot> catalog,
+            Map<String, List<RouteSnapshot>> priceLists, Collection<PairId> curated, Collection<PublishedPair> state) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        catalog.forEach(model -> models.put(model.id(), model));
+        priceLists.forEach((id, list) -> routes.put(id, List.copyOf(list)));
+        state.forEach(pair -> published.put(pair.pair(), pair));
+        this.graph = PeerGraph.build(peers, models.values(), curated);
+    }
+
+    public static ComparisonSet empty(ComparisonEngine engine, int peers) {
+        return new ComparisonSet(engine, peers, List.of(), Map.of(), List.of(), List.of());
+    }
+
+    public PeerGraph graph() {
+        return graph;
+    }
+
+    public Optional<ModelSnapshot> model(String id) {
+        return Optional.ofNullable(models.get(id));
+    }
+
+    public Optional<PublishedPair> published(PairId pair) {
+        return Optional.ofNullable(published.get(pair));
+    }
+
+    /** A model was created or changed; a snapshot with status retired retires it. */
+    public Plan modelChanged(ModelSnapshot model) {
+        String id = model.id();
+        Set<PairId> before = graph.pairsOf(id);
+        Set<String> neighbours = modelsOf(before);
+        models.put(id, model);
+        PeerGraph.Change change = graph.put(model);
+        Set<PairId> after = graph.pairsOf(id);
+        neighbours.addAll(modelsOf(after));
+        neighbours.addAll(modelsOf(change.added()));
+        neighbours.addAll(modelsOf(change.removed()));
+        neighbours.add(id);
+        Set<PairId> affected = new TreeSet<>();
+        for (String neighbour : neighbours) {
+            affected.addAll(graph.pairsOf(neighbour));
+        }
+        String reason = model.status() == ModelStatus.RETIRED
+                ? model.name() + " was retired"
+                : "the pair left the graph: neither model counts the other among its " + graph.k()
+                        + " nearest peers, and no editor curated it";
+        return plan(affected, change.removed(), reason);
+    }
+
+    /** A model's price list changed: its pairs, and only they, are recomputed. */
+    public Plan pricesChanged(String modelId, List<RouteSnapshot> priceList) {
+        routes.put(modelId, List.copyOf(priceList));
+        return plan(graph.pairsOf(modelId), Set.of(), null);
+    }
+
+    /** An editor curated a pair: it is published once both models are in the graph. */
+    public Plan curated(PairId pair) {
+        PeerGraph.Change change = graph.curate(pair);
+        return plan(neighbourhood(pair, change), change.removed(), null);
+    }
+
+    /** An editor withdrew the curation of a pair: it stays only if the two are peers. */
+    public Plan uncurated(PairId pair) {
+        PeerGraph.Change change = graph.uncurate(pair);
+        return plan(neighbourhood(pair, change), change.removed(),
+                "an editor withdrew the pair, and neither model counts the other among its " + graph.k() + " nearest peers");
+    }
+
+    /**
+     * Recomputes every live pair and withdraws every pair published as live that is no longer in the
+     * graph: after a restart, a change of K or of the computation itself. With nothing changed, it
+     * plans nothing.
+     */
+    public Plan recomputeAll() {
+        Set<PairId> stale = new TreeSet<>();
+        published.values().stream().filter(PublishedPair::live).map(PublishedPair::pair)
+                .filter(pair -> !graph.isLive(pair)).forEach(stale::add);
+        return plan(new TreeSet<>(graph.livePairs()), stale, "the pair is no longer in the graph");
+    }
+
+    /** Records the plan's publications as published. */
+    public void commit(Plan plan) {
+        for (Publication publication : plan.publications()) {
+            published.put(publication.pair(), publication.after());
+        }
+    }
+
+    /** The comparison of a live pair as it computes now. */
+    public Optional<Comparison> compute(PairId pair) {
+        return graph.isLive(pair) ? Optional.of(comparisonOf(pair)) : Optional.empty();
+    }
+
+    private Set<PairId> neighbourhood(PairId pair, PeerGraph.Change change) {
+        Set<PairId> affected = new TreeSet<>(graph.pairsOf(pair.a()));
+        affected.addAll(graph.pairsOf(pair.b()));
+        affected.addAll(change.added());
+        return affected;
+    }
+
+    private Plan plan(Set<PairId> recompute, Set<PairId> withdraw, String withdrawReason) {
+        List<Publication> publications = new ArrayList<>();
+        int recomputed = 0;
+        for (PairId pair : withdraw) {
+            PublishedPair last = published.get(pair);
+            if (last != null && last.live() && !graph.isLive(pair)) {
+                publications.add(new Publication.Withdrawn(pair, last.revision() + 1, reasonFor(pair, withdrawReason)));
+            }
+        }
+        for (PairId pair : recompute) {
+            if (!graph.isLive(pair)) {
+                continue;
+            }
+            recomputed++;
+            Comparison comparison = comparisonOf(pair);
+            ContentHash.Hashes hashes = ContentHash.of(comparison);
+            PublishedPair last = published.get(pair);
+            if (last != null && last.live() && hashes.content().equals(last.contentHash())) {
+                continue;
+            }
+            List<String> changedSections = new ArrayList<>();
+            hashes.sections().forEach((section, hash) -> {
+                if (last == null || !last.live() || !hash.equals(last.sectionHashes().get(section))) {
+                    changedSections.add(section);
+                }
+            });
+            long revision = last == null ? 1 : last.revision() + 1;
+            publications.add(new Publication.Changed(pair, revision, comparison, hashes.content(), hashes.sections(),
+                    changedSections));
+        }
+        return publications.isEmpty() && recomputed == 0 ? Plan.NOTHING : new Plan(publications, recomputed);
+    }
+
+    private String reasonFor(PairId pair, String fallback) {
+        for (String id : List.of(pair.a(), pair.b())) {
+            ModelSnapshot model = models.get(id);
+            if (model == null) {
+                return id + " is not in the catalog";
+            }
+            if (model.status() == ModelStatus.RETIRED) {
+                return model.name() + " was retired";
+            }
+        }
+        return fallback == null ? "the pair is no longer in the graph" : fallback;
+    }
+
+    private Comparison comparisonOf(PairId pair) {
+        List<RelatedPair> related = new ArrayList<>();
+        for (PairId other : graph.related(pair, RELATED_LIMIT)) {
+            related.add(new RelatedPair(other.toString(), name(other.a()) + " vs " + name(other.b())));
+        }
+        return engine.compare(side(pair.a()), side(pair.b()), related);
+    }
+
+    private Side side(String id) {
+        return new Side(models.get(id), routes.getOrDefault(id, List.of()));
+    }
+
+    private String name(String id) {
+        ModelSnapshot model = models.get(id);
+        return model == null ? id : model.name();
+    }
+
+    private static Set<String> modelsOf(Collection<PairId> pairs) {
+        Set<String> ids = new HashSet<>();
+        for (PairId pair : pairs) {
+            ids.add(pair.a());
+            ids.add(pair.b());
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,159 @@
+package org.llmreference.comparison.comparisons;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+import org.llmreference.comparison.engine.ComparisonEngine;
+import org.llmreference.comparison.graph.PairId;
+import org.llmreference.comparison.pairs.CuratedPairs;
+import org.llmreference.comparison.recompute.ComparisonSet;
+import org.llmreference.comparison.recompute.Plan;
+import org.llmreference.comparison.recompute.Publication;
+import org.llmreference.comparison.sources.SourceProjections;
+import org.llmreference.contracts.catalog.ModelSnapshot;
+import org.llmreference.contracts.pricing.RouteSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Keeps the {@link ComparisonSet} in step with what is stored, and turns each source change into
+ * stored publications: plan (recompute the affected pairs, keep those whose content changed), store
+ * each with its pending event, then commit. One change at a time, under one lock.
+ *
+ * <p>The set is built from MongoDB on first use (the projections, the curated pairs and what was
+ * published) and reconciled at once: whatever changed while the service was down, or in the
+ * computation itself, is published then. If storing a plan fails, the set is dropped and rebuilt
+ * from MongoDB on the next use, so memory never runs ahead of what was stored. This service runs as
+ * one instance: the pair graph needs every model.
+ */
+@Component
+public class ComparisonPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(ComparisonPublisher.class);
+
+    private final ComparisonEngine engine;
+    private final ComparisonSettings settings;
+    private final SourceProjections sources;
+    private final CuratedPairs curatedPairs;
+    private final Comparisons comparisons;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Counter recomputed;
+    private final Counter unchanged;
+    private final Counter changed;
+    private final Counter withdrawn;
+    private final MeterRegistry meters;
+    private volatile ComparisonSet set;
+
+    ComparisonPublisher(ComparisonEngine engine, ComparisonSettings settings, SourceProjections sources,
+            CuratedPairs curatedPairs, Comparisons comparisons, Clock clock, MeterRegistry meters) {
+        this.engine = engine;
+        this.settings = settings;
+        this.sources = sources;
+        this.curatedPairs = curatedPairs;
+        this.comparisons = comparisons;
+        this.clock = clock;
+        this.meters = meters;
+        this.recomputed = Counter.builder("llmref.comparisons.recomputed").description("pairs recomputed").register(meters);
+        this.unchanged = Counter.builder("llmref.comparisons.unchanged")
+                .description("pairs recomputed whose content hash had not changed: nothing published").register(meters);
+        this.changed = Counter.builder("llmref.comparisons.published").tag("event", "changed")
+                .description("comparison events stored for publishing").register(meters);
+        this.withdrawn = Counter.builder("llmref.comparisons.published").tag("event", "withdrawn")
+                .description("comparison events stored for publishing").register(meters);
+        Gauge.builder("llmref.comparisons.live", this, publisher -> {
+            ComparisonSet current = publisher.set;
+            return current == null ? Double.NaN : current.graph().livePairs().size();
+        }).description("pairs that have a page").register(meters);
+    }
+
+    public Plan modelChanged(ModelSnapshot model, Cause cause) {
+        return change("model", cause, set -> set.modelChanged(model));
+    }
+
+    public Plan pricesChanged(String modelId, List<RouteSnapshot> routes, Cause cause) {
+        return change("prices", cause, set -> set.pricesChanged(modelId, routes));
+    }
+
+    public Plan curated(PairId pair, Cause cause) {
+        return change("curation", cause, set -> set.curated(pair));
+    }
+
+    public Plan uncurated(PairId pair, Cause cause) {
+        return change("curation", cause, set -> set.uncurated(pair));
+    }
+
+    /** Recomputes every pair and publishes what differs from what was published. */
+    public Plan reconcile() {
+        return change("reconcile", Cause.startingNow(clock.instant()), ComparisonSet::recomputeAll);
+    }
+
+    /** Reads the set (the pair graph, the models) under the lock. */
+    public <T> T read(Function<ComparisonSet, T> query) {
+        lock.lock();
+        try {
+            return query.apply(loaded());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Plan change(String trigger, Cause cause, Function<ComparisonSet, Plan> change) {
+        lock.lock();
+        try {
+            long start = System.nanoTime();
+            ComparisonSet current = loaded();
+            Plan plan = change.apply(current);
+            store(current, plan, cause);
+            Timer.builder("llmref.comparisons.plan").tag("trigger", trigger)
+                    .description("time to recompute the affected pairs of one change and store what changed")
+                    .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            if (!plan.isEmpty()) {
+                log.info("{} {}: {} pairs recomputed, {} published", trigger, cause.causedBy(), plan.recomputed(),
+                        plan.publications().size());
+            }
+            return plan;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ComparisonSet loaded() {
+        if (set == null) {
+            long start = System.nanoTime();
+            ComparisonSet built = new ComparisonSet(engine, settings.peers(), sources.allModels(), sources.allPriceLists(),
+                    curatedPairs.all(), comparisons.publishedState());
+            Plan reconciliation = built.recomputeAll();
+            store(built, reconciliation, Cause.startingNow(clock.instant()));
+            set = built;
+            log.info("Comparison set loaded in {} ms: {} live pairs, {} recomputed, {} published on reconciliation",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), built.graph().livePairs().size(),
+                    reconciliation.recomputed(), reconciliation.publications().size());
+        }
+        return set;
+    }
+
+    private void store(ComparisonSet target, Plan plan, Cause cause) {
+        try {
+            comparisons.store(plan, cause, clock.instant());
+        } catch (RuntimeException e) {
+            set = null;
+            throw e;
+        }
+        target.commit(plan);
+        recomputed.increment(plan.recomputed());
+        long changes = plan.publications().stream().filter(Publication.Changed.class::isInstance).count();
+        changed.increment(changes);
+        withdrawn.increment(plan.publications().size() - changes);
+        unchanged.increment(Math.max(0, plan.recomputed() - changes));
+    }
+}

@@ -1,0 +1,60 @@
+package org.llmreference.comparison;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.llmreference.contracts.Envelope;
+import org.llmreference.contracts.catalog.ModelChanged;
+import org.llmreference.contracts.catalog.ModelSnapshot;
+import org.llmreference.contracts.pricing.RouteChanged;
+import org.llmreference.contracts.pricing.RouteSnapshot;
+import org.llmreference.contracts.pricing.RouteStatus;
+import org.llmreference.importing.bundle.CatalogBundle;
+import org.llmreference.importing.bundle.ProviderEntry;
+import org.llmreference.importing.bundle.RouteEntry;
+import org.llmreference.importing.demo.DemoCatalog;
+
+/** The built-in demo catalog as the events catalog-service and pricing-service publish for it. */
+final class DemoCatalogEvents {
+
+    static final CatalogBundle DEMO = DemoCatalog.load();
+
+    private DemoCatalogEvents() {
+    }
+
+    static List<Envelope<ModelChanged>> models() {
+        List<Envelope<ModelChanged>> events = new ArrayList<>();
+        for (ModelSnapshot model : DEMO.models()) {
+            events.add(Envelope.startingChain(new ModelChanged(model, List.of()), model.id(), 1, Instant.now()));
+        }
+        return events;
+    }
+
+    /** Each model's whole price list, as one RouteChanged at revision 1. */
+    static Map<String, List<RouteSnapshot>> priceLists() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (ProviderEntry provider : DEMO.providers()) {
+            names.put(provider.id(), provider.name());
+        }
+        Map<String, List<RouteSnapshot>> lists = new LinkedHashMap<>();
+        for (RouteEntry route : DEMO.routes()) {
+            lists.computeIfAbsent(route.modelId(), id -> new ArrayList<>()).add(route(route, names.get(route.providerId())));
+        }
+        return lists;
+    }
+
+    static RouteSnapshot route(RouteEntry route, String providerName) {
+        return new RouteSnapshot(route.providerId(), providerName, route.inputPricePerMTok(), route.outputPricePerMTok(),
+                route.cachedInputPricePerMTok(), route.cacheWritePricePerMTok(), route.batchInputPricePerMTok(),
+                route.batchOutputPricePerMTok(), route.contextTiers(), route.contextWindow(), route.region(),
+                route.status() == null ? RouteStatus.ACTIVE : route.status(), route.sourceUrl(), route.verifiedAt(), null);
+    }
+
+    static Envelope<RouteChanged> priceList(String modelId, List<RouteSnapshot> routes, long revision) {
+        return Envelope.startingChain(new RouteChanged(modelId, routes.get(0).providerId(), routes, List.of()), modelId,
+                revision, Instant.now());
+    }
+}
