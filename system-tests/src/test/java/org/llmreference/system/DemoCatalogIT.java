@@ -1,6 +1,7 @@
 package org.llmreference.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -11,9 +12,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.llmreference.contracts.EventHeaders;
+import org.llmreference.contracts.Topics;
+import org.llmreference.testsupport.TopicProbe;
 import org.llmreference.testsupport.Api;
 import org.llmreference.testsupport.TestInfrastructure;
 import org.llmreference.testsupport.WithInfrastructure;
@@ -24,27 +36,54 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What the run command does on a first start, with real processes: the import command loads the
  * built-in demo catalog into catalog-service and pricing-service over their editor APIs (pricing
- * waits until it has learnt the new model ids from Kafka), and importing it again changes nothing.
+ * waits until it has learnt the new model ids from Kafka), importing it again changes nothing,
+ * comparison-service computes the reference pair from the events, and an editor's price change
+ * republishes exactly the comparisons of the repriced model.
  */
 @WithInfrastructure
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoCatalogIT {
 
     static final String TOKEN = "demo-it-editor-token";
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Duration WAIT = Duration.ofSeconds(90);
+
+    ServiceProcess catalog;
+    ServiceProcess pricing;
+    ServiceProcess comparison;
+    String kafka;
+
+    @BeforeAll
+    void startTheServices(TestInfrastructure infrastructure) {
+        kafka = infrastructure.kafkaBootstrapServers();
+        Map<String, String> environment = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "MONGODB_URI", infrastructure.mongoUri(), "LLMREF_EDITOR_TOKEN", TOKEN);
+        catalog = ServiceProcess.start("catalog-service", environment);
+        pricing = ServiceProcess.start("pricing-service", environment);
+        comparison = ServiceProcess.start("comparison-service", environment);
+        catalog.awaitReady(Duration.ofSeconds(180));
+        pricing.awaitReady(Duration.ofSeconds(180));
+        comparison.awaitReady(Duration.ofSeconds(180));
+    }
+
+    @AfterAll
+    void stopTheServices() throws InterruptedException {
+        for (ServiceProcess process : new ServiceProcess[] {comparison, pricing, catalog}) {
+            if (process != null) {
+                process.close();
+            }
+        }
+    }
 
     @Test
-    void theImportCommandLoadsTheDemoCatalogAndAReimportChangesNothing(TestInfrastructure infrastructure)
-            throws Exception {
-        Map<String, String> environment = Map.of("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
-                "MONGODB_URI", infrastructure.mongoUri(), "LLMREF_EDITOR_TOKEN", TOKEN);
-        try (ServiceProcess catalog = ServiceProcess.start("catalog-service", environment);
-                ServiceProcess pricing = ServiceProcess.start("pricing-service", environment)) {
-            catalog.awaitReady(Duration.ofSeconds(120));
-            pricing.awaitReady(Duration.ofSeconds(120));
+    @Order(1)
+    void theImportCommandLoadsTheDemoCatalogAndAReimportChangesNothing() throws Exception {
+        {
             Api catalogApi = Api.onPort(catalog.port());
             Api pricingApi = Api.onPort(pricing.port());
 
-            String first = runImporter(catalog, pricing, "first-import.log");
+            String first = runImporter("first-import.log");
 
             assertThat(first).contains("done in").contains("0 rejected").doesNotContainPattern("rejected [1-9]");
             JsonNode gptOss = JSON.readTree(catalogApi.get("/api/models/gpt-oss-20b").send().body());
@@ -73,7 +112,7 @@ class DemoCatalogIT {
             String modelTag = catalogApi.get("/api/models/gpt-oss-20b").send().headers().firstValue("ETag").orElseThrow();
             String routesTag = routesResponse.headers().firstValue("ETag").orElseThrow();
 
-            String second = runImporter(catalog, pricing, "second-import.log");
+            String second = runImporter("second-import.log");
 
             assertThat(second).contains("0 created, 0 changed, 70 unchanged, 0 rejected")
                     .doesNotContainPattern("\\b(created|changed) [1-9]");
@@ -83,7 +122,56 @@ class DemoCatalogIT {
         }
     }
 
-    private static String runImporter(ServiceProcess catalog, ServiceProcess pricing, String logName)
+    @Test
+    @Order(2)
+    void comparisonServiceComputesTheReferencePairFromTheImportedCatalog() {
+        Api comparisons = Api.onPort(comparison.port());
+
+        JsonNode golden = await().atMost(WAIT).until(() -> read(comparisons, "/api/comparisons/gpt-oss-20b-vs-qwen3.5-4b"),
+                node -> node != null).get("comparison");
+
+        assertThat(golden.at("/verdict/sentence").asString())
+                .isEqualTo("Qwen3.5-4B is safer overall; choose gpt-oss-20b when provider fit matters.");
+        assertThat(golden.at("/monthlyCost/models/0/monthlyUsd").decimalValue()).isEqualByComparingTo("59.00");
+        assertThat(golden.at("/monthlyCost/deltaNote").asString())
+                .isEqualTo("Cost delta unavailable until both models have sourced input and output token prices.");
+    }
+
+    @Test
+    @Order(3)
+    void anEditorsPriceChangeRepublishesExactlyTheComparisonsOfTheRepricedModel() {
+        Api comparisons = Api.onPort(comparison.port());
+        Set<String> pairs = new TreeSet<>();
+        read(comparisons, "/api/pairs?model=gpt-oss-20b&size=1000").get("items")
+                .forEach(item -> pairs.add(item.get("pairId").asString()));
+        assertThat(pairs).contains("gpt-oss-20b-vs-qwen3.5-4b").hasSizeGreaterThanOrEqualTo(8);
+        await().atMost(WAIT).until(() -> pairs.stream().allMatch(pair -> read(comparisons, "/api/comparisons/" + pair) != null));
+
+        try (TopicProbe pages = new TopicProbe(kafka, Topics.COMPARISON_PAGES)) {
+            HttpResponse<String> put = Api.onPort(pricing.port()).put("/api/models/gpt-oss-20b/routes/openrouter",
+                    "{\"inputPricePerMTok\": 0.02, \"outputPricePerMTok\": 0.10, \"contextWindow\": 131072, "
+                            + "\"status\": \"active\", \"sourceUrl\": \"https://openrouter.ai/openai/gpt-oss-20b\", "
+                            + "\"verifiedAt\": \"2026-05-22\"}").as(TOKEN).send();
+            assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+            String causedBy = put.headers().firstValue("X-Caused-By").orElseThrow();
+
+            pages.awaitRecord(record -> causedBy.equals(TopicProbe.header(record, EventHeaders.CAUSED_BY)), WAIT);
+            List<String> keys = pages.collectFor(Duration.ofSeconds(3)).stream()
+                    .filter(record -> causedBy.equals(TopicProbe.header(record, EventHeaders.CAUSED_BY)))
+                    .map(TopicProbe::key).toList();
+
+            assertThat(keys).containsExactlyInAnyOrderElementsOf(pairs);
+        }
+        JsonNode golden = read(comparisons, "/api/comparisons/gpt-oss-20b-vs-qwen3.5-4b").get("comparison");
+        assertThat(golden.at("/monthlyCost/models/0/monthlyUsd").decimalValue()).isEqualByComparingTo("41.00");
+    }
+
+    private static JsonNode read(Api api, String path) {
+        HttpResponse<String> response = api.get(path).send();
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+
+    private String runImporter(String logName)
             throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("llmref.repository.root", ".."));
         Path jar = root.resolve("importing/target/importer.jar");
