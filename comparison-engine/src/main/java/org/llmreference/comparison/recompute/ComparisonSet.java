@@ -15,6 +15,7 @@ import org.llmreference.comparison.engine.ComparisonEngine;
 import org.llmreference.comparison.engine.Side;
 import org.llmreference.comparison.graph.PairId;
 import org.llmreference.comparison.graph.PeerGraph;
+import org.llmreference.comparison.graph.Similarity;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.catalog.ModelStatus;
 import org.llmreference.contracts.comparison.Comparison;
@@ -29,9 +30,11 @@ import org.llmreference.contracts.pricing.RouteSnapshot;
  * plans a publication only for those whose computed content hash differs from the one published:
  * <ul>
  * <li>a price list of model M: exactly the live pairs that contain M;</li>
- * <li>a model M (added or changed): the pairs of M and of the models it is, or was, a peer of, since
- * their "Continue comparing" links name M; pairs that join the graph are published, pairs that
- * leave it are withdrawn;</li>
+ * <li>a model M changed in a field the pages show but similarity does not read (not its name):
+ * exactly the live pairs that contain M;</li>
+ * <li>a model M added, renamed or changed in what similarity reads: the pairs of M and of the models
+ * it is, or was, a peer of, since their "Continue comparing" links name M; pairs that join the
+ * graph are published, pairs that leave it are withdrawn;</li>
  * <li>a model retired: its pairs are withdrawn and its former neighbours' pairs recomputed.</li>
  * </ul>
  * Planning never changes what counts as published: the caller stores the plan's publications, then
@@ -47,7 +50,7 @@ public final class ComparisonSet {
     private final Map<String, ModelSnapshot> models = new HashMap<>();
     private final Map<String, List<RouteSnapshot>> routes = new HashMap<>();
     private final Map<PairId, PublishedPair> published = new HashMap<>();
-    private PeerGraph graph;
+    private final PeerGraph graph;
 
     /**
      * @param engine     computes one comparison
@@ -82,15 +85,25 @@ public final class ComparisonSet {
         return Optional.ofNullable(published.get(pair));
     }
 
-    /** A model was created or changed; a snapshot with status retired retires it. */
+    /**
+     * A model was created or changed; a snapshot with status retired retires it. When neither its
+     * name nor anything similarity reads changed, only its own pairs are recomputed: the graph and
+     * every other page's "Continue comparing" links stay as they were.
+     */
     public Plan modelChanged(ModelSnapshot model) {
         String id = model.id();
+        ModelSnapshot previous = models.get(id);
         Set<PairId> before = graph.pairsOf(id);
-        Set<String> neighbours = modelsOf(before);
         models.put(id, model);
+        if (previous != null && previous.status() != ModelStatus.RETIRED && model.status() != ModelStatus.RETIRED
+                && previous.name().equals(model.name())
+                && Similarity.Features.of(previous).equals(Similarity.Features.of(model))) {
+            graph.put(model);
+            return plan(before, Set.of(), null);
+        }
+        Set<String> neighbours = modelsOf(before);
         PeerGraph.Change change = graph.put(model);
-        Set<PairId> after = graph.pairsOf(id);
-        neighbours.addAll(modelsOf(after));
+        neighbours.addAll(modelsOf(graph.pairsOf(id)));
         neighbours.addAll(modelsOf(change.added()));
         neighbours.addAll(modelsOf(change.removed()));
         neighbours.add(id);

@@ -157,6 +157,23 @@ class ComparisonSetTest {
                 });
     }
 
+    @Test
+    void aChangeThatSimilarityDoesNotReadRecomputesOnlyThePairsOfTheModel() {
+        qt().withExamples(60).forAll(worlds(), integers().between(0, 13)).checkAssert((world, pick) -> {
+            ComparisonSet set = world.replayed();
+            ModelSnapshot m = world.models().get(pick % world.models().size());
+            ModelSnapshot retagged = new ModelSnapshot(m.id(), m.name(), m.vendor(), m.family(), m.releaseDate(),
+                    m.knowledgeCutoff(), m.contextWindow(), m.maxOutputTokens(), m.parametersBillions(), m.architecture(),
+                    m.license(), m.openWeights(), m.modalities(), m.capabilities(), List.of("Retagged " + pick),
+                    m.benchmarks(), m.sources(), m.status(), m.retiresOn(), m.successorId());
+
+            Plan plan = set.modelChanged(retagged);
+
+            assertThat(plan.publications()).allSatisfy(publication -> assertThat(publication.pair().contains(m.id())).isTrue());
+            assertThat(plan.recomputed()).isEqualTo(set.graph().pairsOf(m.id()).size());
+        });
+    }
+
     static ModelSnapshot retired(ModelSnapshot m) {
         return new ModelSnapshot(m.id(), m.name(), m.vendor(), m.family(), m.releaseDate(), m.knowledgeCutoff(),
                 m.contextWindow(), m.maxOutputTokens(), m.parametersBillions(), m.architecture(), m.license(),
