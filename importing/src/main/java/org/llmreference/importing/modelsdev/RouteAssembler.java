@@ -69,8 +69,13 @@ final class RouteAssembler {
         String region = chosen.tags().stream().filter(t -> t.startsWith("region:"))
                 .map(t -> t.substring("region:".length())).findFirst().orElse(null);
         RouteStatus status = "deprecated".equals(TomlNodes.text(data, "status")) ? RouteStatus.DEPRECATED : RouteStatus.ACTIVE;
+        Integer contextWindow = TomlNodes.positiveInt(data.get("limit"), "context");
+        if (contextWindow != null && tiers.stream().anyMatch(tier -> tier.aboveTokens() >= contextWindow)) {
+            tally.skip("context tier at or above the route's context window (tier dropped: it can never apply)");
+            tiers = tiers.stream().filter(tier -> tier.aboveTokens() < contextWindow).toList();
+        }
         return new RouteEntry(modelId, providerId, input, output, cacheRead, cacheWrite, null, null, tiers,
-                TomlNodes.positiveInt(data.get("limit"), "context"), region, status, sourceUrl, verifiedAt);
+                contextWindow, region, status, sourceUrl, verifiedAt);
     }
 
     private static List<ContextTier> tiers(JsonNode cost, Tally tally) {
@@ -121,9 +126,16 @@ final class RouteAssembler {
         return round(raw);
     }
 
-    /** 10 significant digits, no trailing zeros, never a negative scale: {@code 0.049999999999999996} → {@code 0.05}. */
+    /**
+     * 10 significant digits and at most 10 decimal places (what the pricing API accepts), no trailing
+     * zeros, never a negative scale: {@code 0.049999999999999996} → {@code 0.05}.
+     */
     static BigDecimal round(BigDecimal price) {
-        BigDecimal rounded = price.round(TEN_DIGITS).stripTrailingZeros();
+        BigDecimal rounded = price.round(TEN_DIGITS);
+        if (rounded.scale() > 10) {
+            rounded = rounded.setScale(10, RoundingMode.HALF_EVEN);
+        }
+        rounded = rounded.stripTrailingZeros();
         return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
     }
 

@@ -176,7 +176,15 @@ class ModelsDevReaderTest {
     @Test
     void readsContextTiers() {
         assertThat(route("claude-sonnet-4-5-20250929", "openrouter").contextTiers())
-                .containsExactly(new ContextTier(200_000, new BigDecimal("6"), new BigDecimal("22.5")));
+                .containsExactly(new ContextTier(100_000, new BigDecimal("6"), new BigDecimal("22.5")));
+    }
+
+    @Test
+    void dropsAContextTierThatStartsAtOrAboveTheRoutesContextWindow() {
+        assertThat(route("gpt-4o", "openrouter").contextWindow()).isEqualTo(999_999);
+        assertThat(route("gpt-4o", "openrouter").contextTiers()).isEmpty();
+        assertThat(result.counts().skipped())
+                .containsEntry("context tier at or above the route's context window (tier dropped: it can never apply)", 1);
     }
 
     @Test

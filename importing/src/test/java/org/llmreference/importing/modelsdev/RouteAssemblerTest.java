@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RouteAssemblerTest {
 
     @ParameterizedTest
-    @CsvSource({"0.049999999999999996, 0.05", "2.50, 2.5", "100, 100", "0.0000001234567890123, 0.0000001234567890", "0, 0"})
-    void roundsToTenSignificantDigitsWithoutTrailingZeros(String raw, String expected) {
+    @CsvSource({"0.049999999999999996, 0.05", "2.50, 2.5", "100, 100", "0.0000001234567890123, 0.0000001235", "0.00000000004, 0", "0, 0"})
+    void roundsToTenSignificantDigitsAndTenDecimalPlacesWithoutTrailingZeros(String raw, String expected) {
         assertThat(RouteAssembler.round(new BigDecimal(raw)).toPlainString()).isEqualTo(new BigDecimal(expected).stripTrailingZeros().toPlainString());
     }
 
