@@ -12,16 +12,16 @@ import org.slf4j.LoggerFactory;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
-import io.netty.channel.Channel;
 
 /**
  * A MongoDB-wire-compatible server (mongo-java-server) on loopback: on disk in one H2 MVStore file
  * for the run command, in memory for tests. It has no transactions and no change streams (the
  * oplog stays off: on disk it would double every write), and it accepts but ignores non-unique
- * secondary indexes. It also lacks the {@code hello} command, which MongoDB health checks use;
- * both backends here answer it like {@code isMaster}.
+ * secondary indexes. It also lacks the {@code hello} command, which MongoDB health checks use, and
+ * reads a query that pins an {@code _id} among other conditions by scanning the collection; both
+ * backends here ({@link IdIndexedBackends}) answer {@code hello} like {@code isMaster} and find such
+ * a document through the {@code _id} index.
  */
 public final class WireMongoServer implements AutoCloseable {
 
@@ -55,7 +55,7 @@ public final class WireMongoServer implements AutoCloseable {
         }
         H2Backend backend;
         try {
-            backend = new HelloAwareH2Backend(absolute.toString());
+            backend = new IdIndexedBackends.OnDisk(absolute.toString());
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot open the MongoDB data file " + absolute
                     + " (is another launcher using it?): " + e.getMessage(), e);
@@ -65,7 +65,7 @@ public final class WireMongoServer implements AutoCloseable {
 
     /** Keeps nothing after it stops. Port 0: any free port. */
     public static WireMongoServer inMemory(int port) {
-        return new WireMongoServer(new HelloAwareMemoryBackend(), port, "in memory");
+        return new WireMongoServer(new IdIndexedBackends.InMemory(), port, "in memory");
     }
 
     /** {@code mongodb://127.0.0.1:<port>}, without a database. */
@@ -96,25 +96,5 @@ public final class WireMongoServer implements AutoCloseable {
     static Document asHelloReply(Document isMasterReply) {
         isMasterReply.put("isWritablePrimary", isMasterReply.getOrDefault("ismaster", Boolean.TRUE));
         return isMasterReply;
-    }
-
-    private static final class HelloAwareH2Backend extends H2Backend {
-        HelloAwareH2Backend(String file) {
-            super(file);
-        }
-
-        @Override
-        public Document handleCommand(Channel channel, String database, String command, Document query) {
-            return isHello(command) ? asHelloReply(super.handleCommand(channel, database, "isMaster", query))
-                    : super.handleCommand(channel, database, command, query);
-        }
-    }
-
-    private static final class HelloAwareMemoryBackend extends MemoryBackend {
-        @Override
-        public Document handleCommand(Channel channel, String database, String command, Document query) {
-            return isHello(command) ? asHelloReply(super.handleCommand(channel, database, "isMaster", query))
-                    : super.handleCommand(channel, database, command, query);
-        }
     }
 }

@@ -69,6 +69,59 @@ class WireMongoServerTest {
     }
 
     @Test
+    void aGuardedWriteOnDiskMatchesOnlyWhatTheWholeQueryMatchesAndSurvivesARestart() {
+        Path file = dataDir.resolve("guarded.mv.db");
+        int port;
+        try (WireMongoServer server = WireMongoServer.onDisk(file, 0)) {
+            port = server.port();
+            assertGuardedWritesFollowTheWholeQuery(server);
+        }
+        try (WireMongoServer server = WireMongoServer.onDisk(file, port);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> pages = client.getDatabase("page").getCollection("pages");
+            assertThat(pages.find(new Document("_id", "a-vs-b").append("revision", 3)).first()).isNotNull();
+            assertThat(pages.updateOne(new Document("_id", "a-vs-b").append("revision", new Document("$lt", 4)),
+                    new Document("$set", new Document("revision", 4))).getModifiedCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aGuardedWriteInMemoryMatchesOnlyWhatTheWholeQueryMatches() {
+        try (WireMongoServer server = WireMongoServer.inMemory(0)) {
+            assertGuardedWritesFollowTheWholeQuery(server);
+        }
+    }
+
+    /** A query pinning an _id among other conditions is looked up by _id, and the other conditions still hold. */
+    private static void assertGuardedWritesFollowTheWholeQuery(WireMongoServer server) {
+        try (MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> pages = client.getDatabase("page").getCollection("pages");
+            for (int i = 0; i < 50; i++) {
+                pages.insertOne(new Document("_id", "p" + i).append("revision", 1));
+            }
+            pages.insertOne(new Document("_id", "a-vs-b").append("revision", 2).append("live", true));
+
+            Document stale = new Document("_id", "a-vs-b").append("revision", new Document("$lt", 2));
+            assertThat(pages.updateOne(stale, new Document("$set", new Document("html", "old"))).getMatchedCount()).isZero();
+            Throwable duplicate = catchThrowable(() -> pages.updateOne(stale, new Document("$set", new Document("html", "old")),
+                    new com.mongodb.client.model.UpdateOptions().upsert(true)));
+            assertThat(duplicate).isInstanceOf(MongoWriteException.class);
+            assertThat(((MongoWriteException) duplicate).getCode()).isEqualTo(11000);
+
+            Document newer = new Document("_id", "a-vs-b").append("revision", new Document("$lt", 3));
+            assertThat(pages.updateOne(newer, new Document("$set", new Document("revision", 3))).getModifiedCount()).isEqualTo(1);
+            assertThat(pages.find(new Document("_id", "a-vs-b").append("live", false)).first()).isNull();
+            assertThat(pages.find(new Document("_id", "a-vs-b").append("live", true)).first().getInteger("revision")).isEqualTo(3);
+            assertThat(pages.find(new Document("_id", "nope").append("live", true)).first()).isNull();
+            assertThat(pages.countDocuments(new Document("_id", "p7").append("revision", 1))).isEqualTo(1);
+            assertThat(pages.countDocuments(new Document("_id", new Document("$in", java.util.List.of("p1", "p2"))).append("revision", 1)))
+                    .isEqualTo(2);
+            assertThat(pages.deleteOne(new Document("_id", "p9").append("revision", 2)).getDeletedCount()).isZero();
+            assertThat(pages.deleteOne(new Document("_id", "p9").append("revision", 1)).getDeletedCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void closingTwiceIsHarmless() {
         WireMongoServer server = WireMongoServer.onDisk(dataDir.resolve("twice.mv.db"), 0);
 
