@@ -25,13 +25,30 @@ final class IdLookup {
 
     /** The positions of the documents that can match, or null when the query does not pin an {@code _id}. */
     static <P> Iterable<P> candidates(MongoCollection<P> collection, Map<String, Object> query) {
-        if (query.size() < 2 || !query.containsKey("_id") || !isPlainValue(query.get("_id"))) {
-            return null;
+        Object id = pinnedId(query);
+        if (id == null || query.size() == 1 && query.containsKey("_id")) {
+            return null; // nothing pinned, or exactly {_id: x}, which the library answers from its index itself
         }
         for (Index<P> index : collection.getIndexes()) {
             List<IndexKey> keys = index.getKeys();
             if (keys.size() == 1 && keys.get(0).getKey().equals("_id")) {
-                return index.getPositions(new de.bwaldvogel.mongo.bson.Document("_id", query.get("_id")));
+                return index.getPositions(new de.bwaldvogel.mongo.bson.Document("_id", id));
+            }
+        }
+        return null;
+    }
+
+    /** The _id a query requires by equality, at its top level or in a top-level {@code $and} (as the Java driver writes {@code Filters.and}). */
+    private static Object pinnedId(Map<String, Object> query) {
+        Object id = query.get("_id");
+        if (isPlainValue(id)) {
+            return id;
+        }
+        if (query.get("$and") instanceof Collection<?> conditions) {
+            for (Object condition : conditions) {
+                if (condition instanceof Map<?, ?> map && isPlainValue(map.get("_id"))) {
+                    return map.get("_id");
+                }
             }
         }
         return null;

@@ -116,6 +116,10 @@ class WireMongoServerTest {
             assertThat(pages.countDocuments(new Document("_id", "p7").append("revision", 1))).isEqualTo(1);
             assertThat(pages.countDocuments(new Document("_id", new Document("$in", java.util.List.of("p1", "p2"))).append("revision", 1)))
                     .isEqualTo(2);
+            assertThat(pages.countDocuments(com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("_id", "a-vs-b"),
+                    com.mongodb.client.model.Filters.lt("revision", 4)))).isEqualTo(1);
+            assertThat(pages.countDocuments(com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("_id", "a-vs-b"),
+                    com.mongodb.client.model.Filters.lt("revision", 3)))).isZero();
             assertThat(pages.deleteOne(new Document("_id", "p9").append("revision", 2)).getDeletedCount()).isZero();
             assertThat(pages.deleteOne(new Document("_id", "p9").append("revision", 1)).getDeletedCount()).isEqualTo(1);
         }
