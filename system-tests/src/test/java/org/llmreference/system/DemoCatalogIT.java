@@ -26,6 +26,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.llmreference.contracts.EventHeaders;
 import org.llmreference.contracts.Topics;
 import org.llmreference.testsupport.TopicProbe;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.llmreference.testsupport.Api;
 import org.llmreference.testsupport.TestInfrastructure;
 import org.llmreference.testsupport.WithInfrastructure;
@@ -37,8 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
  * What the run command does on a first start, with real processes: the import command loads the
  * built-in demo catalog into catalog-service and pricing-service over their editor APIs (pricing
  * waits until it has learnt the new model ids from Kafka), importing it again changes nothing,
- * comparison-service computes the reference pair from the events, and an editor's price change
- * republishes exactly the comparisons of the repriced model.
+ * comparison-service computes the reference pair from the events, page-service serves it to a
+ * visitor in a real headless Chromium, and an editor's price change republishes exactly the
+ * comparisons of the repriced model and reaches the page.
  */
 @WithInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,6 +58,7 @@ class DemoCatalogIT {
     ServiceProcess catalog;
     ServiceProcess pricing;
     ServiceProcess comparison;
+    ServiceProcess page;
     String kafka;
 
     @BeforeAll
@@ -62,14 +69,16 @@ class DemoCatalogIT {
         catalog = ServiceProcess.start("catalog-service", environment);
         pricing = ServiceProcess.start("pricing-service", environment);
         comparison = ServiceProcess.start("comparison-service", environment);
+        page = ServiceProcess.start("page-service", environment);
         catalog.awaitReady(Duration.ofSeconds(180));
         pricing.awaitReady(Duration.ofSeconds(180));
         comparison.awaitReady(Duration.ofSeconds(180));
+        page.awaitReady(Duration.ofSeconds(180));
     }
 
     @AfterAll
     void stopTheServices() throws InterruptedException {
-        for (ServiceProcess process : new ServiceProcess[] {comparison, pricing, catalog}) {
+        for (ServiceProcess process : new ServiceProcess[] {page, comparison, pricing, catalog}) {
             if (process != null) {
                 process.close();
             }
@@ -139,6 +148,54 @@ class DemoCatalogIT {
 
     @Test
     @Order(3)
+    void aVisitorReadsEverySectionOfTheReferencePageInARealBrowser() throws IOException {
+        HeadlessChromium.assumeInstalled();
+        String site = "http://127.0.0.1:" + page.port();
+        await().atMost(WAIT).until(() -> Api.onPort(page.port()).get("/compare/gpt-oss-20b-vs-qwen3.5-4b").send().statusCode() == 200);
+        ChromeDriver browser = HeadlessChromium.start();
+        try {
+            browser.get(site + "/compare/gpt-oss-20b-vs-qwen3.5-4b");
+
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("gpt-oss-20b vs Qwen3.5-4B");
+            assertThat(browser.findElement(By.tagName("main")).getText())
+                    .contains("Qwen3.5-4B is safer overall; choose gpt-oss-20b when provider fit matters.")
+                    .contains("$59.00").contains("Cost delta unavailable until both models have sourced input and output token prices.")
+                    .contains("Last reviewed: 2026-05-22. Data sourced from public model cards and provider documentation.");
+            List<String> headings = browser.findElements(By.cssSelector("main h2")).stream().filter(WebElement::isDisplayed)
+                    .map(WebElement::getText).toList();
+            assertThat(headings).containsSubsequence("Decision scorecard", "Decision tradeoffs", "Monthly cost at traffic",
+                    "Switch friction", "Specs", "Pricing and availability", "Capabilities", "Benchmarks", "Deep dive", "FAQ",
+                    "Continue comparing");
+            WebElement chart = browser.findElement(By.cssSelector("section[aria-labelledby='monthly-cost'] svg"));
+            assertThat(chart.isDisplayed()).isTrue();
+            assertThat(chart.getSize().getWidth()).isGreaterThan(100);
+            assertThat(chart.findElements(By.cssSelector("path, polyline, rect, circle"))).isNotEmpty();
+            Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+            browser.manage().window().setSize(new Dimension(1280, 6000));
+            Files.write(screenshots.resolve("gpt-oss-20b-vs-qwen3.5-4b.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+            List<WebElement> continueLinks = browser.findElements(By.cssSelector("section[aria-labelledby='continue'] a[href^='/compare/']"));
+            assertThat(continueLinks).isNotEmpty();
+            String next = continueLinks.get(0).getText();
+            continueLinks.get(0).click();
+            assertThat(browser.getCurrentUrl()).startsWith(site + "/compare/").doesNotEndWith("gpt-oss-20b-vs-qwen3.5-4b");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(next);
+
+            browser.get(site + "/models/gpt-oss-20b");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).contains("gpt-oss-20b");
+            assertThat(browser.findElements(By.cssSelector("main a[href='/compare/gpt-oss-20b-vs-qwen3.5-4b']"))).isNotEmpty();
+            Files.write(screenshots.resolve("model-gpt-oss-20b.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+            browser.get(site + "/?q=QWEN");
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("Qwen3.5-4B");
+            assertThat(browser.findElements(By.cssSelector("main a[href='/models/qwen3.5-4b']"))).isNotEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(4)
     void anEditorsPriceChangeRepublishesExactlyTheComparisonsOfTheRepricedModel() {
         Api comparisons = Api.onPort(comparison.port());
         Set<String> pairs = new TreeSet<>();
@@ -164,6 +221,8 @@ class DemoCatalogIT {
         }
         JsonNode golden = read(comparisons, "/api/comparisons/gpt-oss-20b-vs-qwen3.5-4b").get("comparison");
         assertThat(golden.at("/monthlyCost/models/0/monthlyUsd").decimalValue()).isEqualByComparingTo("41.00");
+        await().atMost(WAIT).until(() -> Api.onPort(page.port()).get("/compare/gpt-oss-20b-vs-qwen3.5-4b").send().body(),
+                html -> html.contains("$41.00") && html.contains("$0.02/1M tokens"));
     }
 
     private static JsonNode read(Api api, String path) {

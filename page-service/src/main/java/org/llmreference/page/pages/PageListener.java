@@ -1,4 +1,4 @@
-package org.llmreference.page.comparisons;
+package org.llmreference.page.pages;
 
 import java.util.function.Consumer;
 
@@ -9,12 +9,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** Input binding {@code storeComparison-in-0}: comparison events into {@link Comparisons}. */
+/** Input binding {@code regeneratePage-in-0}: each comparison event regenerates its pair's page. */
 @Configuration(proxyBeanMethods = false)
-class ComparisonListener {
+class PageListener {
 
     @Bean
-    Consumer<Message<byte[]>> storeComparison(EventConsumption consumption, Comparisons comparisons) {
-        return consumption.of(Topics.COMPARISON_PAGES, ComparisonEvent.class, comparisons::apply);
+    Consumer<Message<byte[]>> regeneratePage(EventConsumption consumption, PageRegeneration regeneration) {
+        return consumption.of(Topics.COMPARISON_PAGES, ComparisonEvent.class, regeneration::apply);
     }
 }

@@ -1,0 +1,26 @@
+package org.llmreference.page.rendering;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import org.llmreference.contracts.comparison.Comparison;
+
+/**
+ * What a comparison page shows: the computed comparison and how fresh it is.
+ *
+ * @param revision   the comparison's revision
+ * @param occurredAt when the editor's change that led to this revision was accepted
+ * @param renderedAt when this page was rendered (freshness = renderedAt − occurredAt)
+ * @param changes    the last changes to this page's facts, newest first
+ */
+public record ComparisonPage(Comparison comparison, long revision, Instant occurredAt, Instant renderedAt,
+        List<PageChange> changes) {
+
+    public ComparisonPage {
+        Objects.requireNonNull(comparison, "comparison");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(renderedAt, "renderedAt");
+        changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+}

@@ -1,0 +1,277 @@
+package org.llmreference.page.rendering;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.llmreference.contracts.catalog.SourceRef;
+import org.llmreference.contracts.comparison.Comparison;
+import org.llmreference.contracts.comparison.CostPoint;
+import org.llmreference.contracts.comparison.DimensionScore;
+import org.llmreference.contracts.comparison.FactRow;
+import org.llmreference.contracts.comparison.FactTable;
+import org.llmreference.contracts.comparison.ModelCost;
+import org.llmreference.contracts.comparison.MonthlyCost;
+import org.llmreference.contracts.comparison.TrafficProfile;
+import org.llmreference.contracts.comparison.Verdict;
+
+/**
+ * What {@code comparison.jte} shows, ready to lay out: the comparison itself plus what the page
+ * derives from it (model names by id, footnotes, money and traffic in words, the chart, the JSON-LD,
+ * the freshness line). Every string here is still plain text: the template escapes it.
+ */
+final class ComparisonView {
+
+    /** One model's monthly cost: the amount or "Unavailable", the prices behind it and the note. */
+    record CostLine(String name, String amount, boolean available, String prices, String note) {
+    }
+
+    /** One traffic level of the cost curve, for the chart's text alternative. */
+    record CurveRow(String requests, String costA, String costB) {
+    }
+
+    /** One data source of the page; {@code href} only when it may be a link. */
+    record SourceLine(String title, String href, String url, String reviewed, boolean stale) {
+    }
+
+    /** One line of the "What changed" box. */
+    record ChangeLine(String date, long revision, String what) {
+    }
+
+    private final Site site;
+    private final ComparisonPage page;
+    private final Comparison comparison;
+    private final Notes notes;
+    private final String canonical;
+    private final List<SourceLine> sources;
+
+    ComparisonView(Site site, ComparisonPage page) {
+        this.site = site;
+        this.page = page;
+        this.comparison = page.comparison();
+        this.canonical = site.baseUrl() + Links.compare(comparison.pairId());
+        this.notes = new Notes(page.renderedAt());
+        comparison.scorecard().forEach(this::addNotes);
+        for (FactTable table : new FactTable[] {comparison.specs(), comparison.pricing(), comparison.capabilities(),
+                comparison.benchmarks()}) {
+            if (table != null) {
+                table.rows().forEach(this::addNotes);
+            }
+        }
+        List<SourceLine> lines = new ArrayList<>();
+        for (SourceRef source : comparison.sources()) {
+            if (source != null) {
+                lines.add(new SourceLine(Formats.text(source.title()), Links.external(source.url()),
+                        source.url() == null || source.url().isBlank() ? null : source.url(),
+                        source.reviewedAt() == null ? null : source.reviewedAt().toString(),
+                        notes.stale(source.reviewedAt())));
+            }
+        }
+        this.sources = List.copyOf(lines);
+    }
+
+    private void addNotes(FactRow row) {
+        if (row != null) {
+            notes.add(row.a());
+            notes.add(row.b());
+        }
+    }
+
+    Site site() {
+        return site;
+    }
+
+    ComparisonPage page() {
+        return page;
+    }
+
+    Comparison comparison() {
+        return comparison;
+    }
+
+    Notes notes() {
+        return notes;
+    }
+
+    String nameA() {
+        return comparison.modelA().name();
+    }
+
+    String nameB() {
+        return comparison.modelB().name();
+    }
+
+    /** The name of model A or B by id; the id itself for any other. */
+    String name(String modelId) {
+        if (comparison.modelA().id().equals(modelId)) {
+            return nameA();
+        }
+        if (comparison.modelB().id().equals(modelId)) {
+            return nameB();
+        }
+        return Formats.text(modelId);
+    }
+
+    /** {@code {A} -> {B}}. */
+    String direction(String fromModelId, String toModelId) {
+        return name(fromModelId) + " -> " + name(toModelId);
+    }
+
+    String canonical() {
+        return canonical;
+    }
+
+    /** The page's one-line description: the verdict sentence (else the intro), or null. */
+    String description() {
+        Verdict verdict = comparison.verdict();
+        if (verdict != null && verdict.sentence() != null && !verdict.sentence().isBlank()) {
+            return verdict.sentence();
+        }
+        return comparison.intro() == null || comparison.intro().isBlank() ? null : comparison.intro();
+    }
+
+    String jsonLd() {
+        return JsonLd.comparison(site, this);
+    }
+
+    // ---- Verdict
+
+    /** The weight of the dimensions scored for both models, which the totals are over. */
+    String scoredWeight() {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (DimensionScore dimension : comparison.verdict().dimensions()) {
+            if (dimension.scoreA() != null && dimension.scoreB() != null && dimension.weight() != null) {
+                sum = sum.add(dimension.weight());
+            }
+        }
+        return sum.toPlainString();
+    }
+
+    /** A dimension scored for only one model or neither is greyed out; null means no class. */
+    static String rowClass(DimensionScore dimension) {
+        return dimension.scoreA() != null && dimension.scoreB() != null ? null : "not-scored";
+    }
+
+    // ---- Monthly cost at traffic
+
+    /** "Assumes 1,000,000 requests a month, 800 input and 250 output tokens each." and any cache or batch share. */
+    String traffic() {
+        TrafficProfile profile = comparison.monthlyCost().profile();
+        StringBuilder text = new StringBuilder("Assumes ")
+                .append(Formats.count(profile.requestsPerMonth())).append(" requests a month, ")
+                .append(Formats.count(profile.inputTokensPerRequest())).append(" input and ")
+                .append(Formats.count(profile.outputTokensPerRequest())).append(" output tokens each.");
+        if (profile.cachedInputShare() != null && profile.cachedInputShare().signum() > 0) {
+            text.append(' ').append(Formats.percent(profile.cachedInputShare()))
+                    .append(" of input tokens are served from cache.");
+        }
+        if (profile.longContextShare() != null && profile.longContextShare().signum() > 0) {
+            text.append(' ').append(Formats.percent(profile.longContextShare()))
+                    .append(" of requests go above a route's context tier.");
+        }
+        if (profile.batch()) {
+            text.append(" Batch prices apply where a route has them.");
+        }
+        return text.toString();
+    }
+
+    List<CostLine> costs() {
+        List<CostLine> lines = new ArrayList<>();
+        for (ModelCost cost : comparison.monthlyCost().models()) {
+            boolean available = cost.monthlyUsd() != null;
+            String prices = null;
+            if (available && cost.inputPricePerMTok() != null && cost.outputPricePerMTok() != null) {
+                prices = Formats.price(cost.inputPricePerMTok()) + " input and "
+                        + Formats.price(cost.outputPricePerMTok()) + " output per 1M tokens";
+            }
+            lines.add(new CostLine(name(cost.modelId()), available ? Formats.usd(cost.monthlyUsd()) : Formats.UNAVAILABLE,
+                    available, prices, cost.note()));
+        }
+        return lines;
+    }
+
+    /** What the page says about the delta: the engine's note, else the delta in words, else null. */
+    String deltaNote() {
+        MonthlyCost cost = comparison.monthlyCost();
+        if (cost.deltaNote() != null && !cost.deltaNote().isBlank()) {
+            return cost.deltaNote();
+        }
+        if (cost.deltaUsd() == null) {
+            return null;
+        }
+        int sign = cost.deltaUsd().signum();
+        return sign == 0 ? nameA() + " and " + nameB() + " cost the same a month."
+                : nameB() + " costs " + Formats.usd(cost.deltaUsd().abs()) + (sign > 0 ? " more" : " less")
+                        + " a month than " + nameA() + ".";
+    }
+
+    /** The chart's SVG (escaped by {@link CostChart}), or null when neither model has a cost to draw. */
+    String chart() {
+        return CostChart.svg(nameA(), nameB(), comparison.monthlyCost().curve());
+    }
+
+    String chartTitle() {
+        return CostChart.title(nameA(), nameB());
+    }
+
+    List<CurveRow> curve() {
+        List<CostPoint> points = new ArrayList<>(comparison.monthlyCost().curve());
+        points.sort(Comparator.comparingLong(CostPoint::requestsPerMonth));
+        List<CurveRow> rows = new ArrayList<>();
+        for (CostPoint point : points) {
+            rows.add(new CurveRow(Formats.count(point.requestsPerMonth()), cost(point.modelAUsd()),
+                    cost(point.modelBUsd())));
+        }
+        return rows;
+    }
+
+    private static String cost(BigDecimal usd) {
+        return usd == null ? Formats.UNAVAILABLE : Formats.usd(usd);
+    }
+
+    // ---- Sources and freshness
+
+    String lastReviewed() {
+        return Formats.date(comparison.lastReviewed());
+    }
+
+    List<SourceLine> sources() {
+        return sources;
+    }
+
+    /** Whether anything on the page is marked possibly stale (then the page explains the mark). */
+    boolean anyStale() {
+        return notes.anyStale() || sources.stream().anyMatch(SourceLine::stale);
+    }
+
+    /** The date before which a verification is possibly stale, as the explanation states it. */
+    String staleSince() {
+        return Formats.date(page.renderedAt());
+    }
+
+    /** "0.4 s": how long after the source change this page was rendered. */
+    String freshness() {
+        return Formats.seconds(page.occurredAt(), page.renderedAt());
+    }
+
+    String occurredDate() {
+        return Formats.date(page.occurredAt());
+    }
+
+    String occurredAt() {
+        return page.occurredAt().toString();
+    }
+
+    /** The page's changes, newest first. */
+    List<ChangeLine> changes() {
+        List<PageChange> changes = new ArrayList<>(page.changes());
+        changes.sort(Comparator.comparingLong(PageChange::revision).reversed()
+                .thenComparing(PageChange::occurredAt, Comparator.reverseOrder()));
+        List<ChangeLine> lines = new ArrayList<>();
+        for (PageChange change : changes) {
+            lines.add(new ChangeLine(Formats.date(change.occurredAt()), change.revision(), change.summary()));
+        }
+        return lines;
+    }
+}

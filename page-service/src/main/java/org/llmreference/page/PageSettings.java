@@ -1,0 +1,53 @@
+package org.llmreference.page;
+
+import java.net.URI;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * page-service's settings, {@code llmref.page.*}.
+ *
+ * @param baseUrl    the site's absolute URL, for canonical links, the sitemap and the feed
+ *                   ({@code LLMREF_BASE_URL}; default {@code http://localhost:<server.port>})
+ * @param siteName   the site's name on every page and in the feed
+ * @param cachePages at most this many pages are held in memory in front of MongoDB
+ * @param cacheSize  and at most about this much memory
+ */
+@ConfigurationProperties("llmref.page")
+public record PageSettings(
+        @DefaultValue("http://localhost:8080") String baseUrl,
+        @DefaultValue("LLM Reference") String siteName,
+        @DefaultValue("20000") int cachePages,
+        @DefaultValue("64MB") DataSize cacheSize) {
+
+    public PageSettings {
+        URI uri;
+        try {
+            uri = URI.create(baseUrl);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("llmref.page.base-url must be an absolute http(s) URL, was " + baseUrl, e);
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getQuery() != null || uri.getFragment() != null) {
+            throw new IllegalArgumentException("llmref.page.base-url must be an absolute http(s) URL without query, was "
+                    + baseUrl);
+        }
+        baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        if (siteName == null || siteName.isBlank()) {
+            throw new IllegalArgumentException("llmref.page.site-name must not be blank");
+        }
+        if (cachePages < 1) {
+            throw new IllegalArgumentException("llmref.page.cache-pages must be at least 1, was " + cachePages);
+        }
+        if (cacheSize.toBytes() < 1) {
+            throw new IllegalArgumentException("llmref.page.cache-size must be positive, was " + cacheSize);
+        }
+    }
+
+    /** The host part of the base URL, the authority of the feed's tag URIs. */
+    public String host() {
+        return URI.create(baseUrl).getHost();
+    }
+}

@@ -1,0 +1,17 @@
+package org.llmreference.page.http;
+
+/** The {@code Cache-Control} of each kind of answer. */
+public final class CachePolicy {
+
+    /** Pages, the feed and the sitemap: shared caches may keep them a minute, then revalidate (ETag). */
+    public static final String PAGE = "public, max-age=60";
+    /** The stylesheet changes only with a release. */
+    public static final String STYLESHEET = "public, max-age=604800";
+    /** A pair's canonical order never changes. */
+    public static final String REDIRECT = "public, max-age=86400";
+    /** A missing page may appear with the next event: always ask again. */
+    public static final String NOT_FOUND = "no-cache";
+
+    private CachePolicy() {
+    }
+}

@@ -1,0 +1,185 @@
+package org.llmreference.page.pages;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.Envelope;
+import org.llmreference.contracts.comparison.Comparison;
+import org.llmreference.contracts.comparison.ComparisonChanged;
+import org.llmreference.contracts.comparison.ComparisonEvent;
+import org.llmreference.contracts.comparison.ComparisonWithdrawn;
+import org.llmreference.contracts.comparison.ModelSummary;
+import org.llmreference.page.comparisons.Comparisons;
+import org.llmreference.page.http.Gzip;
+import org.llmreference.page.http.Representation;
+import org.llmreference.page.rendering.ComparisonPage;
+import org.llmreference.page.rendering.ModelLink;
+import org.llmreference.page.rendering.PageChange;
+import org.llmreference.page.rendering.PageRenderer;
+import org.llmreference.platform.projection.Projections.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Turns each comparison event into the page visitors read: the event goes into the
+ * {@link Comparisons} projection, then, unless the stored page already has this revision or a newer
+ * one, the page is rendered, compressed, tagged and stored (guarded by revision), and from then on
+ * served: the cache and the index take it, and {@code llmref.propagation} records how long after the
+ * editor's change that was.
+ *
+ * <p>A {@code ComparisonChanged} renders the comparison with its "what changed" list (this change
+ * first, {@value StoredPage#CHANGES_KEPT} kept); when its content hash, or else its rendered HTML,
+ * equals the stored page's, nothing is re-rendered ({@code llmref.pages.unchanged}) and only the
+ * revision moves on. A {@code ComparisonWithdrawn} stores the page as gone, with its reason.
+ */
+@Component
+class PageRegeneration {
+
+    private static final Logger log = LoggerFactory.getLogger(PageRegeneration.class);
+
+    private final Comparisons comparisons;
+    private final Pages pages;
+    private final PageCache cache;
+    private final PageIndex index;
+    private final PageRenderer renderer;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Counter regenerated;
+    private final Counter unchanged;
+    private final Timer regeneration;
+
+    PageRegeneration(Comparisons comparisons, Pages pages, PageCache cache, PageIndex index, PageRenderer renderer,
+            Clock clock, MeterRegistry meters) {
+        this.comparisons = comparisons;
+        this.pages = pages;
+        this.cache = cache;
+        this.index = index;
+        this.renderer = renderer;
+        this.clock = clock;
+        this.meters = meters;
+        this.regenerated = Counter.builder("llmref.pages.regenerated").description("pages rendered and stored")
+                .register(meters);
+        this.unchanged = Counter.builder("llmref.pages.unchanged")
+                .description("changed comparisons whose page came out as stored: nothing re-rendered").register(meters);
+        this.regeneration = Timer.builder("llmref.pages.regeneration")
+                .description("page-service's own share of propagation: read, render, compress, store and serve one page")
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    /**
+     * Applies one event; {@link Outcome#STALE} when the stored page already has its revision or a
+     * newer one (a duplicate, a replay, or an event overtaken by a newer one).
+     *
+     * @throws IllegalArgumentException for an event that names its pair inconsistently (dead-lettered)
+     */
+    Outcome apply(Envelope<ComparisonEvent> event) {
+        String pairId = event.aggregateId();
+        PairId pair = PairId.parse(pairId);
+        if (!pair.isWrittenAs(pairId) || !pairId.equals(event.payload().pairId())) {
+            throw new IllegalArgumentException("event " + event.eventId() + " is keyed " + pairId + " but is about "
+                    + event.payload().pairId() + "; a comparison event is keyed by its pair in canonical order");
+        }
+        long start = System.nanoTime();
+        comparisons.apply(event);
+        Optional<StoredPage> previous = pages.find(pairId);
+        if (previous.isPresent() && previous.get().revision() >= event.revision()) {
+            return Outcome.STALE;
+        }
+        Outcome outcome = event.payload().match(
+                changed -> changed(event, changed, previous.orElse(null)),
+                withdrawn -> withdrawn(event, withdrawn, previous.orElse(null)));
+        if (outcome == Outcome.APPLIED) {
+            regeneration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+        return outcome;
+    }
+
+    private Outcome changed(Envelope<ComparisonEvent> event, ComparisonChanged changed, StoredPage previous) {
+        Comparison comparison = changed.comparison();
+        boolean wasLive = previous != null && previous.live();
+        if (wasLive && changed.contentHash().equals(previous.contentHash())) {
+            return unchanged(event, previous);
+        }
+        List<PageChange> changes = new ArrayList<>();
+        changes.add(new PageChange(event.revision(), event.occurredAt(), changed.changedSections()));
+        if (previous != null) {
+            previous.changes().stream().limit(StoredPage.CHANGES_KEPT - 1).forEach(changes::add);
+        }
+        Instant renderedAt = clock.instant();
+        String html = renderer.comparison(new ComparisonPage(comparison, event.revision(), event.occurredAt(),
+                renderedAt, changes));
+        if (wasLive && html.equals(previous.html())) {
+            return unchanged(event, previous);
+        }
+        StoredPage page = page(event, true, html, renderedAt, comparison.title(), link(comparison.modelA()),
+                link(comparison.modelB()), changes, null, changed.contentHash());
+        return stored(event, page);
+    }
+
+    private Outcome withdrawn(Envelope<ComparisonEvent> event, ComparisonWithdrawn withdrawn, StoredPage previous) {
+        ModelLink modelA = previous != null ? previous.modelA() : new ModelLink(withdrawn.modelAId(), withdrawn.modelAId(), null);
+        ModelLink modelB = previous != null ? previous.modelB() : new ModelLink(withdrawn.modelBId(), withdrawn.modelBId(), null);
+        String title = previous != null ? previous.title() : modelA.name() + " vs " + modelB.name();
+        List<PageChange> changes = previous != null ? previous.changes() : List.of();
+        Instant renderedAt = clock.instant();
+        String html = renderer.gone(GonePages.view(withdrawn.pairId(), title, withdrawn.reason(), modelA, modelB, index));
+        StoredPage page = page(event, false, html, renderedAt, title, modelA, modelB, changes, withdrawn.reason(), null);
+        return stored(event, page);
+    }
+
+    private Outcome unchanged(Envelope<ComparisonEvent> event, StoredPage previous) {
+        if (pages.advance(event.aggregateId(), event.revision(), event.causedBy()) == Outcome.STALE) {
+            return Outcome.STALE;
+        }
+        served(previous.atRevision(event.revision(), event.causedBy()));
+        unchanged.increment();
+        return Outcome.APPLIED;
+    }
+
+    private Outcome stored(Envelope<ComparisonEvent> event, StoredPage page) {
+        if (pages.store(page) == Outcome.STALE) {
+            return Outcome.STALE;
+        }
+        served(page);
+        regenerated.increment();
+        Duration propagation = Duration.between(event.occurredAt(), clock.instant());
+        Timer.builder("llmref.propagation").tag("source", event.type())
+                .description("from an editor's change being accepted to the page it changes being stored and served")
+                .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(5))
+                .register(meters).record(propagation.isNegative() ? Duration.ZERO : propagation);
+        log.debug("{} rev {} stored ({}), {} ms after the edit", page.pairId(), page.revision(),
+                page.live() ? "live" : "gone", propagation.toMillis());
+        return Outcome.APPLIED;
+    }
+
+    private void served(StoredPage page) {
+        cache.offer(page);
+        index.update(IndexedPage.of(page));
+    }
+
+    private static StoredPage page(Envelope<ComparisonEvent> event, boolean live, String html, Instant renderedAt,
+            String title, ModelLink modelA, ModelLink modelB, List<PageChange> changes, String withdrawnReason,
+            String contentHash) {
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        return new StoredPage(event.aggregateId(), event.revision(), live, html, Gzip.compress(bytes),
+                Representation.etag(Long.toString(event.revision()), bytes), renderedAt, event.occurredAt(),
+                event.causedBy(), title, modelA, modelB, changes, withdrawnReason, contentHash);
+    }
+
+    private static ModelLink link(ModelSummary model) {
+        return new ModelLink(model.id(), model.name(), model.vendor());
+    }
+}

@@ -1,0 +1,134 @@
+package org.llmreference.page.pages;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.llmreference.page.rendering.ModelLink;
+import org.llmreference.page.rendering.PageChange;
+import org.llmreference.platform.projection.Projections.Outcome;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
+
+/**
+ * The rendered pages, one document per pair in {@value #COLLECTION}: {@code {_id: pairId, revision,
+ * live, html, gzip, etag, renderedAt, occurredAt, causedBy, title, modelA {id, name, vendor}, modelB,
+ * changes: [{revision, occurredAt, sections}] (newest first), withdrawnReason, contentHash}}. Every
+ * write is one single-document operation guarded by revision, so an older page never replaces a
+ * newer one, whatever order deliveries come in.
+ */
+@Component
+public class Pages {
+
+    static final String COLLECTION = "pages";
+
+    private final MongoCollection<Document> collection;
+
+    Pages(MongoDatabase database) {
+        this.collection = database.getCollection(COLLECTION);
+    }
+
+    /** Stores {@code page} unless the stored one has the same or a newer revision ({@link Outcome#STALE}). */
+    public Outcome store(StoredPage page) {
+        return org.llmreference.platform.projection.Projections.replaceIfNewer(collection, page.pairId(),
+                page.revision(), toDocument(page));
+    }
+
+    /** Moves a page whose content did not change to a newer revision, keeping its HTML. */
+    public Outcome advance(String pairId, long revision, String causedBy) {
+        UpdateResult result = collection.updateOne(
+                Filters.and(Filters.eq("_id", pairId), Filters.lt("revision", revision)),
+                Updates.combine(Updates.set("revision", revision), Updates.set("causedBy", causedBy)));
+        return result.getMatchedCount() == 1 ? Outcome.APPLIED : Outcome.STALE;
+    }
+
+    /** The page with its HTML. */
+    public Optional<StoredPage> find(String pairId) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", pairId)).first()).map(Pages::fromDocument);
+    }
+
+    /** The page as served: everything but the HTML (the gzip is served). */
+    public Optional<StoredPage> findServable(String pairId) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", pairId)).projection(Projections.exclude("html"))
+                .first()).map(Pages::fromDocument);
+    }
+
+    /** Every page, without its HTML or gzip. */
+    public List<IndexedPage> index() {
+        List<IndexedPage> pages = new ArrayList<>();
+        for (Document document : collection.find().projection(Projections.exclude("html", "gzip"))) {
+            pages.add(IndexedPage.of(fromDocument(document)));
+        }
+        return pages;
+    }
+
+    private static Document toDocument(StoredPage page) {
+        List<Document> changes = new ArrayList<>();
+        for (PageChange change : page.changes()) {
+            changes.add(new Document("revision", change.revision()).append("occurredAt", date(change.occurredAt()))
+                    .append("sections", change.sections()));
+        }
+        return new Document("_id", page.pairId())
+                .append("revision", page.revision())
+                .append("live", page.live())
+                .append("html", page.html())
+                .append("gzip", new Binary(page.gzip()))
+                .append("etag", page.etag())
+                .append("renderedAt", date(page.renderedAt()))
+                .append("occurredAt", date(page.occurredAt()))
+                .append("causedBy", page.causedBy())
+                .append("title", page.title())
+                .append("modelA", model(page.modelA()))
+                .append("modelB", model(page.modelB()))
+                .append("changes", changes)
+                .append("withdrawnReason", page.withdrawnReason())
+                .append("contentHash", page.contentHash());
+    }
+
+    private static StoredPage fromDocument(Document document) {
+        List<PageChange> changes = new ArrayList<>();
+        for (Document change : document.getList("changes", Document.class, List.of())) {
+            changes.add(new PageChange(change.get("revision", Number.class).longValue(),
+                    instant(change.getDate("occurredAt")), change.getList("sections", String.class, List.of())));
+        }
+        return new StoredPage(document.getString("_id"), document.get("revision", Number.class).longValue(),
+                document.getBoolean("live", false), document.getString("html"), bytes(document.get("gzip")),
+                document.getString("etag"), instant(document.getDate("renderedAt")),
+                instant(document.getDate("occurredAt")), document.getString("causedBy"), document.getString("title"),
+                model(document.get("modelA", Document.class)), model(document.get("modelB", Document.class)), changes,
+                document.getString("withdrawnReason"), document.getString("contentHash"));
+    }
+
+    private static Document model(ModelLink model) {
+        return new Document("id", model.id()).append("name", model.name()).append("vendor", model.vendor());
+    }
+
+    private static ModelLink model(Document document) {
+        return new ModelLink(document.getString("id"), document.getString("name"), document.getString("vendor"));
+    }
+
+    private static byte[] bytes(Object value) {
+        if (value instanceof Binary binary) {
+            return binary.getData();
+        }
+        return value instanceof byte[] bytes ? bytes : new byte[0];
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,77 @@
+package org.llmreference.page.pages.web;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.llmreference.comparison.graph.PairId;
+import org.llmreference.page.http.CachePolicy;
+import org.llmreference.page.http.Responses;
+import org.llmreference.page.pages.PageCache;
+import org.llmreference.page.pages.StoredPage;
+import org.llmreference.page.site.SiteViews;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * {@code GET /compare/{a}-vs-{b}}: the stored page (200), the pair in the other order (301 to the
+ * canonical one), a withdrawn pair (410 and why), anything else under {@code /compare/} the helpful
+ * 404 page. Always HTML, never a problem document.
+ */
+@Controller
+class ComparisonPageController {
+
+    private final PageCache pages;
+    private final SiteViews views;
+
+    ComparisonPageController(PageCache pages, SiteViews views) {
+        this.pages = pages;
+        this.views = views;
+    }
+
+    @GetMapping("/compare/{pairId}")
+    ResponseEntity<byte[]> comparison(@PathVariable String pairId, @RequestHeader HttpHeaders request,
+            HttpServletRequest servlet) {
+        PairId pair;
+        try {
+            pair = PairId.parse(pairId);
+        } catch (IllegalArgumentException e) {
+            return notFound(servlet, request, askedIn(pairId));
+        }
+        if (!pair.isWrittenAs(pairId)) {
+            return Responses.movedPermanently("/compare/" + pair, CachePolicy.REDIRECT);
+        }
+        Optional<StoredPage> page = pages.get(pair.toString());
+        if (page.isEmpty()) {
+            return notFound(servlet, request, List.of(pair.a(), pair.b()));
+        }
+        StoredPage stored = page.get();
+        if (!stored.live()) {
+            return Responses.send(request, HttpStatus.GONE, views.gone(stored), CachePolicy.PAGE);
+        }
+        return Responses.send(request, HttpStatus.OK, stored.representation(), CachePolicy.PAGE);
+    }
+
+    @GetMapping("/compare/**")
+    ResponseEntity<byte[]> elsewhere(@RequestHeader HttpHeaders request, HttpServletRequest servlet) {
+        String rest = servlet.getRequestURI().replaceFirst("^/compare/?", "");
+        return notFound(servlet, request, askedIn(rest));
+    }
+
+    private ResponseEntity<byte[]> notFound(HttpServletRequest servlet, HttpHeaders request, List<String> asked) {
+        return Responses.send(request, HttpStatus.NOT_FOUND, views.notFound(servlet.getRequestURI(), asked),
+                CachePolicy.NOT_FOUND);
+    }
+
+    /** The words a visitor was after in a malformed pair: its two sides, or the whole. */
+    private static List<String> askedIn(String text) {
+        String[] sides = text.split("-vs-|/", -1);
+        return sides.length > 1 ? List.of(sides) : List.of(text);
+    }
+}

@@ -1,0 +1,176 @@
+package org.llmreference.page.site;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.llmreference.contracts.comparison.Comparison;
+import org.llmreference.contracts.comparison.FactRow;
+import org.llmreference.contracts.comparison.ModelSummary;
+import org.llmreference.contracts.comparison.RelatedPair;
+import org.llmreference.page.PageSettings;
+import org.llmreference.page.comparisons.Comparisons;
+import org.llmreference.page.comparisons.StoredComparison;
+import org.llmreference.page.http.LeastRecentlyUsed;
+import org.llmreference.page.http.Representation;
+import org.llmreference.page.pages.GonePages;
+import org.llmreference.page.pages.IndexedPage;
+import org.llmreference.page.pages.PageIndex;
+import org.llmreference.page.pages.StoredPage;
+import org.llmreference.page.rendering.IndexPage;
+import org.llmreference.page.rendering.ModelLink;
+import org.llmreference.page.rendering.ModelPage;
+import org.llmreference.page.rendering.NotFoundPage;
+import org.llmreference.page.rendering.PageRenderer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pages built from the {@link PageIndex} rather than stored one by one: the front page (with
+ * its search), model pages, the sitemap, the feed, and the 410 and 404 pages. Each is rendered on
+ * first request and kept (bounded, least recently used out first) until the index changes: a view
+ * remembers the index version it was built at.
+ */
+@Component
+public class SiteViews {
+
+    /** How many of the latest comparisons the front page lists. */
+    static final int LATEST = 20;
+    /** A search longer than this is cut (the front page shows what was searched for). */
+    static final int MAX_QUERY = 100;
+
+    private final PageIndex index;
+    private final Comparisons comparisons;
+    private final PageRenderer renderer;
+    private final PageSettings settings;
+    private final LeastRecentlyUsed<String, View> views = new LeastRecentlyUsed<>(2_000, 32L * 1024 * 1024, View::weight);
+    private final Representation stylesheet;
+
+    /** A rendered view and the index version it reflects; {@code representation} is null for "no such page". */
+    private record View(long version, Representation representation) {
+        long weight() {
+            return representation == null ? 64 : 512L + representation.gzip().length
+                    + (representation.plain() == null ? 0 : representation.plain().length);
+        }
+    }
+
+    SiteViews(PageIndex index, Comparisons comparisons, PageRenderer renderer, PageSettings settings) {
+        this.index = index;
+        this.comparisons = comparisons;
+        this.renderer = renderer;
+        this.settings = settings;
+        this.stylesheet = Representation.of(Representation.CSS, PageRenderer.stylesheet(), null, Instant.now());
+    }
+
+    /** {@code /?q=}: models whose name, id or vendor contains the query (any case), and the latest comparisons. */
+    public Representation front(String query) {
+        String q = query == null || query.isBlank() ? null : cut(query.strip());
+        return cached("index:" + (q == null ? "" : q), () -> {
+            List<IndexedPage> live = index.live();
+            String wanted = q == null ? null : q.toLowerCase(Locale.ROOT);
+            List<ModelLink> models = models(live).stream().filter(model -> wanted == null || matches(model, wanted))
+                    .toList();
+            List<RelatedPair> latest = live.stream()
+                    .sorted(Comparator.comparing(IndexedPage::lastChangedAt).reversed().thenComparing(IndexedPage::pairId))
+                    .limit(LATEST).map(page -> new RelatedPair(page.pairId(), page.title())).toList();
+            return html(renderer.index(new IndexPage(q, models, latest)), index.lastUpdated());
+        });
+    }
+
+    /** {@code /models/{id}}; empty when the model has no live comparison. */
+    public Optional<Representation> model(String modelId) {
+        return Optional.ofNullable(cached("model:" + modelId, () -> {
+            List<IndexedPage> pages = index.of(modelId);
+            List<IndexedPage> live = pages.stream().filter(IndexedPage::live).toList();
+            if (live.isEmpty()) {
+                return null;
+            }
+            IndexedPage latest = live.stream()
+                    .max(Comparator.comparing(IndexedPage::lastChangedAt).thenComparing(IndexedPage::pairId)).orElseThrow();
+            ModelLink link = latest.model(modelId);
+            ModelSummary summary = new ModelSummary(link.id(), link.name(), link.vendor(), null, null, null);
+            List<FactRow> facts = List.of();
+            Comparison comparison = comparisons.find(latest.pairId()).map(StoredComparison::comparison).orElse(null);
+            if (comparison != null) {
+                summary = ModelFacts.summary(comparison, modelId);
+                facts = ModelFacts.of(comparison, modelId);
+            }
+            List<RelatedPair> related = live.stream()
+                    .sorted(Comparator.comparing((IndexedPage page) -> page.title().toLowerCase(Locale.ROOT))
+                            .thenComparing(IndexedPage::pairId))
+                    .map(page -> new RelatedPair(page.pairId(), page.title())).toList();
+            Instant lastModified = pages.stream().map(IndexedPage::renderedAt).filter(at -> at != null)
+                    .max(Comparator.naturalOrder()).orElse(index.lastUpdated());
+            return html(renderer.model(new ModelPage(summary, facts, related)), lastModified);
+        }));
+    }
+
+    /** The 410 page of a withdrawn pair, linking those of its models that still have comparisons. */
+    public Representation gone(StoredPage page) {
+        return cached("gone:" + page.pairId() + ":" + page.revision(),
+                () -> html(renderer.gone(GonePages.view(page, index)), index.lastUpdated()));
+    }
+
+    /** The 404 page for {@code path}, suggesting models that resemble {@code asked} (not kept: paths are endless). */
+    public Representation notFound(String path, List<String> asked) {
+        List<ModelLink> suggestions = Suggestions.resembling(asked, models(index.live()));
+        return html(renderer.notFound(new NotFoundPage(path, suggestions)), null);
+    }
+
+    public Representation sitemap() {
+        return cached("sitemap", () -> Representation.of(Representation.XML, Sitemap.of(settings.baseUrl(), index.all()),
+                null, index.lastUpdated()));
+    }
+
+    public Representation feed() {
+        return cached("feed", () -> Representation.of(Representation.ATOM,
+                AtomFeed.of(settings.baseUrl(), settings.host(), settings.siteName(), index.all()), null,
+                index.lastUpdated()));
+    }
+
+    public Representation stylesheet() {
+        return stylesheet;
+    }
+
+    /** Every model with a live comparison, by name, as its most recently changed page names it. */
+    static List<ModelLink> models(List<IndexedPage> live) {
+        Map<String, IndexedPage> newest = new LinkedHashMap<>();
+        for (IndexedPage page : live) {
+            for (ModelLink model : List.of(page.modelA(), page.modelB())) {
+                newest.merge(model.id(), page, (a, b) -> b.lastChangedAt().isAfter(a.lastChangedAt()) ? b : a);
+            }
+        }
+        return newest.entrySet().stream().map(entry -> entry.getValue().model(entry.getKey()))
+                .sorted(Comparator.comparing((ModelLink model) -> model.name().toLowerCase(Locale.ROOT))
+                        .thenComparing(ModelLink::id))
+                .toList();
+    }
+
+    private static boolean matches(ModelLink model, String wanted) {
+        return model.name().toLowerCase(Locale.ROOT).contains(wanted) || model.id().contains(wanted)
+                || (model.vendor() != null && model.vendor().toLowerCase(Locale.ROOT).contains(wanted));
+    }
+
+    private static String cut(String query) {
+        return query.length() <= MAX_QUERY ? query : query.substring(0, MAX_QUERY);
+    }
+
+    private Representation cached(String key, Supplier<Representation> build) {
+        long version = index.version();
+        View view = views.get(key);
+        if (view != null && view.version() == version) {
+            return view.representation();
+        }
+        Representation built = build.get();
+        views.merge(key, new View(version, built), (present, offered) -> offered.version() >= present.version() ? offered : present);
+        return built;
+    }
+
+    private static Representation html(String html, Instant lastModified) {
+        return Representation.of(Representation.HTML, html, null, lastModified);
+    }
+}

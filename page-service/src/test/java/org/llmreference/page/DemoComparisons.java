@@ -1,0 +1,114 @@
+package org.llmreference.page;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.llmreference.comparison.engine.ComparisonEngine;
+import org.llmreference.comparison.engine.EngineSettings;
+import org.llmreference.comparison.engine.Side;
+import org.llmreference.contracts.Envelope;
+import org.llmreference.contracts.catalog.ModelSnapshot;
+import org.llmreference.contracts.comparison.Comparison;
+import org.llmreference.contracts.comparison.ComparisonChanged;
+import org.llmreference.contracts.comparison.ComparisonWithdrawn;
+import org.llmreference.contracts.pricing.RouteSnapshot;
+import org.llmreference.contracts.pricing.RouteStatus;
+import org.llmreference.importing.bundle.CatalogBundle;
+import org.llmreference.importing.bundle.ProviderEntry;
+import org.llmreference.importing.bundle.RouteEntry;
+import org.llmreference.importing.demo.DemoCatalog;
+
+/**
+ * Comparisons of the built-in demo catalog, computed by the real engine, and the events that carry
+ * them. Every test class of this module shares one broker and one database, so each test copies the
+ * models it needs under ids of its own: {@code side("gpt-oss-20b", tag)} is gpt-oss-20b as
+ * {@code gpt-oss-20b-<tag>}, named {@code "gpt-oss-20b <tag>"}.
+ */
+final class DemoComparisons {
+
+    private static final Map<String, Side> DEMO = sides(DemoCatalog.load());
+    private static final ComparisonEngine ENGINE = new ComparisonEngine(EngineSettings.defaults());
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private DemoComparisons() {
+    }
+
+    /** A tag no other test uses: lowercase letters and digits. */
+    static String uniqueTag() {
+        return "t" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36) + COUNTER.incrementAndGet();
+    }
+
+    /** The demo model {@code demoId} under the id {@code <demoId>-<tag>} and the name {@code "<name> <tag>"}. */
+    static Side side(String demoId, String tag) {
+        Side demo = DEMO.get(demoId);
+        if (demo == null) {
+            throw new IllegalArgumentException("no model " + demoId + " in the demo catalog");
+        }
+        ModelSnapshot m = demo.model();
+        ModelSnapshot renamed = new ModelSnapshot(demoId + "-" + tag, m.name() + " " + tag, m.vendor(), m.family(),
+                m.releaseDate(), m.knowledgeCutoff(), m.contextWindow(), m.maxOutputTokens(), m.parametersBillions(),
+                m.architecture(), m.license(), m.openWeights(), m.modalities(), m.capabilities(), m.decisionTags(),
+                m.benchmarks(), m.sources(), m.status(), m.retiresOn(), m.successorId());
+        return new Side(renamed, demo.routes());
+    }
+
+    /** The same model with every route's token prices multiplied by {@code factor}. */
+    static Side repriced(Side side, String factor) {
+        BigDecimal by = new BigDecimal(factor);
+        List<RouteSnapshot> routes = new ArrayList<>();
+        for (RouteSnapshot r : side.routes()) {
+            routes.add(new RouteSnapshot(r.providerId(), r.providerName(), times(r.inputPricePerMTok(), by),
+                    times(r.outputPricePerMTok(), by), r.cachedInputPricePerMTok(), r.cacheWritePricePerMTok(),
+                    r.batchInputPricePerMTok(), r.batchOutputPricePerMTok(), r.contextTiers(), r.contextWindow(),
+                    r.region(), r.status(), r.sourceUrl(), r.verifiedAt(), r.effectiveFrom()));
+        }
+        return new Side(side.model(), routes);
+    }
+
+    static Comparison compare(Side x, Side y) {
+        return ENGINE.compare(x, y, List.of());
+    }
+
+    /** Revision {@code revision} of the comparison; {@code sections} empty for the first. */
+    static Envelope<ComparisonChanged> changed(Comparison comparison, long revision, List<String> sections) {
+        return Envelope.startingChain(new ComparisonChanged(comparison, "sha256:" + comparison.hashCode(), sections),
+                comparison.pairId(), revision, Instant.now());
+    }
+
+    static Envelope<ComparisonWithdrawn> withdrawn(Comparison comparison, long revision, String reason) {
+        return Envelope.startingChain(new ComparisonWithdrawn(comparison.pairId(), comparison.modelA().id(),
+                comparison.modelB().id(), reason), comparison.pairId(), revision, Instant.now());
+    }
+
+    private static BigDecimal times(BigDecimal price, BigDecimal by) {
+        return price == null ? null : price.multiply(by);
+    }
+
+    private static Map<String, Side> sides(CatalogBundle bundle) {
+        Map<String, String> providerNames = bundle.providers().stream()
+                .collect(Collectors.toMap(ProviderEntry::id, ProviderEntry::name));
+        Map<String, Side> sides = new LinkedHashMap<>();
+        for (ModelSnapshot model : bundle.models()) {
+            List<RouteSnapshot> routes = new ArrayList<>();
+            for (RouteEntry entry : bundle.routes()) {
+                if (entry.modelId().equals(model.id())) {
+                    String name = providerNames.get(entry.providerId());
+                    routes.add(new RouteSnapshot(entry.providerId(), name == null ? entry.providerId() : name,
+                            entry.inputPricePerMTok(), entry.outputPricePerMTok(), entry.cachedInputPricePerMTok(),
+                            entry.cacheWritePricePerMTok(), entry.batchInputPricePerMTok(),
+                            entry.batchOutputPricePerMTok(), entry.contextTiers(), entry.contextWindow(), entry.region(),
+                            entry.status() == null ? RouteStatus.ACTIVE : entry.status(), entry.sourceUrl(),
+                            entry.verifiedAt(), null));
+                }
+            }
+            sides.put(model.id(), new Side(model, routes));
+        }
+        return sides;
+    }
+}

@@ -1,0 +1,51 @@
+package org.llmreference.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium and ChromeDriver, headless, with nothing downloaded: the binaries are taken
+ * from {@code /usr/bin} (or {@code llmref.chromium} / {@code llmref.chromedriver}), a fresh profile
+ * is used each time, and background networking is off. Tests skip, saying why, where they are missing.
+ */
+final class HeadlessChromium {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("llmref.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("llmref.chromedriver", "/usr/bin/chromedriver"));
+
+    private HeadlessChromium() {
+    }
+
+    /** Skips the calling test when Chromium or ChromeDriver is not installed. */
+    static void assumeInstalled() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests skipped: Chromium (" + CHROMIUM + ") and ChromeDriver (" + CHROMEDRIVER
+                        + ") are not both installed; on Debian: apt-get install chromium chromium-driver");
+    }
+
+    static ChromeDriver start() {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("llmref-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+}
