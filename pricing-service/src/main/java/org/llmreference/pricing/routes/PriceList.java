@@ -15,8 +15,9 @@ import org.llmreference.contracts.pricing.RouteWithdrawn;
 import org.llmreference.pricing.routes.HistoryEntry.Kind;
 
 /**
- * A model's price list, the aggregate of pricing-service: the routes in force (published, in
- * provider id order), the changes scheduled for later, and the history of every accepted change.
+ * A model's price list, the aggregate of pricing-service: the routes in force (published, in the
+ * order they were first listed: a changed route keeps its place, a new one comes last; pages list
+ * providers in this order), the changes scheduled for later, and the history of every accepted change.
  * {@code revision} counts the published states: it moves only when the routes change. Its
  * operations compute a {@link PriceListChange} (new state, history entries, events) and store nothing.
  *
@@ -27,8 +28,7 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
 
     public PriceList {
         Objects.requireNonNull(modelId, "modelId");
-        routes = routes == null ? List.of()
-                : routes.stream().sorted(Comparator.comparing(ProviderRoute::providerId)).toList();
+        routes = routes == null ? List.of() : List.copyOf(routes);
         scheduled = scheduled == null ? List.of() : List.copyOf(scheduled);
         history = history == null ? List.of() : List.copyOf(history);
     }
@@ -91,9 +91,7 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
             return new PriceListChange(this, withHistory(entry, revision, routes), List.of(entry), List.of(),
                     scheduledChangeId);
         }
-        List<ProviderRoute> after = new ArrayList<>(routes);
-        after.removeIf(r -> r.providerId().equals(providerId));
-        after.add(new ProviderRoute(providerId, providerName, route, effectiveFrom));
+        List<ProviderRoute> after = replacing(providerId, new ProviderRoute(providerId, providerName, route, effectiveFrom));
         long next = revision + 1;
         PriceList changedList = new PriceList(modelId, next, after, scheduled, history, stored);
         HistoryEntry entry = new HistoryEntry(at, Kind.APPLIED, providerId, route, changed, route.sourceUrl(),
@@ -102,6 +100,19 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
                 new RouteChanged(modelId, providerId, changedList.snapshots(), changed), modelId, next, at);
         return new PriceListChange(this, changedList.withHistory(entry, next, changedList.routes), List.of(entry),
                 List.of(event), scheduledChangeId);
+    }
+
+    /** The routes with the provider's route replaced in its place, or added last when it has none. */
+    private List<ProviderRoute> replacing(String providerId, ProviderRoute replacement) {
+        List<ProviderRoute> after = new ArrayList<>(routes);
+        for (int i = 0; i < after.size(); i++) {
+            if (after.get(i).providerId().equals(providerId)) {
+                after.set(i, replacement);
+                return after;
+            }
+        }
+        after.add(replacement);
+        return after;
     }
 
     /** Withdraws the provider's route; the event carries the routes that remain. */
@@ -126,9 +137,8 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
         if (current.isEmpty() || current.get().providerName().equals(providerName)) {
             return PriceListChange.none(this);
         }
-        List<ProviderRoute> after = new ArrayList<>(routes);
-        after.remove(current.get());
-        after.add(new ProviderRoute(providerId, providerName, current.get().route(), current.get().effectiveFrom()));
+        List<ProviderRoute> after = replacing(providerId,
+                new ProviderRoute(providerId, providerName, current.get().route(), current.get().effectiveFrom()));
         long next = revision + 1;
         PriceList changedList = new PriceList(modelId, next, after, scheduled, history, stored);
         HistoryEntry entry = new HistoryEntry(at, Kind.APPLIED, providerId, current.get().route(),

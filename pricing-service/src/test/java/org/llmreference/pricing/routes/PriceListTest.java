@@ -73,7 +73,21 @@ class PriceListTest {
         PriceListChange both = first.andThen(first.after().put("a", "A", route(null, "0.2"), NOW, NOW, null));
 
         assertThat(both.events()).extracting(e -> e.revision()).containsExactly(1L, 2L);
-        assertThat(both.after().routes()).extracting(ProviderRoute::providerId).containsExactly("a", "b");
+        assertThat(both.after().routes()).extracting(ProviderRoute::providerId).containsExactly("b", "a");
         assertThat(both.before()).isSameAs(priceList);
+    }
+
+    @Test
+    void aChangedRouteKeepsItsPlaceAndANewOneComesLast() {
+        PriceList priceList = PriceList.none("m").put("z", "Z", route("0.1", "0.2"), NOW, NOW, null).after()
+                .put("a", "A", route("0.1", "0.2"), NOW, NOW, null).after();
+
+        PriceList repriced = priceList.put("z", "Z", route("0.05", "0.2"), NOW, NOW, null).after();
+        PriceList renamed = repriced.renameProvider("z", "Zed", NOW, "rename").after();
+        PriceList grown = renamed.put("m", "M", route("0.3", "0.4"), NOW, NOW, null).after();
+
+        assertThat(grown.routes()).extracting(ProviderRoute::providerId).containsExactly("z", "a", "m");
+        assertThat(grown.routes().get(0).providerName()).isEqualTo("Zed");
+        assertThat(grown.withdraw("a", NOW).after().routes()).extracting(ProviderRoute::providerId).containsExactly("z", "m");
     }
 }

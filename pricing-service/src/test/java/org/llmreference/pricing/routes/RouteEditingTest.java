@@ -116,7 +116,7 @@ class RouteEditingTest extends PricingIntegrationTest {
     }
 
     @Test
-    void publishesEveryRouteOfTheModelSortedByProvider(TestInfrastructure infrastructure) {
+    void publishesEveryRouteOfTheModelInTheOrderTheyWereListed(TestInfrastructure infrastructure) {
         String model = knownModel(unique("two-routes"));
         String second = provider("zz-" + unique("p"), "Zed");
         String first = provider("aa-" + unique("p"), "Ay");
@@ -127,11 +127,11 @@ class RouteEditingTest extends PricingIntegrationTest {
         try (ModelEvents events = new ModelEvents(infrastructure, model)) {
             RouteChanged changed = (RouteChanged) events.revision(2).payload();
             assertThat(changed.providerId()).isEqualTo(first);
-            assertThat(changed.routes()).extracting(RouteSnapshot::providerId).containsExactly(first, second);
+            assertThat(changed.routes()).extracting(RouteSnapshot::providerId).containsExactly(second, first);
         }
         JsonNode priceList = json(api().get("/api/models/" + model + "/routes").send());
         assertThat(priceList.get("revision").asLong()).isEqualTo(2);
-        assertThat(priceList.get("routes").get(0).get("providerId").asString()).isEqualTo(first);
+        assertThat(priceList.get("routes").get(0).get("providerId").asString()).isEqualTo(second);
     }
 
     @Test
