@@ -160,7 +160,8 @@ class DemoCatalogIT {
             assertThat(browser.findElement(By.tagName("main")).getText())
                     .contains("Qwen3.5-4B is safer overall; choose gpt-oss-20b when provider fit matters.")
                     .contains("$59.00").contains("Cost delta unavailable until both models have sourced input and output token prices.")
-                    .contains("Last reviewed: 2026-05-22. Data sourced from public model cards and provider documentation.");
+                    .contains("Last reviewed: 2026-05-22. Data sourced from public model cards and provider documentation.")
+                    .contains("gpt-oss-20b is available on Cloudflare Workers AI, OpenRouter, Fireworks AI, GCP Vertex AI, and NVIDIA NIM.");
             List<String> headings = browser.findElements(By.cssSelector("main h2")).stream().filter(WebElement::isDisplayed)
                     .map(WebElement::getText).toList();
             assertThat(headings).containsSubsequence("Decision scorecard", "Decision tradeoffs", "Monthly cost at traffic",
