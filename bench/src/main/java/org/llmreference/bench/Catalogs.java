@@ -1,19 +1,14 @@
 package org.llmreference.bench;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.llmreference.comparison.engine.Side;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.pricing.RouteSnapshot;
-import org.llmreference.contracts.pricing.RouteStatus;
 import org.llmreference.importing.bundle.CatalogBundle;
-import org.llmreference.importing.bundle.ProviderEntry;
-import org.llmreference.importing.bundle.RouteEntry;
 
 /** A catalog bundle as the comparison engine takes it: price lists and sides, by model id. */
 final class Catalogs {
@@ -26,26 +21,10 @@ final class Catalogs {
      * provider list (its id when the list lacks it). Models without routes get an empty list.
      */
     static Map<String, List<RouteSnapshot>> priceLists(CatalogBundle bundle) {
-        Map<String, String> providerNames = bundle.providers().stream()
-                .collect(Collectors.toMap(ProviderEntry::id, ProviderEntry::name, (first, second) -> first));
         Map<String, List<RouteSnapshot>> lists = new LinkedHashMap<>();
-        for (ModelSnapshot model : bundle.models()) {
-            lists.put(model.id(), new ArrayList<>());
-        }
-        for (RouteEntry entry : bundle.routes()) {
-            lists.computeIfAbsent(entry.modelId(), id -> new ArrayList<>())
-                    .add(route(entry, providerNames.getOrDefault(entry.providerId(), entry.providerId())));
-        }
+        bundle.models().forEach(model -> lists.put(model.id(), List.of()));
+        lists.putAll(bundle.priceLists());
         return lists;
-    }
-
-    static RouteSnapshot route(RouteEntry entry, String providerName) {
-        return new RouteSnapshot(entry.providerId(), providerName,
-                entry.inputPricePerMTok(), entry.outputPricePerMTok(), entry.cachedInputPricePerMTok(),
-                entry.cacheWritePricePerMTok(), entry.batchInputPricePerMTok(), entry.batchOutputPricePerMTok(),
-                entry.contextTiers(), entry.contextWindow(), entry.region(),
-                entry.status() == null ? RouteStatus.ACTIVE : entry.status(), entry.sourceUrl(), entry.verifiedAt(),
-                null);
     }
 
     /** The side of one model of the bundle. */

@@ -2,7 +2,6 @@ package org.llmreference.comparison;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,10 +10,7 @@ import org.llmreference.contracts.catalog.ModelChanged;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteSnapshot;
-import org.llmreference.contracts.pricing.RouteStatus;
 import org.llmreference.importing.bundle.CatalogBundle;
-import org.llmreference.importing.bundle.ProviderEntry;
-import org.llmreference.importing.bundle.RouteEntry;
 import org.llmreference.importing.demo.DemoCatalog;
 
 /** The built-in demo catalog as the events catalog-service and pricing-service publish for it. */
@@ -33,24 +29,9 @@ final class DemoCatalogEvents {
         return events;
     }
 
-    /** Each model's whole price list, as one RouteChanged at revision 1. */
+    /** Each model's whole price list, as pricing-service publishes it. */
     static Map<String, List<RouteSnapshot>> priceLists() {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (ProviderEntry provider : DEMO.providers()) {
-            names.put(provider.id(), provider.name());
-        }
-        Map<String, List<RouteSnapshot>> lists = new LinkedHashMap<>();
-        for (RouteEntry route : DEMO.routes()) {
-            lists.computeIfAbsent(route.modelId(), id -> new ArrayList<>()).add(route(route, names.get(route.providerId())));
-        }
-        return lists;
-    }
-
-    static RouteSnapshot route(RouteEntry route, String providerName) {
-        return new RouteSnapshot(route.providerId(), providerName, route.inputPricePerMTok(), route.outputPricePerMTok(),
-                route.cachedInputPricePerMTok(), route.cacheWritePricePerMTok(), route.batchInputPricePerMTok(),
-                route.batchOutputPricePerMTok(), route.contextTiers(), route.contextWindow(), route.region(),
-                route.status() == null ? RouteStatus.ACTIVE : route.status(), route.sourceUrl(), route.verifiedAt(), null);
+        return DEMO.priceLists();
     }
 
     static Envelope<RouteChanged> priceList(String modelId, List<RouteSnapshot> routes, long revision) {

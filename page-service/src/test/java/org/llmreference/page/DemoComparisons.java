@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import org.llmreference.comparison.engine.ComparisonEngine;
 import org.llmreference.comparison.engine.EngineSettings;
@@ -18,10 +17,7 @@ import org.llmreference.contracts.comparison.Comparison;
 import org.llmreference.contracts.comparison.ComparisonChanged;
 import org.llmreference.contracts.comparison.ComparisonWithdrawn;
 import org.llmreference.contracts.pricing.RouteSnapshot;
-import org.llmreference.contracts.pricing.RouteStatus;
 import org.llmreference.importing.bundle.CatalogBundle;
-import org.llmreference.importing.bundle.ProviderEntry;
-import org.llmreference.importing.bundle.RouteEntry;
 import org.llmreference.importing.demo.DemoCatalog;
 
 /**
@@ -91,23 +87,10 @@ final class DemoComparisons {
     }
 
     private static Map<String, Side> sides(CatalogBundle bundle) {
-        Map<String, String> providerNames = bundle.providers().stream()
-                .collect(Collectors.toMap(ProviderEntry::id, ProviderEntry::name));
+        Map<String, List<RouteSnapshot>> priceLists = bundle.priceLists();
         Map<String, Side> sides = new LinkedHashMap<>();
         for (ModelSnapshot model : bundle.models()) {
-            List<RouteSnapshot> routes = new ArrayList<>();
-            for (RouteEntry entry : bundle.routes()) {
-                if (entry.modelId().equals(model.id())) {
-                    String name = providerNames.get(entry.providerId());
-                    routes.add(new RouteSnapshot(entry.providerId(), name == null ? entry.providerId() : name,
-                            entry.inputPricePerMTok(), entry.outputPricePerMTok(), entry.cachedInputPricePerMTok(),
-                            entry.cacheWritePricePerMTok(), entry.batchInputPricePerMTok(),
-                            entry.batchOutputPricePerMTok(), entry.contextTiers(), entry.contextWindow(), entry.region(),
-                            entry.status() == null ? RouteStatus.ACTIVE : entry.status(), entry.sourceUrl(),
-                            entry.verifiedAt(), null));
-                }
-            }
-            sides.put(model.id(), new Side(model, routes));
+            sides.put(model.id(), new Side(model, priceLists.getOrDefault(model.id(), List.of())));
         }
         return sides;
     }

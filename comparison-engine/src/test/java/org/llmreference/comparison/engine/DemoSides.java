@@ -1,18 +1,12 @@
 package org.llmreference.comparison.engine;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.pricing.RouteSnapshot;
-import org.llmreference.contracts.pricing.RouteStatus;
 import org.llmreference.importing.bundle.CatalogBundle;
-import org.llmreference.importing.bundle.ProviderEntry;
-import org.llmreference.importing.bundle.RouteEntry;
 import org.llmreference.importing.demo.DemoCatalog;
 
 /**
@@ -39,27 +33,11 @@ final class DemoSides {
     }
 
     static Map<String, Side> from(CatalogBundle bundle) {
-        Map<String, String> providerNames = bundle.providers().stream()
-                .collect(Collectors.toMap(ProviderEntry::id, ProviderEntry::name));
+        Map<String, List<RouteSnapshot>> priceLists = bundle.priceLists();
         Map<String, Side> sides = new LinkedHashMap<>();
         for (ModelSnapshot model : bundle.models()) {
-            List<RouteSnapshot> routes = new ArrayList<>();
-            for (RouteEntry entry : bundle.routes()) {
-                if (entry.modelId().equals(model.id())) {
-                    routes.add(route(entry, providerNames::get));
-                }
-            }
-            sides.put(model.id(), new Side(model, routes));
+            sides.put(model.id(), new Side(model, priceLists.getOrDefault(model.id(), List.of())));
         }
         return sides;
-    }
-
-    static RouteSnapshot route(RouteEntry entry, Function<String, String> providerName) {
-        String name = providerName.apply(entry.providerId());
-        return new RouteSnapshot(entry.providerId(), name == null ? entry.providerId() : name,
-                entry.inputPricePerMTok(), entry.outputPricePerMTok(), entry.cachedInputPricePerMTok(),
-                entry.cacheWritePricePerMTok(), entry.batchInputPricePerMTok(), entry.batchOutputPricePerMTok(),
-                entry.contextTiers(), entry.contextWindow(), entry.region(),
-                entry.status() == null ? RouteStatus.ACTIVE : entry.status(), entry.sourceUrl(), entry.verifiedAt(), null);
     }
 }

@@ -1,8 +1,14 @@
 package org.llmreference.importing.bundle;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.llmreference.contracts.catalog.ModelSnapshot;
+import org.llmreference.contracts.pricing.RouteSnapshot;
+import org.llmreference.contracts.pricing.RouteStatus;
 
 /**
  * Our own bulk-import format: providers, models and routes in one JSON document. catalog-service
@@ -18,5 +24,26 @@ public record CatalogBundle(String source, List<ProviderEntry> providers, List<M
         providers = providers == null ? List.of() : List.copyOf(providers);
         models = models == null ? List.of() : List.copyOf(models);
         routes = routes == null ? List.of() : List.copyOf(routes);
+    }
+
+    /**
+     * Each model's routes as pricing-service publishes them once this bundle is imported: in the
+     * bundle's order, named after their provider (its id when the bundle does not describe it),
+     * active unless the entry says otherwise. For tests and benchmarks that start from a bundle.
+     */
+    public Map<String, List<RouteSnapshot>> priceLists() {
+        Map<String, String> names = new HashMap<>();
+        providers.forEach(provider -> names.put(provider.id(), provider.name()));
+        Map<String, List<RouteSnapshot>> lists = new LinkedHashMap<>();
+        for (RouteEntry route : routes) {
+            String name = names.getOrDefault(route.providerId(), route.providerId());
+            lists.computeIfAbsent(route.modelId(), id -> new ArrayList<>()).add(new RouteSnapshot(route.providerId(),
+                    name, route.inputPricePerMTok(), route.outputPricePerMTok(), route.cachedInputPricePerMTok(),
+                    route.cacheWritePricePerMTok(), route.batchInputPricePerMTok(), route.batchOutputPricePerMTok(),
+                    route.contextTiers(), route.contextWindow(), route.region(),
+                    route.status() == null ? RouteStatus.ACTIVE : route.status(), route.sourceUrl(), route.verifiedAt(),
+                    null));
+        }
+        return lists;
     }
 }

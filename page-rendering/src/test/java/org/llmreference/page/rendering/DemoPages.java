@@ -1,10 +1,7 @@
 package org.llmreference.page.rendering;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.llmreference.comparison.engine.ComparisonEngine;
 import org.llmreference.comparison.engine.EngineSettings;
@@ -12,11 +9,7 @@ import org.llmreference.comparison.engine.Side;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.comparison.Comparison;
 import org.llmreference.contracts.comparison.RelatedPair;
-import org.llmreference.contracts.pricing.RouteSnapshot;
-import org.llmreference.contracts.pricing.RouteStatus;
 import org.llmreference.importing.bundle.CatalogBundle;
-import org.llmreference.importing.bundle.ProviderEntry;
-import org.llmreference.importing.bundle.RouteEntry;
 import org.llmreference.importing.demo.DemoCatalog;
 
 /**
@@ -40,22 +33,9 @@ final class DemoPages {
     }
 
     static Side side(String modelId) {
-        Map<String, String> providerNames = DEMO.providers().stream()
-                .collect(Collectors.toMap(ProviderEntry::id, ProviderEntry::name, (first, second) -> first));
         ModelSnapshot model = DEMO.models().stream().filter(m -> m.id().equals(modelId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no model " + modelId + " in the demo catalog"));
-        List<RouteSnapshot> routes = new ArrayList<>();
-        for (RouteEntry entry : DEMO.routes()) {
-            if (entry.modelId().equals(modelId)) {
-                routes.add(new RouteSnapshot(entry.providerId(), providerNames.getOrDefault(entry.providerId(), entry.providerId()),
-                        entry.inputPricePerMTok(), entry.outputPricePerMTok(), entry.cachedInputPricePerMTok(),
-                        entry.cacheWritePricePerMTok(), entry.batchInputPricePerMTok(), entry.batchOutputPricePerMTok(),
-                        entry.contextTiers(), entry.contextWindow(), entry.region(),
-                        entry.status() == null ? RouteStatus.ACTIVE : entry.status(), entry.sourceUrl(), entry.verifiedAt(),
-                        null));
-            }
-        }
-        return new Side(model, routes);
+        return new Side(model, DEMO.priceLists().getOrDefault(modelId, List.of()));
     }
 
     /** The golden comparison, computed by the engine from the demo catalog. */
