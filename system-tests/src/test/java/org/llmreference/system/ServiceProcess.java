@@ -27,22 +27,26 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final Map<String, String> environment;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Process process, Path log, Map<String, String> environment) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.environment = environment;
     }
 
     static ServiceProcess start(String name, Map<String, String> environment) {
+        return start(name, environment, freePort(), Path.of("target", name + ".log"));
+    }
+
+    private static ServiceProcess start(String name, Map<String, String> environment, int port, Path log) {
         Path root = Path.of(System.getProperty("llmref.repository.root", ".."));
         Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: these tests run after the services are packaged (mvn verify)");
         }
-        int port = freePort();
-        Path log = Path.of("target", name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -51,7 +55,7 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().put("PORT", String.valueOf(port));
         try {
             Files.createDirectories(log.getParent());
-            return new ServiceProcess(name, port, builder.start(), log);
+            return new ServiceProcess(name, port, builder.start(), log, Map.copyOf(environment));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
@@ -75,7 +79,7 @@ final class ServiceProcess implements AutoCloseable {
     int readinessStatus() {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -96,6 +100,22 @@ final class ServiceProcess implements AutoCloseable {
             throw new AssertionError(name + " did not stop within 30 s of SIGTERM");
         }
         return process.exitValue();
+    }
+
+    /** Kills the service without warning (SIGKILL, as {@code kill -9} does) and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError(name + " survived SIGKILL for 30 s");
+        }
+    }
+
+    /** Starts the service again, on the same port with the same environment, once this process has ended. */
+    ServiceProcess restart(String logSuffix) {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        return start(name, environment, port, Path.of("target", name + "-" + logSuffix + ".log"));
     }
 
     @Override

@@ -91,31 +91,8 @@ public final class ComparisonSet {
      * every other page's "Continue comparing" links stay as they were.
      */
     public Plan modelChanged(ModelSnapshot model) {
-        String id = model.id();
-        ModelSnapshot previous = models.get(id);
-        Set<PairId> before = graph.pairsOf(id);
-        models.put(id, model);
-        if (previous != null && previous.status() != ModelStatus.RETIRED && model.status() != ModelStatus.RETIRED
-                && previous.name().equals(model.name())
-                && Similarity.Features.of(previous).equals(Similarity.Features.of(model))) {
-            graph.put(model);
-            return plan(before, Set.of(), null);
-        }
-        Set<String> neighbours = modelsOf(before);
-        PeerGraph.Change change = graph.put(model);
-        neighbours.addAll(modelsOf(graph.pairsOf(id)));
-        neighbours.addAll(modelsOf(change.added()));
-        neighbours.addAll(modelsOf(change.removed()));
-        neighbours.add(id);
-        Set<PairId> affected = new TreeSet<>();
-        for (String neighbour : neighbours) {
-            affected.addAll(graph.pairsOf(neighbour));
-        }
-        String reason = model.status() == ModelStatus.RETIRED
-                ? model.name() + " was retired"
-                : "the pair left the graph: neither model counts the other among its " + graph.k()
-                        + " nearest peers, and no editor curated it";
-        return plan(affected, change.removed(), reason);
+        Affected affected = apply(model);
+        return plan(affected.recompute(), affected.removed(), affected.reason());
     }
 
     /** A model's price list changed: its pairs, and only they, are recomputed. */
@@ -147,6 +124,79 @@ public final class ComparisonSet {
         published.values().stream().filter(PublishedPair::live).map(PublishedPair::pair)
                 .filter(pair -> !graph.isLive(pair)).forEach(stale::add);
         return plan(new TreeSet<>(graph.livePairs()), stale, "the pair is no longer in the graph");
+    }
+
+    /** One source change among several handed to {@link #changed}. */
+    public sealed interface SourceChange {
+
+        /** A model was created, changed or retired. */
+        record Model(ModelSnapshot model) implements SourceChange {
+        }
+
+        /** A model's price list changed. */
+        record Prices(String modelId, List<RouteSnapshot> priceList) implements SourceChange {
+        }
+    }
+
+    /**
+     * Several source changes at once, as a backlog of events delivers them: the state takes each in
+     * order, then every pair any of them affects is recomputed once. The content published for each
+     * pair is what applying the changes one by one would end with, with one revision instead of one
+     * per change.
+     */
+    public Plan changed(List<SourceChange> changes) {
+        Set<PairId> recompute = new TreeSet<>();
+        Set<PairId> removed = new TreeSet<>();
+        Set<String> repriced = new HashSet<>();
+        for (SourceChange change : changes) {
+            if (change instanceof SourceChange.Model model) {
+                Affected affected = apply(model.model());
+                recompute.addAll(affected.recompute());
+                removed.addAll(affected.removed());
+            } else if (change instanceof SourceChange.Prices prices) {
+                routes.put(prices.modelId(), List.copyOf(prices.priceList()));
+                repriced.add(prices.modelId());
+            }
+        }
+        for (String id : repriced) {
+            recompute.addAll(graph.pairsOf(id));
+        }
+        return plan(recompute, removed, leftTheGraph());
+    }
+
+    /** The pairs a model change affects, once the model is in the state and the graph. */
+    private Affected apply(ModelSnapshot model) {
+        String id = model.id();
+        ModelSnapshot previous = models.get(id);
+        Set<PairId> before = graph.pairsOf(id);
+        models.put(id, model);
+        if (previous != null && previous.status() != ModelStatus.RETIRED && model.status() != ModelStatus.RETIRED
+                && previous.name().equals(model.name())
+                && Similarity.Features.of(previous).equals(Similarity.Features.of(model))) {
+            graph.put(model);
+            return new Affected(before, Set.of(), null);
+        }
+        Set<String> neighbours = modelsOf(before);
+        PeerGraph.Change change = graph.put(model);
+        neighbours.addAll(modelsOf(graph.pairsOf(id)));
+        neighbours.addAll(modelsOf(change.added()));
+        neighbours.addAll(modelsOf(change.removed()));
+        neighbours.add(id);
+        Set<PairId> affected = new TreeSet<>();
+        for (String neighbour : neighbours) {
+            affected.addAll(graph.pairsOf(neighbour));
+        }
+        String reason = model.status() == ModelStatus.RETIRED ? model.name() + " was retired" : leftTheGraph();
+        return new Affected(affected, change.removed(), reason);
+    }
+
+    private String leftTheGraph() {
+        return "the pair left the graph: neither model counts the other among its " + graph.k()
+                + " nearest peers, and no editor curated it";
+    }
+
+    /** What one model change means: pairs to recompute, pairs that left the graph, and why they left. */
+    private record Affected(Set<PairId> recompute, Set<PairId> removed, String reason) {
     }
 
     /** Records the plan's publications as published. */

@@ -144,6 +144,40 @@ class ComparisonSetTest {
     }
 
     @Test
+    void aBacklogOfChangesTakenAtOncePublishesWhatTakingThemOneByOneEndsWith() {
+        qt().withExamples(60).forAll(worlds(), integers().between(0, 13), RandomCatalogs.routes())
+                .checkAssert((world, pick, newRoutes) -> {
+                    ComparisonSet oneByOne = world.replayed();
+                    ComparisonSet atOnce = world.replayed();
+                    ModelSnapshot retired = retired(world.models().get(pick % world.models().size()));
+                    String repriced = world.models().get((pick + 1) % world.models().size()).id();
+                    List<ComparisonSet.SourceChange> backlog = List.of(
+                            new ComparisonSet.SourceChange.Prices(repriced, newRoutes),
+                            new ComparisonSet.SourceChange.Model(retired),
+                            new ComparisonSet.SourceChange.Prices(repriced, world.priceLists().get(repriced)),
+                            new ComparisonSet.SourceChange.Prices(repriced, newRoutes));
+                    commit(oneByOne, oneByOne.pricesChanged(repriced, newRoutes));
+                    commit(oneByOne, oneByOne.modelChanged(retired));
+                    commit(oneByOne, oneByOne.pricesChanged(repriced, world.priceLists().get(repriced)));
+                    commit(oneByOne, oneByOne.pricesChanged(repriced, newRoutes));
+
+                    Plan plan = commit(atOnce, atOnce.changed(backlog));
+
+                    assertThat(plan.publications()).extracting(Publication::pair).doesNotHaveDuplicates();
+                    assertThat(atOnce.graph().livePairs()).isEqualTo(oneByOne.graph().livePairs());
+                    Set<PairId> touched = new java.util.TreeSet<>(oneByOne.graph().livePairs());
+                    world.models().forEach(model -> touched.addAll(world.replayed().graph().pairsOf(model.id())));
+                    for (PairId pair : touched) {
+                        assertThat(atOnce.published(pair).map(PublishedPair::live))
+                                .isEqualTo(oneByOne.published(pair).map(PublishedPair::live));
+                        assertThat(atOnce.published(pair).map(PublishedPair::contentHash))
+                                .as(pair.toString()).isEqualTo(oneByOne.published(pair).map(PublishedPair::contentHash));
+                    }
+                    assertThat(atOnce.recomputeAll().publications()).isEmpty();
+                });
+    }
+
+    @Test
     void aPlanThatWasNotCommittedIsPlannedAgain() {
         qt().withExamples(40).forAll(worlds(), integers().between(0, 13), RandomCatalogs.routes())
                 .checkAssert((world, pick, newRoutes) -> {

@@ -1,7 +1,11 @@
 package org.llmreference.comparison.comparisons;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -10,14 +14,16 @@ import org.llmreference.comparison.engine.ComparisonEngine;
 import org.llmreference.comparison.graph.PairId;
 import org.llmreference.comparison.pairs.CuratedPairs;
 import org.llmreference.comparison.recompute.ComparisonSet;
+import org.llmreference.comparison.recompute.ComparisonSet.SourceChange;
 import org.llmreference.comparison.recompute.Plan;
 import org.llmreference.comparison.recompute.Publication;
 import org.llmreference.comparison.sources.SourceProjections;
-import org.llmreference.contracts.catalog.ModelSnapshot;
-import org.llmreference.contracts.pricing.RouteSnapshot;
+import org.llmreference.platform.messaging.StorageOutages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PreDestroy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -25,9 +31,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Keeps the {@link ComparisonSet} in step with what is stored, and turns each source change into
- * stored publications: plan (recompute the affected pairs, keep those whose content changed), store
- * each with its pending event, then commit. One change at a time, under one lock.
+ * Keeps the {@link ComparisonSet} in step with what is stored, and turns source changes into stored
+ * publications: plan (recompute the affected pairs, keep those whose content changed), store each
+ * with its pending event, then commit. One plan at a time, under one lock.
+ *
+ * <p>Source events are {@linkplain #submit submitted}: the listener has already stored the
+ * projection, and a planner thread takes every change waiting at that moment as one plan, so a
+ * backlog (after an outage, during a bulk import) recomputes and publishes each affected pair once
+ * rather than once per event, while a lone edit is planned at once. A change submitted but not yet
+ * stored when the service dies is not lost: the projection holds it, and the reconciliation at the
+ * next start publishes whatever differs. Each publication carries the cause of the newest waiting
+ * change to one of its two models (or of the newest change, for a pair only a graph change touched).
  *
  * <p>The set is built from MongoDB on first use (the projections, the curated pairs and what was
  * published) and reconciled at once: whatever changed while the service was down, or in the
@@ -53,6 +67,14 @@ public class ComparisonPublisher {
     private final Counter withdrawn;
     private final MeterRegistry meters;
     private volatile ComparisonSet set;
+    /** Source changes not yet planned, by model and kind; the newest per key. Guarded by itself. */
+    private final Map<String, Waiting> waiting = new LinkedHashMap<>();
+    private final Thread planner;
+    private volatile boolean running = true;
+
+    /** A submitted change and the edit behind it. */
+    private record Waiting(String modelId, SourceChange change, Cause cause) {
+    }
 
     ComparisonPublisher(ComparisonEngine engine, ComparisonSettings settings, SourceProjections sources,
             CuratedPairs curatedPairs, Comparisons comparisons, Clock clock, MeterRegistry meters) {
@@ -74,14 +96,106 @@ public class ComparisonPublisher {
             ComparisonSet current = publisher.set;
             return current == null ? Double.NaN : current.graph().livePairs().size();
         }).description("pairs that have a page").register(meters);
+        Gauge.builder("llmref.comparisons.waiting", waiting, map -> {
+            synchronized (map) {
+                return map.size();
+            }
+        }).description("source changes stored in the projections but not yet planned").register(meters);
+        this.planner = new Thread(this::planWhatIsWaiting, "comparison-planner");
+        planner.setDaemon(true);
+        planner.start();
     }
 
-    public Plan modelChanged(ModelSnapshot model, Cause cause) {
-        return change("model", cause, set -> set.modelChanged(model));
+    /** Hands a source change, already stored in the projections, to the planner; returns at once. */
+    public void submit(SourceChange change, Cause cause) {
+        String modelId = change instanceof SourceChange.Model model ? model.model().id()
+                : ((SourceChange.Prices) change).modelId();
+        String key = (change instanceof SourceChange.Model ? "model " : "prices ") + modelId;
+        synchronized (waiting) {
+            waiting.remove(key);
+            waiting.put(key, new Waiting(modelId, change, cause));
+            waiting.notifyAll();
+        }
     }
 
-    public Plan pricesChanged(String modelId, List<RouteSnapshot> routes, Cause cause) {
-        return change("prices", cause, set -> set.pricesChanged(modelId, routes));
+    /** Stops the planner once its current plan is stored; what is still waiting is in the projections. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        synchronized (waiting) {
+            waiting.notifyAll();
+        }
+        planner.join(10_000);
+    }
+
+    private void planWhatIsWaiting() {
+        long pause = 250;
+        while (running) {
+            List<Waiting> batch;
+            synchronized (waiting) {
+                while (waiting.isEmpty() && running) {
+                    try {
+                        waiting.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                batch = new ArrayList<>(waiting.values());
+                waiting.clear();
+            }
+            if (batch.isEmpty()) {
+                continue;
+            }
+            try {
+                plan(batch);
+                pause = 250;
+            } catch (RuntimeException e) {
+                if (StorageOutages.isOutage(e)) {
+                    log.warn("MongoDB is unreachable; {} source changes wait to be planned: {}", batch.size(), e.getMessage());
+                } else {
+                    log.error("Planning {} source changes failed; they are planned again", batch.size(), e);
+                }
+                requeue(batch);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                pause = Math.min(pause * 2, 5_000);
+            }
+        }
+    }
+
+    /** Puts a failed batch back, behind nothing newer for the same key. */
+    private void requeue(List<Waiting> batch) {
+        synchronized (waiting) {
+            Map<String, Waiting> newer = new LinkedHashMap<>(waiting);
+            waiting.clear();
+            for (Waiting change : batch) {
+                waiting.put((change.change() instanceof SourceChange.Model ? "model " : "prices ") + change.modelId(), change);
+            }
+            waiting.putAll(newer);
+        }
+    }
+
+    private Plan plan(List<Waiting> batch) {
+        Cause newest = batch.stream().map(Waiting::cause).max(Comparator.comparing(Cause::occurredAt)).orElseThrow();
+        Map<String, Cause> byModel = new LinkedHashMap<>();
+        for (Waiting change : batch) {
+            byModel.merge(change.modelId(), change.cause(),
+                    (a, b) -> b.occurredAt().isAfter(a.occurredAt()) ? b : a);
+        }
+        Function<PairId, Cause> causes = pair -> {
+            Cause a = byModel.get(pair.a());
+            Cause b = byModel.get(pair.b());
+            if (a == null || b == null) {
+                return a != null ? a : b != null ? b : newest;
+            }
+            return b.occurredAt().isAfter(a.occurredAt()) ? b : a;
+        };
+        String trigger = batch.size() == 1 ? (batch.get(0).change() instanceof SourceChange.Model ? "model" : "prices")
+                : "backlog";
+        return change(trigger, newest, causes, set -> set.changed(batch.stream().map(Waiting::change).toList()));
     }
 
     public Plan curated(PairId pair, Cause cause) {
@@ -108,12 +222,16 @@ public class ComparisonPublisher {
     }
 
     private Plan change(String trigger, Cause cause, Function<ComparisonSet, Plan> change) {
+        return change(trigger, cause, pair -> cause, change);
+    }
+
+    private Plan change(String trigger, Cause cause, Function<PairId, Cause> causes, Function<ComparisonSet, Plan> change) {
         lock.lock();
         try {
             long start = System.nanoTime();
             ComparisonSet current = loaded();
             Plan plan = change.apply(current);
-            store(current, plan, cause);
+            store(current, plan, causes);
             Timer.builder("llmref.comparisons.plan").tag("trigger", trigger)
                     .description("time to recompute the affected pairs of one change and store what changed")
                     .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -133,7 +251,8 @@ public class ComparisonPublisher {
             ComparisonSet built = new ComparisonSet(engine, settings.peers(), sources.allModels(), sources.allPriceLists(),
                     curatedPairs.all(), comparisons.publishedState());
             Plan reconciliation = built.recomputeAll();
-            store(built, reconciliation, Cause.startingNow(clock.instant()));
+            Cause reconciling = Cause.startingNow(clock.instant());
+            store(built, reconciliation, pair -> reconciling);
             set = built;
             log.info("Comparison set loaded in {} ms: {} live pairs, {} recomputed, {} published on reconciliation",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), built.graph().livePairs().size(),
@@ -142,9 +261,9 @@ public class ComparisonPublisher {
         return set;
     }
 
-    private void store(ComparisonSet target, Plan plan, Cause cause) {
+    private void store(ComparisonSet target, Plan plan, Function<PairId, Cause> causes) {
         try {
-            comparisons.store(plan, cause, clock.instant());
+            comparisons.store(plan, causes, clock.instant());
         } catch (RuntimeException e) {
             set = null;
             throw e;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -81,18 +82,19 @@ public class Comparisons {
     }
 
     /**
-     * Stores every publication of the plan with its pending event, in one unordered bulk write.
+     * Stores every publication of the plan with its pending event (caused by {@code causes} of its
+     * pair), in one unordered bulk write.
      *
      * @throws com.mongodb.MongoBulkWriteException when a pair's stored revision moved on meanwhile
      *         (a duplicate key on the guarded upsert); what was stored stays, and the caller rebuilds
      */
-    public void store(Plan plan, Cause cause, Instant at) {
+    public void store(Plan plan, Function<PairId, Cause> causes, Instant at) {
         if (plan.isEmpty()) {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (Publication publication : plan.publications()) {
-            writes.add(new UpdateOneModel<>(guard(publication), update(publication, cause, at),
+            writes.add(new UpdateOneModel<>(guard(publication), update(publication, causes.apply(publication.pair()), at),
                     new UpdateOptions().upsert(true)));
         }
         collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import org.llmreference.comparison.comparisons.Cause;
 import org.llmreference.comparison.comparisons.ComparisonPublisher;
+import org.llmreference.comparison.recompute.ComparisonSet.SourceChange;
 import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.Topics;
 import org.llmreference.contracts.catalog.CatalogEvent;
@@ -21,10 +22,11 @@ import org.springframework.messaging.Message;
 
 /**
  * Input bindings {@code applyModelChange-in-0} and {@code applyRouteChange-in-0}: each event
- * updates the projection (skipped by revision when stale), then the comparisons of its model are
- * recomputed from what is stored. A stale event recomputes too: if an earlier delivery stored the
- * projection but failed before its comparisons were stored, the redelivery finishes the work; when
- * nothing is missing, the content hashes match and nothing is published.
+ * updates the projection (skipped by revision when stale), then hands the model's current state to
+ * the publisher's planner, which recomputes its comparisons together with whatever else is waiting.
+ * A stale event is handed on too: if an earlier delivery stored the projection but the comparisons
+ * were never stored, the redelivery finishes the work; when nothing is missing, the content hashes
+ * match and nothing is published.
  */
 @Configuration(proxyBeanMethods = false)
 class SourceListeners {
@@ -38,7 +40,7 @@ class SourceListeners {
             Outcome outcome = projections.apply(event);
             ModelSnapshot current = outcome == Outcome.APPLIED ? model
                     : projections.model(model.id()).map(StoredModel::model).orElse(model);
-            publisher.modelChanged(current, Cause.of(event));
+            publisher.submit(new SourceChange.Model(current), Cause.of(event));
             return outcome;
         });
     }
@@ -52,7 +54,7 @@ class SourceListeners {
             Outcome outcome = projections.applyPrices(event);
             List<RouteSnapshot> current = outcome == Outcome.APPLIED ? event.payload().routes()
                     : projections.priceList(modelId).map(StoredPriceList::routes).orElse(event.payload().routes());
-            publisher.pricesChanged(modelId, current, Cause.of(event));
+            publisher.submit(new SourceChange.Prices(modelId, current), Cause.of(event));
             return outcome;
         });
     }

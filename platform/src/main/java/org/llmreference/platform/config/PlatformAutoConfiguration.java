@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.bson.UuidRepresentation;
 import org.llmreference.platform.health.KafkaHealthIndicator;
 import org.llmreference.platform.messaging.EventConsumption;
+import org.llmreference.platform.messaging.StorageOutages;
 import org.llmreference.platform.outbox.OutboxRelays;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -49,8 +50,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    EventConsumption eventConsumption(MeterRegistry meters) {
-        return new EventConsumption(meters);
+    EventConsumption eventConsumption(MeterRegistry meters, PlatformProperties properties) {
+        return new EventConsumption(meters, new StorageOutages(properties.storageOutageWait()));
     }
 
     @Bean

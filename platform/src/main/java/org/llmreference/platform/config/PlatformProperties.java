@@ -11,15 +11,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param kafkaHealthTimeout   how long the readiness check waits for Kafka
  * @param outboxSweepInterval  how often the outbox relay looks for events left behind
  * @param outboxRetryDelay     how long the relay waits after a failed publish
+ * @param storageOutageWait    how long a consumer waits for an unreachable MongoDB before an event
+ *                             goes to the binding's retries and dead-letter topic
  */
 @ConfigurationProperties("llmref.platform")
 public record PlatformProperties(Duration mongoTimeout, Duration kafkaHealthTimeout, Duration outboxSweepInterval,
-        Duration outboxRetryDelay) {
+        Duration outboxRetryDelay, Duration storageOutageWait) {
 
     public PlatformProperties {
         mongoTimeout = mongoTimeout == null ? Duration.ofSeconds(3) : mongoTimeout;
         kafkaHealthTimeout = kafkaHealthTimeout == null ? Duration.ofSeconds(2) : kafkaHealthTimeout;
         outboxSweepInterval = outboxSweepInterval == null ? Duration.ofSeconds(2) : outboxSweepInterval;
         outboxRetryDelay = outboxRetryDelay == null ? Duration.ofSeconds(1) : outboxRetryDelay;
+        storageOutageWait = storageOutageWait == null ? Duration.ofMinutes(4) : storageOutageWait;
     }
 }

@@ -18,8 +18,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Turns a handler of decoded events into the {@code Consumer} a Spring Cloud Stream input binding
- * calls: it decodes the record, puts {@code causedBy} in the logging context, runs the handler and
- * counts the outcome. A record that cannot be decoded raises {@link UnreadableEvent}, which the
+ * calls: it decodes the record, puts {@code causedBy} in the logging context, runs the handler (again
+ * while MongoDB is unreachable, see {@link StorageOutages}) and counts the outcome. A record that cannot be decoded raises {@link UnreadableEvent}, which the
  * binding sends to its dead-letter topic without retrying.
  */
 public final class EventConsumption {
@@ -27,9 +27,11 @@ public final class EventConsumption {
     private static final Logger log = LoggerFactory.getLogger(EventConsumption.class);
 
     private final MeterRegistry meters;
+    private final StorageOutages storageOutages;
 
-    public EventConsumption(MeterRegistry meters) {
+    public EventConsumption(MeterRegistry meters, StorageOutages storageOutages) {
         this.meters = meters;
+        this.storageOutages = storageOutages;
     }
 
     public <P extends EventPayload> Consumer<Message<byte[]>> of(String topic, Class<P> family,
@@ -49,7 +51,8 @@ public final class EventConsumption {
             }
             MDC.put("causedBy", envelope.causedBy());
             try {
-                Outcome outcome = handler.apply(envelope);
+                Outcome outcome = storageOutages.retryWhileUnreachable(
+                        envelope.type() + " " + envelope.aggregateId() + " rev " + envelope.revision(), () -> handler.apply(envelope));
                 (outcome == Outcome.APPLIED ? applied : stale).increment();
                 log.debug("{} {} rev {} {}", envelope.type(), envelope.aggregateId(), envelope.revision(), outcome);
             } catch (RuntimeException e) {

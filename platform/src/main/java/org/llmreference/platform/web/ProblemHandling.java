@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.llmreference.platform.messaging.StorageOutages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +22,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import com.mongodb.MongoException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 
@@ -62,7 +62,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({ MongoTimeoutException.class, MongoSocketException.class })
-    ResponseEntity<Object> storageUnavailable(MongoException e, WebRequest request) {
+    ResponseEntity<Object> storageUnavailable(Exception e, WebRequest request) {
         log.warn("Storage unavailable: {}", e.getMessage());
         ResponseEntity<Object> response = respond(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
                 "Storage unavailable", "The database cannot be reached right now; nothing was changed. Retry shortly.",
@@ -77,8 +77,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return tooLarge(tooLarge, request);
         }
-        if (e instanceof MongoException mongo && isUnavailable(mongo)) {
-            return storageUnavailable(mongo, request);
+        if (StorageOutages.isOutage(e)) {
+            return storageUnavailable(e, request);
         }
         log.error("Unexpected error on {}", describe(request), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
@@ -140,15 +140,6 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> tooLarge(PayloadTooLarge e, WebRequest request) {
         return respond(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body too large", e.getMessage(),
                 List.of(new FieldViolation("body", "max-size", e.getMessage())), request);
-    }
-
-    private static boolean isUnavailable(MongoException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof MongoTimeoutException || t instanceof MongoSocketException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Writes one problem response. */

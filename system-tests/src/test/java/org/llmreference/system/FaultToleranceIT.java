@@ -1,0 +1,450 @@
+package org.llmreference.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.llmreference.contracts.EventHeaders;
+import org.llmreference.contracts.Topics;
+import org.llmreference.system.Site.Served;
+import org.llmreference.testsupport.OutageBroker;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The site under faults, with real processes on a broker and a MongoDB-wire server of its own that
+ * the test stops and starts: poison events go to the dead-letter topics while their partitions
+ * keep flowing; a 30 s broker outage during 500 edits loses and duplicates nothing; {@code kill -9}
+ * of the consumers never makes a page go back in time; a 20 s MongoDB outage turns editor writes
+ * into 503s and the services recover by themselves. Every edit reprices one of five routes with
+ * prices that only grow, so each page's monthly cost tells which edit it reflects. Each test
+ * prints what it measured.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultToleranceIT {
+
+    static final Duration WAIT = Duration.ofSeconds(120);
+    /** The repriced routes: model id and provider id. */
+    static final List<List<String>> ROUTES = List.of(List.of("gpt-oss-120b", "groq"), List.of("llama-3.3-70b", "groq"),
+            List.of("claude-haiku-4-5", "anthropic"), List.of("gemini-2.5-flash", "google"),
+            List.of("deepseek-v3.2", "deepseek"));
+
+    OutageBroker broker;
+    OutageMongo mongo;
+    Site site;
+    final Map<String, JsonNode> routeTemplates = new HashMap<>();
+    /** The last accepted edit per repriced model. */
+    final Map<String, Integer> lastAccepted = new ConcurrentHashMap<>();
+    final AtomicInteger edits = new AtomicInteger();
+
+    @BeforeAll
+    void startTheSiteOnInfrastructureOfItsOwn() throws Exception {
+        broker = OutageBroker.start("llmref-fault-kafka");
+        mongo = OutageMongo.start();
+        site = Site.start(broker.bootstrapServers(), mongo.connectionString());
+        site.importDemo("fault-import.log");
+        site.awaitEveryPageServed(WAIT);
+        for (List<String> route : ROUTES) {
+            routeTemplates.put(route.get(0), Site.read(site.pricingApi(), "/api/models/" + route.get(0) + "/routes/" + route.get(1)));
+        }
+    }
+
+    @AfterAll
+    void stopEverything() throws InterruptedException {
+        if (site != null) {
+            site.close();
+        }
+        if (mongo != null) {
+            mongo.stop();
+        }
+        if (broker != null) {
+            broker.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void poisonEventsGoToTheDeadLetterTopicsAndTheirPartitionsKeepFlowing() {
+        String model = ROUTES.get(0).get(0);
+        String pair = site.pairsOf(model).iterator().next();
+        byte[] malformed = "{\"type\": \"pricing.RouteChanged.v1\", \"schemaVersion\": 1, \"payload\": ".getBytes(StandardCharsets.UTF_8);
+        byte[] futurePrices = withSchemaVersion(lastRecord(Topics.PRICING_ROUTES, model), 99);
+        byte[] futureComparison = withSchemaVersion(lastRecord(Topics.COMPARISON_PAGES, pair), 99);
+
+        send(Topics.PRICING_ROUTES, model, "pricing.RouteChanged.v1", malformed);
+        send(Topics.PRICING_ROUTES, model, "pricing.RouteChanged.v1", futurePrices);
+        send(Topics.COMPARISON_PAGES, pair, "comparison.ComparisonChanged.v1", futureComparison);
+        edit(model);
+
+        awaitConverged(Set.of(model), WAIT);
+        assertThat(values(Topics.deadLetterTopic(Topics.PRICING_ROUTES, "comparison-service"), Duration.ofSeconds(30), 2))
+                .contains(new String(malformed, StandardCharsets.UTF_8), new String(futurePrices, StandardCharsets.UTF_8));
+        assertThat(values(Topics.deadLetterTopic(Topics.COMPARISON_PAGES, "page-service"), Duration.ofSeconds(30), 1))
+                .contains(new String(futureComparison, StandardCharsets.UTF_8));
+        assertThat(Site.metric(site.comparison, "llmref_events_unreadable_total", "topic=\"pricing.routes.v1\""))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(Site.metric(site.page, "llmref_events_unreadable_total", "topic=\"comparison.pages.v1\""))
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aThirtySecondBrokerOutageDuringFiveHundredEditsLosesAndDuplicatesNothing() throws Exception {
+        AtomicInteger accepted = new AtomicInteger();
+        List<String> refused = new CopyOnWriteArrayList<>();
+        Thread editor = new Thread(() -> {
+            for (int i = 0; i < 500; i++) {
+                HttpResponse<String> response = edit(ROUTES.get(i % ROUTES.size()).get(0));
+                if (response.statusCode() == 200) {
+                    accepted.incrementAndGet();
+                } else {
+                    refused.add(response.statusCode() + " " + response.body());
+                }
+                pause(55);
+            }
+        }, "editor");
+        editor.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> accepted.get() >= 100);
+
+        broker.stop();
+        long stoppedAt = System.nanoTime();
+        int acceptedWhenStopped = accepted.get();
+        TimeUnit.SECONDS.sleep(30);
+        broker.restart();
+        long back = System.nanoTime();
+        int acceptedWhenBack = accepted.get();
+        editor.join(TimeUnit.MINUTES.toMillis(2));
+
+        assertThat(refused).as("editor writes while Kafka is down are accepted (the outbox keeps them)").isEmpty();
+        assertThat(accepted.get()).isEqualTo(500);
+        awaitConverged(lastAccepted.keySet(), WAIT);
+        double converged = seconds(back);
+        Figures.record("Broker outage: %d edits accepted before the stop, %d during the %.1f s outage, %d after; "
+                + "pages converged %.1f s after the broker's return", acceptedWhenStopped,
+                acceptedWhenBack - acceptedWhenStopped, (back - stoppedAt) / 1e9, 500 - acceptedWhenBack, converged);
+        assertRevisionsGaplessAndUnique(Topics.PRICING_ROUTES, lastAccepted.keySet());
+        assertRevisionsGaplessAndUnique(Topics.COMPARISON_PAGES, affectedPairs());
+        assertThat(converged).as("seconds from the broker's return to every page converged").isLessThanOrEqualTo(15);
+    }
+
+    @Test
+    @Order(3)
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void killingTheConsumersNeverServesAnOlderPageAfterANewerOne() throws Exception {
+        Set<String> watched = affectedPairs();
+        Recorder recorder = new Recorder(watched);
+        Thread recording = new Thread(recorder, "visitor");
+        recording.start();
+        AtomicInteger accepted = new AtomicInteger();
+        Thread editor = new Thread(() -> {
+            for (int i = 0; i < 200; i++) {
+                if (edit(ROUTES.get(i % ROUTES.size()).get(0)).statusCode() == 200) {
+                    accepted.incrementAndGet();
+                }
+                pause(50);
+            }
+        }, "editor");
+        editor.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> accepted.get() >= 50);
+            site.comparison.kill();
+            site.comparison = site.comparison.restart("after-kill");
+            await().atMost(Duration.ofSeconds(60)).until(() -> accepted.get() >= 120);
+            site.page.kill();
+            site.page = site.page.restart("after-kill");
+            site.comparison.awaitReady(Duration.ofSeconds(180));
+            site.page.awaitReady(Duration.ofSeconds(180));
+            long ready = System.nanoTime();
+            editor.join(TimeUnit.MINUTES.toMillis(2));
+            assertThat(accepted.get()).isEqualTo(200);
+            awaitConverged(lastAccepted.keySet(), WAIT);
+            Figures.record("Consumer crash: pages converged %.1f s after both killed services were ready again; "
+                    + "%d page reads recorded", seconds(ready), recorder.reads.get());
+        } finally {
+            recorder.running.set(false);
+            recording.join(10_000);
+        }
+        assertThat(recorder.reads.get()).isGreaterThan(watched.size() * 5);
+        assertThat(recorder.wentBack).as("pages served an older revision after a newer one").isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aTwentySecondMongoOutageAnswers503AndTheServicesRecoverByThemselves() throws Exception {
+        String model = ROUTES.get(1).get(0);
+        String pair = site.pairsOf(model).iterator().next();
+        Served cached = site.serve(pair);
+        assertThat(edit(model).statusCode()).isEqualTo(200);
+
+        mongo.stop();
+        long stoppedAt = System.nanoTime();
+        List<HttpResponse<String>> writes = new ArrayList<>();
+        writes.add(site.catalogApi().patch("/api/models/" + model, "{\"description\": \"written during the outage\"}")
+                .as(Site.EDITOR_TOKEN).send());
+        writes.add(edit(model));
+        writes.add(site.comparisonApi().put("/api/pairs/gpt-oss-20b-vs-deepseek-v3.2", "").as(Site.EDITOR_TOKEN).send());
+        assertThat(writes).allSatisfy(write -> {
+            assertThat(write.statusCode()).as(write.body()).isEqualTo(503);
+            assertThat(write.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+            assertThat(write.body()).contains("\"detail\"").doesNotContain("Exception").doesNotContain("\tat ");
+        });
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(site.processes())
+                .allSatisfy(process -> assertThat(process.readinessStatus()).isEqualTo(503)));
+        assertThat(site.serve(pair).status()).as("visitors still read pages held in memory").isEqualTo(cached.status());
+        long remaining = TimeUnit.SECONDS.toNanos(20) - (System.nanoTime() - stoppedAt);
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, remaining));
+
+        mongo.restart();
+        long back = System.nanoTime();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(site.processes())
+                .allSatisfy(process -> assertThat(process.readinessStatus()).isEqualTo(200)));
+        double ready = seconds(back);
+        awaitConverged(Set.of(model), WAIT);
+        double converged = seconds(back);
+        assertThat(edit(model).statusCode()).isEqualTo(200);
+        awaitConverged(Set.of(model), WAIT);
+        Figures.record("MongoDB outage: every service ready again %.1f s after MongoDB's return; the edit accepted "
+                + "just before the outage reached its pages %.1f s after; a new edit reached them %.1f s after",
+                ready, converged, seconds(back));
+    }
+
+    /** Reprices the model's route with the next, higher price; records it when accepted. */
+    HttpResponse<String> edit(String model) {
+        int edit = edits.getAndIncrement();
+        JsonNode template = routeTemplates.get(model);
+        ObjectNode body = Site.JSON.createObjectNode();
+        body.put("inputPricePerMTok", inputPrice(edit));
+        body.put("outputPricePerMTok", inputPrice(edit).multiply(BigDecimal.valueOf(2)));
+        body.put("contextWindow", template.get("contextWindow").asLong());
+        body.put("status", "active");
+        body.put("sourceUrl", template.get("sourceUrl").asString());
+        body.put("verifiedAt", template.get("verifiedAt").asString());
+        HttpResponse<String> response = site.pricingApi().put("/api/models/" + model + "/routes/" + template.get("providerId").asString(),
+                body.toString()).as(Site.EDITOR_TOKEN).send();
+        if (response.statusCode() == 200) {
+            lastAccepted.merge(model, edit, Math::max);
+        }
+        return response;
+    }
+
+    /** $0.00001 per million input tokens for the first edit, one more step for each next one: below every real price. */
+    static BigDecimal inputPrice(int edit) {
+        return new BigDecimal("0.00001").multiply(BigDecimal.valueOf(edit + 1L));
+    }
+
+    /** The monthly cost at the default traffic (800M input and 250M output tokens) once an edit is in force. */
+    static String monthlyCost(int edit) {
+        BigDecimal input = inputPrice(edit);
+        return "$" + input.multiply(BigDecimal.valueOf(800)).add(input.multiply(BigDecimal.valueOf(2)).multiply(BigDecimal.valueOf(250)))
+                .setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    Set<String> affectedPairs() {
+        Set<String> pairs = new TreeSet<>();
+        for (List<String> route : ROUTES) {
+            pairs.addAll(site.pairsOf(route.get(0)));
+        }
+        return pairs;
+    }
+
+    /** Until every page of the models shows the cost of their last accepted edit, at the revision comparison-service holds. */
+    void awaitConverged(Set<String> models, Duration timeout) {
+        Map<String, Set<String>> pairsByModel = new TreeMap<>();
+        for (String model : models) {
+            pairsByModel.put(model, site.pairsOf(model));
+        }
+        await().atMost(timeout).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            for (Map.Entry<String, Set<String>> entry : pairsByModel.entrySet()) {
+                String cost = monthlyCost(lastAccepted.get(entry.getKey()));
+                for (String pair : entry.getValue()) {
+                    Served page = site.serve(pair);
+                    assertThat(page.body()).as("%s shows %s", pair, cost).contains(cost);
+                    long revision = Site.read(site.comparisonApi(), "/api/comparisons/" + pair).get("revision").asLong();
+                    assertThat(page.revision()).as(pair).isEqualTo(revision);
+                }
+            }
+        });
+    }
+
+    /** Per key among {@code keys}: the revisions on the topic are 1, 2, 3… with none missing and none twice. */
+    void assertRevisionsGaplessAndUnique(String topic, Set<String> keys) {
+        Map<String, List<Long>> revisions = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : readAll(topic)) {
+            String key = new String(record.key(), StandardCharsets.UTF_8);
+            JsonNode event = readable(record.value());
+            if (keys.contains(key) && event != null && event.get("schemaVersion").asInt() == 1) {
+                revisions.computeIfAbsent(key, k -> new ArrayList<>()).add(event.get("revision").asLong());
+            }
+        }
+        assertThat(revisions.keySet()).containsExactlyInAnyOrderElementsOf(keys);
+        revisions.forEach((key, seen) -> {
+            List<Long> expected = new ArrayList<>();
+            for (long revision = seen.get(0); revision <= Collections.max(seen); revision++) {
+                expected.add(revision);
+            }
+            assertThat(seen).as("revisions of %s on %s, in order", key, topic).containsExactlyElementsOf(expected);
+        });
+    }
+
+    /** The event, or null for the poison records the first test sent. */
+    private static JsonNode readable(byte[] value) {
+        try {
+            return Site.JSON.readTree(value);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private byte[] lastRecord(String topic, String key) {
+        byte[] last = null;
+        for (ConsumerRecord<byte[], byte[]> record : readAll(topic)) {
+            if (key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+                last = record.value();
+            }
+        }
+        assertThat(last).as("a record of %s on %s", key, topic).isNotNull();
+        return last;
+    }
+
+    private static byte[] withSchemaVersion(byte[] event, int version) {
+        ObjectNode node = (ObjectNode) Site.JSON.readTree(event);
+        node.put("schemaVersion", version);
+        return node.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void send(String topic, String key, String type, byte[] value) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value);
+            record.headers().add(EventHeaders.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
+            producer.send(record);
+            producer.flush();
+        }
+    }
+
+    /** The values on a topic once it holds at least {@code atLeast} records. */
+    private List<String> values(String topic, Duration timeout, int atLeast) {
+        List<String> values = new ArrayList<>();
+        await().atMost(timeout).until(() -> {
+            values.clear();
+            readAll(topic).forEach(record -> values.add(new String(record.value(), StandardCharsets.UTF_8)));
+            return values.size() >= atLeast;
+        });
+        return values;
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                assertThat(System.nanoTime()).as("read %s within 30 s", topic).isLessThan(deadline);
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        records.sort(java.util.Comparator.comparingInt((ConsumerRecord<byte[], byte[]> r) -> r.partition())
+                .thenComparingLong(ConsumerRecord::offset));
+        return records;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A visitor reading the watched pages over and over, noting any page whose revision went down. */
+    final class Recorder implements Runnable {
+
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final AtomicInteger reads = new AtomicInteger();
+        final Map<String, Long> newest = new LinkedHashMap<>();
+        final List<String> wentBack = new CopyOnWriteArrayList<>();
+        private final Set<String> pairs;
+
+        Recorder(Set<String> pairs) {
+            this.pairs = pairs;
+        }
+
+        @Override
+        public void run() {
+            while (running.get()) {
+                for (String pair : pairs) {
+                    Served page;
+                    try {
+                        page = site.serve(pair);
+                    } catch (RuntimeException e) {
+                        continue; // page-service is down: nothing is served, so nothing old either
+                    }
+                    if (page.status() != 200) {
+                        continue;
+                    }
+                    reads.incrementAndGet();
+                    long revision = page.revision();
+                    Long before = newest.put(pair, Math.max(revision, newest.getOrDefault(pair, 0L)));
+                    if (before != null && revision < before) {
+                        wentBack.add(pair + " served revision " + revision + " after " + before);
+                    }
+                }
+            }
+        }
+    }
+}

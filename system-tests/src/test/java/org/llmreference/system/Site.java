@@ -1,0 +1,180 @@
+package org.llmreference.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.llmreference.testsupport.Api;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The four services as separate processes on one Kafka broker and one MongoDB server, as the run
+ * command starts them, with an editor token and an ops token; plus what several system tests do
+ * with them: load the demo catalog with the import command, list the live pairs, wait until every
+ * page is served, and read metrics.
+ */
+final class Site implements AutoCloseable {
+
+    static final String EDITOR_TOKEN = "system-test-editor-token";
+    static final String OPS_TOKEN = "system-test-ops-token";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern PAGE_REVISION = Pattern.compile("^\"(\\d+)-");
+
+    final Map<String, String> environment;
+    ServiceProcess catalog;
+    ServiceProcess pricing;
+    ServiceProcess comparison;
+    ServiceProcess page;
+
+    private Site(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** Starts the four services and waits until each is ready. */
+    static Site start(String kafka, String mongoUri) {
+        Map<String, String> environment = new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "MONGODB_URI", mongoUri,
+                "LLMREF_EDITOR_TOKEN", EDITOR_TOKEN, "LLMREF_OPS_TOKEN", OPS_TOKEN));
+        Site site = new Site(Map.copyOf(environment));
+        site.catalog = ServiceProcess.start("catalog-service", environment);
+        site.pricing = ServiceProcess.start("pricing-service", environment);
+        site.comparison = ServiceProcess.start("comparison-service", environment);
+        site.page = ServiceProcess.start("page-service", environment);
+        for (ServiceProcess process : site.processes()) {
+            process.awaitReady(Duration.ofSeconds(180));
+        }
+        return site;
+    }
+
+    List<ServiceProcess> processes() {
+        return List.of(catalog, pricing, comparison, page);
+    }
+
+    Api catalogApi() {
+        return Api.onPort(catalog.port());
+    }
+
+    Api pricingApi() {
+        return Api.onPort(pricing.port());
+    }
+
+    Api comparisonApi() {
+        return Api.onPort(comparison.port());
+    }
+
+    Api pageApi() {
+        return Api.onPort(page.port());
+    }
+
+    /** Runs the import command on the built-in demo catalog and returns its output. */
+    String importDemo(String logName) throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("llmref.repository.root", ".."));
+        Path jar = root.resolve("importing/target/importer.jar");
+        assertThat(jar).as("the import command is packaged before the system tests run").isRegularFile();
+        Path log = Path.of("target", logName);
+        Files.createDirectories(log.getParent());
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(), "--demo", "--token", EDITOR_TOKEN, "--wait-for-models", "60",
+                "--catalog", "http://127.0.0.1:" + catalog.port(), "--pricing", "http://127.0.0.1:" + pricing.port())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the import finishes").isTrue();
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("import exit code; output:%n%s", output).isZero();
+        return output;
+    }
+
+    /** Every pair comparison-service keeps live, from its pairs API. */
+    Set<String> livePairs() {
+        Set<String> pairs = new TreeSet<>();
+        read(comparisonApi(), "/api/pairs?size=1000").get("items").forEach(item -> pairs.add(item.get("pairId").asString()));
+        return pairs;
+    }
+
+    /** The live pairs of one model. */
+    Set<String> pairsOf(String modelId) {
+        Set<String> pairs = new TreeSet<>();
+        read(comparisonApi(), "/api/pairs?model=" + modelId + "&size=1000").get("items")
+                .forEach(item -> pairs.add(item.get("pairId").asString()));
+        return pairs;
+    }
+
+    /** Waits until every live pair has a comparison and a served page, and returns the pairs. */
+    Set<String> awaitEveryPageServed(Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Set<String> pairs = livePairs();
+            return !pairs.isEmpty() && pairs.stream().allMatch(pair -> pageApi().get("/compare/" + pair).send().statusCode() == 200);
+        });
+        return livePairs();
+    }
+
+    /** Each page's body and ETag, by pair. */
+    Map<String, Served> servePages(Set<String> pairs) {
+        Map<String, Served> served = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            served.put(pair, serve(pair));
+        }
+        return served;
+    }
+
+    Served serve(String pair) {
+        HttpResponse<String> response = pageApi().get("/compare/" + pair).send();
+        return new Served(response.statusCode(), response.headers().firstValue("ETag").orElse(""), response.body());
+    }
+
+    /** The value of one sample line of a service's Prometheus page, or NaN when it is absent. */
+    static double metric(ServiceProcess process, String name, String... labels) {
+        String body = Api.onPort(process.port()).get("/actuator/prometheus").send().body();
+        for (String line : body.split("\n")) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                boolean all = true;
+                for (String label : labels) {
+                    all &= line.contains(label);
+                }
+                if (all) {
+                    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        return Double.NaN;
+    }
+
+    static JsonNode read(Api api, String path) {
+        HttpResponse<String> response = api.get(path).send();
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (ServiceProcess process : new ServiceProcess[] {page, comparison, pricing, catalog}) {
+            if (process != null) {
+                process.close();
+            }
+        }
+    }
+
+    /** What a visitor got for a page: status, entity tag and body. */
+    record Served(int status, String etag, String body) {
+
+        /** The page's revision, which leads its entity tag ({@code "12-9f86…"}); -1 when it has none. */
+        long revision() {
+            Matcher matcher = PAGE_REVISION.matcher(etag);
+            return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+        }
+    }
+}
