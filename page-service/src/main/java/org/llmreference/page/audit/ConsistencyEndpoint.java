@@ -2,6 +2,7 @@ package org.llmreference.page.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -81,7 +82,7 @@ class ConsistencyEndpoint {
 
     @ReadOperation
     WebEndpointResponse<Object> check() {
-        Instant checkedAt = clock.instant();
+        Instant checkedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<String> failures = new ArrayList<>();
         BacklogSection<PendingSourceChange> sourceEvents = null;
         BacklogSection<PendingComparison> comparisonEvents = null;
@@ -119,7 +120,7 @@ class ConsistencyEndpoint {
         String title = kafkaDown && mongoDown ? "Kafka and MongoDB unavailable"
                 : kafkaDown ? "Kafka unavailable" : "Storage unavailable";
         String detail = "The consistency audit is incomplete: " + String.join("; ", failures)
-                + (kafkaDown && mongoDown ? "." : ". The other sections are below.") + " Retry shortly.";
+                + (kafkaDown && mongoDown ? "." : ". The sections that could be checked are included.") + " Retry shortly.";
         Incomplete problem = new Incomplete(ProblemHandling.TYPE_BASE + type, title,
                 WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE, detail, path, checkedAt, pageSection, comparisonEvents,
                 sourceEvents);
