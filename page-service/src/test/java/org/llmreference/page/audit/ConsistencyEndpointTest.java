@@ -1,6 +1,7 @@
 package org.llmreference.page.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -64,7 +65,7 @@ class ConsistencyEndpointTest {
         assertThat(problem.comparisonEventsNotApplied()).isNull();
         assertThat(problem.comparisonsBehindSources()).isNull();
         assertThat(problem.pagesBehindComparisons().items()).extracting(PageBehind::pairId, PageBehind::finding)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a-vs-b", "behind"));
+                .containsExactly(tuple("a-vs-b", "behind"));
         assertThat(problem.pagesBehindComparisons().oldestAgeSeconds()).isEqualByComparingTo("42");
     }
 

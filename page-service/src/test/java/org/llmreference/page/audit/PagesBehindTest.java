@@ -1,6 +1,7 @@
 package org.llmreference.page.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -36,10 +37,10 @@ class PagesBehindTest {
 
         assertThat(findings).extracting(PageBehind::pairId, PageBehind::finding, PageBehind::pageRevision,
                 PageBehind::comparisonRevision).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("a-vs-c", "missing", null, 1L),
-                        org.assertj.core.groups.Tuple.tuple("a-vs-e", "gone", 2L, 2L),
-                        org.assertj.core.groups.Tuple.tuple("a-vs-d", "still-live", 2L, 2L),
-                        org.assertj.core.groups.Tuple.tuple("a-vs-b", "behind", 3L, 4L));
+                        tuple("a-vs-c", "missing", null, 1L),
+                        tuple("a-vs-e", "gone", 2L, 2L),
+                        tuple("a-vs-d", "still-live", 2L, 2L),
+                        tuple("a-vs-b", "behind", 3L, 4L));
         assertThat(findings.get(0).ageSeconds()).isEqualByComparingTo("120");
         assertThat(findings.get(3).ageSeconds()).isEqualTo(new BigDecimal("5.000"));
     }
