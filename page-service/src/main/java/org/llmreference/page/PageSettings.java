@@ -1,6 +1,7 @@
 package org.llmreference.page;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,13 +15,15 @@ import org.springframework.util.unit.DataSize;
  * @param siteName   the site's name on every page and in the feed
  * @param cachePages at most this many pages are held in memory in front of MongoDB
  * @param cacheSize  and at most about this much memory
+ * @param audit      the consistency audit ({@code /actuator/consistency})
  */
 @ConfigurationProperties("llmref.page")
 public record PageSettings(
         @DefaultValue("http://localhost:8080") String baseUrl,
         @DefaultValue("LLM Reference") String siteName,
         @DefaultValue("20000") int cachePages,
-        @DefaultValue("64MB") DataSize cacheSize) {
+        @DefaultValue("64MB") DataSize cacheSize,
+        @DefaultValue Audit audit) {
 
     public PageSettings {
         URI uri;
@@ -43,6 +46,35 @@ public record PageSettings(
         }
         if (cacheSize.toBytes() < 1) {
             throw new IllegalArgumentException("llmref.page.cache-size must be positive, was " + cacheSize);
+        }
+    }
+
+    /**
+     * {@code llmref.page.audit.*}: what the consistency audit compares and how long it may take.
+     *
+     * @param pageGroup       the consumer group that applies {@code comparison.pages.v1} (page-service's own)
+     * @param comparisonGroup the consumer group that turns catalog and pricing events into comparisons
+     *                        (comparison-service's)
+     * @param kafkaTimeout    how long each Kafka call of the audit may wait, and the time it may spend
+     *                        reading pending records
+     * @param maxItems        at most this many items are listed per section (the counts are always complete)
+     */
+    public record Audit(
+            @DefaultValue("page-service") String pageGroup,
+            @DefaultValue("comparison-service") String comparisonGroup,
+            @DefaultValue("5s") Duration kafkaTimeout,
+            @DefaultValue("1000") int maxItems) {
+
+        public Audit {
+            if (pageGroup == null || pageGroup.isBlank() || comparisonGroup == null || comparisonGroup.isBlank()) {
+                throw new IllegalArgumentException("llmref.page.audit.page-group and comparison-group must not be blank");
+            }
+            if (kafkaTimeout == null || kafkaTimeout.isNegative() || kafkaTimeout.isZero()) {
+                throw new IllegalArgumentException("llmref.page.audit.kafka-timeout must be positive, was " + kafkaTimeout);
+            }
+            if (maxItems < 1) {
+                throw new IllegalArgumentException("llmref.page.audit.max-items must be at least 1, was " + maxItems);
+            }
         }
     }
 

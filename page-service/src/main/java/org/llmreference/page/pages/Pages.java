@@ -72,6 +72,16 @@ public class Pages {
         return pages;
     }
 
+    /** The revision of every stored page, and whether it is live, without anything else (for the consistency audit). */
+    public List<PageRevision> revisions() {
+        List<PageRevision> revisions = new ArrayList<>();
+        for (Document document : collection.find().projection(Projections.include("revision", "live"))) {
+            revisions.add(new PageRevision(document.getString("_id"), document.get("revision", Number.class).longValue(),
+                    document.getBoolean("live", false)));
+        }
+        return revisions;
+    }
+
     private static Document toDocument(StoredPage page) {
         List<Document> changes = new ArrayList<>();
         for (PageChange change : page.changes()) {

@@ -1,0 +1,25 @@
+package org.llmreference.page.audit;
+
+import java.time.Clock;
+
+import org.llmreference.page.PageSettings;
+import org.llmreference.page.comparisons.Comparisons;
+import org.llmreference.page.pages.Pages;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The consistency audit: its endpoint, reading Kafka at the binder's brokers and MongoDB through the stores. */
+@Configuration(proxyBeanMethods = false)
+class AuditConfiguration {
+
+    @Bean
+    ConsistencyEndpoint consistencyEndpoint(Comparisons comparisons, Pages pages, PageSettings settings, Clock clock,
+            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            @Value("${management.endpoints.web.base-path:/actuator}") String actuatorPath) {
+        PageSettings.Audit audit = settings.audit();
+        return new ConsistencyEndpoint(comparisons::revisions, pages::revisions,
+                new KafkaBacklog(brokers, audit.kafkaTimeout(), audit.maxItems()), audit, clock,
+                actuatorPath + "/consistency");
+    }
+}

@@ -1,0 +1,18 @@
+package org.llmreference.page.audit;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A pair whose stored page does not show the comparison page-service holds for it.
+ *
+ * @param finding             {@code missing}, {@code behind}, {@code still-live} or {@code gone} (see {@link PagesBehind})
+ * @param pageRevision        the stored page's revision; {@code null} when there is no page
+ * @param comparisonRevision  the stored comparison's revision
+ * @param comparisonWithdrawn whether that comparison withdraws the pair
+ * @param occurredAt          when the edit behind the comparison's revision was accepted
+ * @param ageSeconds          how long before the audit that was
+ */
+record PageBehind(String pairId, String finding, Long pageRevision, long comparisonRevision,
+        boolean comparisonWithdrawn, Instant occurredAt, BigDecimal ageSeconds) {
+}

@@ -1,0 +1,74 @@
+package org.llmreference.page.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.llmreference.page.comparisons.ComparisonRevision;
+import org.llmreference.page.pages.PageRevision;
+
+class PagesBehindTest {
+
+    static final Instant NOW = Instant.parse("2026-11-26T02:00:00Z");
+
+    @Test
+    void aPageAtItsComparisonsRevisionAndLivenessIsNoFinding() {
+        List<PageBehind> findings = PagesBehind.find(
+                List.of(comparison("a-vs-b", 3, false, 10), comparison("a-vs-c", 2, true, 10)),
+                List.of(new PageRevision("a-vs-b", 3, true), new PageRevision("a-vs-c", 2, false)), NOW);
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void findsMissingBehindStillLiveAndGonePagesOldestFirst() {
+        List<PageBehind> findings = PagesBehind.find(List.of(
+                comparison("a-vs-b", 4, false, 5),
+                comparison("a-vs-c", 1, false, 120),
+                comparison("a-vs-d", 2, true, 30),
+                comparison("a-vs-e", 2, false, 60)),
+                List.of(new PageRevision("a-vs-b", 3, true), new PageRevision("a-vs-d", 2, true),
+                        new PageRevision("a-vs-e", 2, false)),
+                NOW);
+
+        assertThat(findings).extracting(PageBehind::pairId, PageBehind::finding, PageBehind::pageRevision,
+                PageBehind::comparisonRevision).containsExactly(
+                        tuple("a-vs-c", "missing", null, 1L),
+                        tuple("a-vs-e", "gone", 2L, 2L),
+                        tuple("a-vs-d", "still-live", 2L, 2L),
+                        tuple("a-vs-b", "behind", 3L, 4L));
+        assertThat(findings.get(0).ageSeconds()).isEqualByComparingTo("120");
+        assertThat(findings.get(3).ageSeconds()).isEqualTo(new BigDecimal("5.000"));
+    }
+
+    @Test
+    void aPageNewerThanTheComparisonReadBeforeItIsNoFinding() {
+        // The audit reads comparisons first: a pair regenerated in between has a newer page, live or gone.
+        List<PageBehind> findings = PagesBehind.find(List.of(comparison("a-vs-b", 3, false, 1)),
+                List.of(new PageRevision("a-vs-b", 4, false)), NOW);
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void aWithdrawnComparisonWithoutAPageIsMissingToo() {
+        // page-service stores a gone page (410) for every withdrawal; without one the pair answers 404.
+        assertThat(PagesBehind.find(List.of(comparison("a-vs-b", 2, true, 1)), List.of(), NOW))
+                .extracting(PageBehind::finding).containsExactly("missing");
+    }
+
+    @Test
+    void anAgeIsNeverNegativeAndUnknownWithoutATime() {
+        assertThat(Ages.seconds(NOW.plusSeconds(2), NOW)).isEqualByComparingTo("0");
+        assertThat(Ages.seconds(null, NOW)).isNull();
+        assertThat(Ages.seconds(NOW.minusMillis(1_234), NOW)).isEqualTo(new BigDecimal("1.234"));
+    }
+
+    private static ComparisonRevision comparison(String pairId, long revision, boolean withdrawn, long secondsAgo) {
+        return new ComparisonRevision(pairId, revision, withdrawn, NOW.minusSeconds(secondsAgo));
+    }
+}
