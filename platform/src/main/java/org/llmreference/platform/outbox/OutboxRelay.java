@@ -104,9 +104,7 @@ public final class OutboxRelay implements SmartLifecycle {
                         .find(Filters.and(Filters.eq("_id", id), Filters.exists(PendingEvent.FIELD + ".0")))
                         .projection(new Document(PendingEvent.FIELD, 1)).first();
                 if (aggregate != null) {
-                    for (PendingEvent event : pendingEvents(aggregate)) {
-                        publishAndClear(source, aggregate, event);
-                    }
+                    publishAndClear(source, aggregate, pendingEvents(aggregate));
                 }
             }
         }
@@ -132,11 +130,9 @@ public final class OutboxRelay implements SmartLifecycle {
                     }
                 }
                 stillPending += events.size();
-                for (PendingEvent event : events) {
-                    publishAndClear(source, aggregate, event);
-                    stillPending--;
-                    count++;
-                }
+                publishAndClear(source, aggregate, events);
+                stillPending -= events.size();
+                count += events.size();
             }
         }
         pending.set(stillPending);
@@ -144,11 +140,25 @@ public final class OutboxRelay implements SmartLifecycle {
         return count;
     }
 
-    private void publishAndClear(OutboxSource source, Document aggregate, PendingEvent event) {
-        publish(source, event);
-        source.collection().updateOne(Filters.eq("_id", aggregate.get("_id")),
-                Updates.pull(PendingEvent.FIELD, new Document("eventId", event.eventId())));
-        published.increment();
+    /**
+     * Publishes an aggregate's pending events in order, then clears those published with one write (a
+     * backlog of many events on one aggregate costs one document update, not one each). When a publish
+     * fails, the events before it are cleared and the failure is thrown; the rest stay pending.
+     */
+    private void publishAndClear(OutboxSource source, Document aggregate, List<PendingEvent> events) {
+        List<String> sent = new ArrayList<>();
+        try {
+            for (PendingEvent event : events) {
+                publish(source, event);
+                sent.add(event.eventId());
+            }
+        } finally {
+            if (!sent.isEmpty()) {
+                source.collection().updateOne(Filters.eq("_id", aggregate.get("_id")),
+                        Updates.pull(PendingEvent.FIELD, Filters.in("eventId", sent)));
+                published.increment(sent.size());
+            }
+        }
     }
 
     private void publish(OutboxSource source, PendingEvent event) {
