@@ -6,6 +6,7 @@ import org.bson.UuidRepresentation;
 import org.llmreference.platform.health.KafkaHealthIndicator;
 import org.llmreference.platform.messaging.EventConsumption;
 import org.llmreference.platform.outbox.OutboxRelays;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,6 +19,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * What every service gets from the platform: its own MongoDB database (named by
@@ -49,8 +51,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    EventConsumption eventConsumption(MeterRegistry meters) {
-        return new EventConsumption(meters);
+    EventConsumption eventConsumption(MeterRegistry meters, ObjectProvider<ObservationRegistry> observations) {
+        return new EventConsumption(meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.llmreference.platform.messaging;
 
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -15,21 +16,32 @@ import org.springframework.messaging.Message;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * Turns a handler of decoded events into the {@code Consumer} a Spring Cloud Stream input binding
- * calls: it decodes the record, puts {@code causedBy} in the logging context, runs the handler and
- * counts the outcome. A record that cannot be decoded raises {@link UnreadableEvent}, which the
- * binding sends to its dead-letter topic without retrying.
+ * calls: it decodes the record, runs the handler inside an observation ({@value #OBSERVATION}: a
+ * span tagged with the event's {@code causedBy}, and a timer by topic, type and outcome) with
+ * {@code causedBy} in the logging context, and counts the outcome. A record that cannot be decoded
+ * raises {@link UnreadableEvent}, which the binding sends to its dead-letter topic without retrying.
  */
 public final class EventConsumption {
+
+    /** The observation around one handled event; its span carries the key {@value #CAUSED_BY}. */
+    public static final String OBSERVATION = "llmref.event.handle";
+
+    /** The logging-context (MDC) key and span tag naming the edit a log line or span belongs to. */
+    public static final String CAUSED_BY = "causedBy";
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumption.class);
 
     private final MeterRegistry meters;
+    private final ObservationRegistry observations;
 
-    public EventConsumption(MeterRegistry meters) {
+    public EventConsumption(MeterRegistry meters, ObservationRegistry observations) {
         this.meters = meters;
+        this.observations = observations;
     }
 
     public <P extends EventPayload> Consumer<Message<byte[]>> of(String topic, Class<P> family,
@@ -47,18 +59,30 @@ public final class EventConsumption {
                 log.warn("Unreadable record on {}: {}", topic, e.getMessage());
                 throw e;
             }
-            MDC.put("causedBy", envelope.causedBy());
-            try {
+            Observation observation = Observation.createNotStarted(OBSERVATION, observations)
+                    .contextualName("handle " + envelope.type())
+                    .lowCardinalityKeyValue("topic", topic)
+                    .lowCardinalityKeyValue("type", envelope.type())
+                    .highCardinalityKeyValue(CAUSED_BY, envelope.causedBy())
+                    .highCardinalityKeyValue("aggregateId", envelope.aggregateId())
+                    .highCardinalityKeyValue("revision", Long.toString(envelope.revision()))
+                    .start();
+            MDC.put(CAUSED_BY, envelope.causedBy());
+            try (Observation.Scope scope = observation.openScope()) {
                 Outcome outcome = handler.apply(envelope);
+                observation.lowCardinalityKeyValue("outcome", outcome.name().toLowerCase(Locale.ROOT));
                 (outcome == Outcome.APPLIED ? applied : stale).increment();
                 log.debug("{} {} rev {} {}", envelope.type(), envelope.aggregateId(), envelope.revision(), outcome);
             } catch (RuntimeException e) {
                 // One count per failed attempt; the binding retries a bounded number of times, then dead-letters.
                 failed.increment();
+                observation.lowCardinalityKeyValue("outcome", "failed");
+                observation.error(e);
                 log.warn("{} {} rev {} failed: {}", envelope.type(), envelope.aggregateId(), envelope.revision(), e.toString());
                 throw e;
             } finally {
-                MDC.remove("causedBy");
+                MDC.remove(CAUSED_BY);
+                observation.stop();
             }
         };
     }
