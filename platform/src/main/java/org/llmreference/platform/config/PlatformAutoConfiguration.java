@@ -4,14 +4,17 @@ import java.util.concurrent.TimeUnit;
 
 import org.bson.UuidRepresentation;
 import org.llmreference.platform.health.KafkaHealthIndicator;
+import org.llmreference.platform.messaging.DeadLetterCounting;
 import org.llmreference.platform.messaging.EventConsumption;
 import org.llmreference.platform.outbox.OutboxRelays;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 
@@ -24,7 +27,8 @@ import io.micrometer.observation.ObservationRegistry;
 /**
  * What every service gets from the platform: its own MongoDB database (named by
  * {@code spring.mongodb.database}), MongoDB operations that fail fast when the server is away,
- * a Kafka readiness check, event consumption with metrics, and outbox relays.
+ * a Kafka readiness check, event consumption with metrics and observations, a count of
+ * dead-lettered records, and outbox relays.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(PlatformProperties.class)
@@ -53,6 +57,12 @@ public class PlatformAutoConfiguration {
     @Bean
     EventConsumption eventConsumption(MeterRegistry meters, ObjectProvider<ObservationRegistry> observations) {
         return new EventConsumption(meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(DlqPartitionFunction.class)
+    DeadLetterCounting deadLetterCounting(MeterRegistry meters) {
+        return new DeadLetterCounting(meters);
     }
 
     @Bean
