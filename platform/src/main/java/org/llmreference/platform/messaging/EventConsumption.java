@@ -23,7 +23,7 @@ import io.micrometer.observation.ObservationRegistry;
  * Turns a handler of decoded events into the {@code Consumer} a Spring Cloud Stream input binding
  * calls: it decodes the record, runs the handler inside an observation ({@value #OBSERVATION}: a
  * span tagged with the event's {@code causedBy}, and a timer by topic, type and outcome) with
- * {@code causedBy} in the logging context, and counts the outcome. A record that cannot be decoded
+ * {@code causedBy} in the logging context, logs and counts the outcome. A record that cannot be decoded
  * raises {@link UnreadableEvent}, which the binding sends to its dead-letter topic without retrying.
  */
 public final class EventConsumption {
@@ -72,13 +72,15 @@ public final class EventConsumption {
                 Outcome outcome = handler.apply(envelope);
                 observation.lowCardinalityKeyValue("outcome", outcome.name().toLowerCase(Locale.ROOT));
                 (outcome == Outcome.APPLIED ? applied : stale).increment();
-                log.debug("{} {} rev {} {}", envelope.type(), envelope.aggregateId(), envelope.revision(), outcome);
+                log.info("handled {} {} rev {}: {} causedBy={}", envelope.type(), envelope.aggregateId(),
+                        envelope.revision(), outcome.name().toLowerCase(Locale.ROOT), envelope.causedBy());
             } catch (RuntimeException e) {
                 // One count per failed attempt; the binding retries a bounded number of times, then dead-letters.
                 failed.increment();
                 observation.lowCardinalityKeyValue("outcome", "failed");
                 observation.error(e);
-                log.warn("{} {} rev {} failed: {}", envelope.type(), envelope.aggregateId(), envelope.revision(), e.toString());
+                log.warn("{} {} rev {} failed: {} causedBy={}", envelope.type(), envelope.aggregateId(), envelope.revision(),
+                        e.toString(), envelope.causedBy());
                 throw e;
             } finally {
                 MDC.remove(CAUSED_BY);

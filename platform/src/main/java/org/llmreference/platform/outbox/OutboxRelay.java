@@ -154,6 +154,7 @@ public final class OutboxRelay implements SmartLifecycle {
         source.collection().updateOne(Filters.eq("_id", aggregate.get("_id")),
                 Updates.pull(PendingEvent.FIELD, new Document("eventId", event.eventId())));
         published.increment();
+        String outerCause = MDC.get(CAUSED_BY);
         if (event.causedBy() != null) {
             MDC.put(CAUSED_BY, event.causedBy());
         }
@@ -161,7 +162,11 @@ public final class OutboxRelay implements SmartLifecycle {
             log.info("published {} {} event {} to {} causedBy={}", event.type(), event.key(), event.eventId(),
                     event.topic(), event.causedBy());
         } finally {
-            MDC.remove(CAUSED_BY);
+            if (outerCause == null) {
+                MDC.remove(CAUSED_BY);
+            } else {
+                MDC.put(CAUSED_BY, outerCause);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.EventCodec;
 import org.llmreference.contracts.Topics;
@@ -19,6 +20,8 @@ import org.llmreference.contracts.catalog.ModelChanged;
 import org.llmreference.platform.projection.Projections.Outcome;
 import org.llmreference.testsupport.Models;
 import org.slf4j.MDC;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
@@ -29,6 +32,7 @@ import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.test.simple.SimpleSpan;
 import io.micrometer.tracing.test.simple.SimpleTracer;
 
+@ExtendWith(OutputCaptureExtension.class)
 class EventConsumptionTest {
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -41,7 +45,7 @@ class EventConsumptionTest {
     }
 
     @Test
-    void handlesEachEventInASpanTaggedWithItsCausedByAndTheCauseInTheLoggingContext() {
+    void handlesEachEventInASpanTaggedWithItsCausedByAndTheCauseInTheLoggingContext(CapturedOutput output) {
         Envelope<ModelChanged> edit = anEdit("gpt-oss-20b", 4);
         AtomicReference<String> loggedCause = new AtomicReference<>();
         Consumer<Message<byte[]>> consumer = consumption.of(Topics.CATALOG_MODELS, CatalogEvent.class, event -> {
@@ -65,6 +69,7 @@ class EventConsumptionTest {
         assertThat(span.getTags()).containsEntry("causedBy", edit.causedBy()).containsEntry("topic", Topics.CATALOG_MODELS);
         assertThat(meters.counter("llmref.events.consumed", "topic", Topics.CATALOG_MODELS, "outcome", "applied").count())
                 .isEqualTo(1);
+        assertThat(output).contains("handled catalog.ModelChanged.v1 gpt-oss-20b rev 4: applied causedBy=" + edit.causedBy());
     }
 
     @Test
