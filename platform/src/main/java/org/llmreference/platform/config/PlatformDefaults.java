@@ -2,6 +2,7 @@ package org.llmreference.platform.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,6 +25,10 @@ import org.springframework.core.io.ClassPathResource;
  * {@code traceId} and {@code spanId} as fields when a line belongs to an edit's chain.
  * docker-compose sets it to {@code json}; an explicit {@code logging.structured.format.console}
  * still wins.
+ *
+ * <p>Spans leave the process only when {@value #ZIPKIN_ENDPOINT} names a Zipkin collector (for
+ * example {@code http://zipkin:9411/api/v2/spans}); without it the exporter is off, so nothing
+ * tries to reach a collector that is not there.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -31,6 +36,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 
     /** The environment variable that switches the console log to JSON. */
     static final String LOG_FORMAT = "LLMREF_LOG_FORMAT";
+
+    /** The environment variable naming the Zipkin collector spans are sent to. */
+    static final String ZIPKIN_ENDPOINT = "LLMREF_ZIPKIN_ENDPOINT";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -42,11 +50,17 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
+        Map<String, Object> derived = new HashMap<>();
         String structured = structuredFormat(environment.getProperty(LOG_FORMAT));
         if (structured != null) {
-            environment.getPropertySources().addLast(new MapPropertySource("llmref log format",
-                    Map.of("logging.structured.format.console", structured)));
+            derived.put("logging.structured.format.console", structured);
         }
+        String zipkin = environment.getProperty(ZIPKIN_ENDPOINT, "").strip();
+        derived.put("management.tracing.export.zipkin.enabled", !zipkin.isEmpty());
+        if (!zipkin.isEmpty()) {
+            derived.put("management.tracing.export.zipkin.endpoint", zipkin);
+        }
+        environment.getPropertySources().addLast(new MapPropertySource("llmref logs and traces", derived));
     }
 
     /** Spring Boot's structured format for a value of {@value #LOG_FORMAT}; null for readable text. */

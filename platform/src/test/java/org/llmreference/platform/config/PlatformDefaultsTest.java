@@ -39,6 +39,19 @@ class PlatformDefaultsTest {
     }
 
     @Test
+    void exportsSpansToZipkinOnlyWhenACollectorIsNamed() {
+        MockEnvironment quiet = new MockEnvironment();
+        MockEnvironment exporting = new MockEnvironment().withProperty("LLMREF_ZIPKIN_ENDPOINT", "http://zipkin:9411/api/v2/spans");
+
+        new PlatformDefaults().postProcessEnvironment(quiet, new SpringApplication());
+        new PlatformDefaults().postProcessEnvironment(exporting, new SpringApplication());
+
+        assertThat(quiet.getProperty("management.tracing.export.zipkin.enabled")).isEqualTo("false");
+        assertThat(exporting.getProperty("management.tracing.export.zipkin.enabled")).isEqualTo("true");
+        assertThat(exporting.getProperty("management.tracing.export.zipkin.endpoint")).isEqualTo("http://zipkin:9411/api/v2/spans");
+    }
+
+    @Test
     void namesEveryFormatItKnowsAndRefusesOthers() {
         assertThat(PlatformDefaults.structuredFormat(null)).isNull();
         assertThat(PlatformDefaults.structuredFormat(" Text ")).isNull();
