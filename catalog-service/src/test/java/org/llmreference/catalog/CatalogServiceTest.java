@@ -40,6 +40,11 @@ class CatalogServiceTest extends ServiceConventions {
         return "catalog";
     }
 
+    @Override
+    protected List<String> consumedTopics() {
+        return List.of();
+    }
+
     @Test
     void relaysAPendingModelEventToTheCatalogTopicKeyedByModelId(TestInfrastructure infrastructure) {
         String id = "catalog-test-" + System.nanoTime();

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.llmreference.comparison.sources.SourceProjections;
 import org.llmreference.contracts.Envelope;
+import org.llmreference.contracts.Topics;
 import org.llmreference.contracts.catalog.ModelChanged;
 import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteSnapshot;
@@ -37,6 +38,11 @@ class ComparisonServiceTest extends ServiceConventions {
     @Override
     protected String expectedDatabase() {
         return "comparison";
+    }
+
+    @Override
+    protected List<String> consumedTopics() {
+        return List.of(Topics.CATALOG_MODELS, Topics.PRICING_ROUTES);
     }
 
     @Test

@@ -166,6 +166,8 @@ class RecomputingComparisonsTest {
         String key = "gpt-4o";
         double failedBefore = meters.counter("llmref.events.failed", "topic", Topics.PRICING_ROUTES, "outcome",
                 "retried-or-dead-lettered").count();
+        double unreadableBefore = deadLettered("unreadable");
+        double deadFailedBefore = deadLettered("failed");
         Envelope<RouteChanged> misaddressed = Envelope.startingChain(new RouteChanged("gpt-4.1-mini", "openai",
                 DemoCatalogEvents.priceLists().get("gpt-4.1-mini"), List.of()), key, 50, Instant.now());
         List<RouteSnapshot> routes = new ArrayList<>(DemoCatalogEvents.priceLists().get(key));
@@ -188,6 +190,13 @@ class RecomputingComparisonsTest {
         }
         assertThat(meters.counter("llmref.events.failed", "topic", Topics.PRICING_ROUTES, "outcome", "retried-or-dead-lettered").count())
                 .as("the misaddressed event is tried max-attempts (3) times").isEqualTo(failedBefore + 3);
+        assertThat(deadLettered("unreadable")).as("malformed JSON and an unknown schema version").isEqualTo(unreadableBefore + 2);
+        assertThat(deadLettered("failed")).as("the misaddressed event, once, after its last attempt").isEqualTo(deadFailedBefore + 1);
+    }
+
+    private double deadLettered(String reason) {
+        return meters.counter("llmref.events.dead.lettered", "topic", Topics.PRICING_ROUTES, "group", "comparison-service",
+                "reason", reason).count();
     }
 
     private double staleCount() {

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.llmreference.contracts.Envelope;
+import org.llmreference.contracts.Topics;
 import org.llmreference.contracts.catalog.ModelStatus;
 import org.llmreference.contracts.comparison.Comparison;
 import org.llmreference.contracts.comparison.ComparisonChanged;
@@ -36,6 +37,11 @@ class PageServiceTest extends ServiceConventions {
     @Override
     protected String expectedDatabase() {
         return "page";
+    }
+
+    @Override
+    protected List<String> consumedTopics() {
+        return List.of(Topics.COMPARISON_PAGES);
     }
 
     @Test

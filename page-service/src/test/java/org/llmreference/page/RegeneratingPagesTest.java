@@ -128,6 +128,9 @@ class RegeneratingPagesTest {
         assertThat(prometheus).as("a histogram Prometheus can take quantiles of")
                 .contains("llmref_propagation_seconds_bucket{").contains("source=\"comparison.ComparisonChanged.v1\"")
                 .contains("llmref_pages_regenerated_total");
+        assertThat(prometheus).as("the time of handling each event, from its observation")
+                .contains("llmref_event_handle_seconds_count{").contains("type=\"comparison.ComparisonChanged.v1\"")
+                .contains("outcome=\"applied\"");
     }
 
     @Test

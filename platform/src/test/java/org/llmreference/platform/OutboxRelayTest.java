@@ -10,6 +10,7 @@ import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.EventCodec;
 import org.llmreference.contracts.EventHeaders;
@@ -23,6 +24,8 @@ import org.llmreference.testsupport.TopicProbe;
 import org.llmreference.testsupport.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -34,6 +37,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 @WithInfrastructure
 @SpringBootTest(classes = RelayTestApplication.class)
+@ExtendWith(OutputCaptureExtension.class)
 class OutboxRelayTest {
 
     @Autowired
@@ -51,7 +55,8 @@ class OutboxRelayTest {
     }
 
     @Test
-    void publishesPendingEventsInOrderWithKeyAndHeadersThenClearsThem(TestInfrastructure infrastructure) {
+    void publishesPendingEventsInOrderWithKeyAndHeadersThenClearsThem(TestInfrastructure infrastructure,
+            CapturedOutput output) {
         String id = "relay-" + System.nanoTime();
         Envelope<ModelChanged> first = Envelope.startingChain(new ModelChanged(Models.aModel(id), List.of("name")), id, 1, Instant.now());
         Envelope<ModelChanged> second = Envelope.of(new ModelChanged(Models.aModel(id), List.of("vendor")), id, 2,
@@ -75,6 +80,10 @@ class OutboxRelayTest {
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(things.find(Filters.eq("_id", id)).first().getList(PendingEvent.FIELD, Document.class)).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output)
+                .as("each relayed event is logged with the edit it belongs to")
+                .contains("published catalog.ModelChanged.v1 " + id + " event " + second.eventId() + " to catalog.models.v1 causedBy="
+                        + first.causedBy()));
     }
 
     @Test

@@ -41,6 +41,11 @@ class PricingServiceTest extends ServiceConventions {
         return "pricing";
     }
 
+    @Override
+    protected List<String> consumedTopics() {
+        return List.of(Topics.CATALOG_MODELS);
+    }
+
     @Test
     void learnsModelsFromTheCatalogTopicAndKnowsWhenOneIsRetired(TestInfrastructure infrastructure) {
         String id = "pricing-test-" + System.nanoTime();

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +18,8 @@ import com.mongodb.client.MongoDatabase;
 
 /**
  * What every service promises ops, checked on the running application: liveness and readiness
- * probes (readiness includes Kafka and MongoDB), Prometheus metrics, and its own MongoDB database.
+ * probes (readiness includes Kafka and MongoDB), Prometheus metrics (with consumer lag and
+ * dead-letter counts for each topic it consumes), and its own MongoDB database.
  * A service's {@code @SpringBootTest} (web environment on a random port) extends this.
  */
 public abstract class ServiceConventions {
@@ -32,6 +34,9 @@ public abstract class ServiceConventions {
 
     /** The database the service must use, e.g. {@code catalog}. */
     protected abstract String expectedDatabase();
+
+    /** The topics the service consumes, each with the service's name as consumer group. */
+    protected abstract List<String> consumedTopics();
 
     @Test
     void readinessIsUpAndIncludesKafkaAndMongo() {
@@ -56,6 +61,32 @@ public abstract class ServiceConventions {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes")
                 .contains("application=\"" + environment.getProperty("spring.application.name") + "\"");
+    }
+
+    @Test
+    void exposesConsumerLagAndDeadLetterCountsForEachTopicItConsumes() {
+        String group = environment.getProperty("spring.application.name");
+        String metrics = get("/actuator/prometheus").body();
+        List<String> lag = lines(metrics, "spring_cloud_stream_binder_kafka_offset{");
+        List<String> deadLettered = lines(metrics, "llmref_events_dead_lettered_total{");
+
+        if (consumedTopics().isEmpty()) {
+            assertThat(lag).isEmpty();
+            assertThat(deadLettered).isEmpty();
+        }
+        for (String topic : consumedTopics()) {
+            String ofGroup = "group=\"" + group + "\"";
+            String ofTopic = "topic=\"" + topic + "\"";
+            assertThat(lag).as("consumer lag of %s on %s", group, topic)
+                    .anySatisfy(line -> assertThat(line).contains(ofGroup).contains(ofTopic).doesNotEndWith("NaN"));
+            assertThat(deadLettered).as("dead letters of %s on %s", group, topic)
+                    .anySatisfy(line -> assertThat(line).contains(ofGroup).contains(ofTopic).contains("reason=\"unreadable\""))
+                    .anySatisfy(line -> assertThat(line).contains(ofGroup).contains(ofTopic).contains("reason=\"failed\""));
+        }
+    }
+
+    private static List<String> lines(String metrics, String prefix) {
+        return metrics.lines().filter(line -> line.startsWith(prefix)).toList();
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.llmreference.comparison.sources.SourceProjections;
 import org.llmreference.platform.messaging.StorageOutages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
@@ -53,6 +54,11 @@ import io.micrometer.core.instrument.Timer;
 public class ComparisonPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(ComparisonPublisher.class);
+
+    /** The logging-context key of the edit a change belongs to (as in event consumption and the outbox relay). */
+    private static final String CAUSED_BY = "causedBy";
+
+    private static final int LOGGED_PAIRS = 10;
 
     private final ComparisonEngine engine;
     private final ComparisonSettings settings;
@@ -225,7 +231,10 @@ public class ComparisonPublisher {
         return change(trigger, cause, pair -> cause, change);
     }
 
+    /** Plans and stores one change under the lock; {@code cause} is the newest edit behind it, for the log. */
     private Plan change(String trigger, Cause cause, Function<PairId, Cause> causes, Function<ComparisonSet, Plan> change) {
+        String outerCause = MDC.get(CAUSED_BY);
+        MDC.put(CAUSED_BY, cause.causedBy());
         lock.lock();
         try {
             long start = System.nanoTime();
@@ -236,13 +245,31 @@ public class ComparisonPublisher {
                     .description("time to recompute the affected pairs of one change and store what changed")
                     .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             if (!plan.isEmpty()) {
-                log.info("{} {}: {} pairs recomputed, {} published", trigger, cause.causedBy(), plan.recomputed(),
-                        plan.publications().size());
+                log.info("{}: {} pairs recomputed, {} published {} causedBy={}", trigger, plan.recomputed(),
+                        plan.publications().size(), published(plan), cause.causedBy());
             }
             return plan;
         } finally {
             lock.unlock();
+            if (outerCause == null) {
+                MDC.remove(CAUSED_BY);
+            } else {
+                MDC.put(CAUSED_BY, outerCause);
+            }
         }
+    }
+
+    /** The pairs a plan publishes, for the log line: the first few, then how many more. */
+    private static String published(Plan plan) {
+        List<Publication> publications = plan.publications();
+        StringBuilder text = new StringBuilder("[");
+        for (int i = 0; i < publications.size() && i < LOGGED_PAIRS; i++) {
+            text.append(i == 0 ? "" : ", ").append(publications.get(i).pair());
+        }
+        if (publications.size() > LOGGED_PAIRS) {
+            text.append(", ... ").append(publications.size() - LOGGED_PAIRS).append(" more");
+        }
+        return text.append(']').toString();
     }
 
     private ComparisonSet loaded() {

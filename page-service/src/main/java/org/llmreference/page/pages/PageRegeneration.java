@@ -42,7 +42,8 @@ import io.micrometer.core.instrument.Timer;
  * <p>A {@code ComparisonChanged} renders the comparison with its "what changed" list (this change
  * first, {@value StoredPage#CHANGES_KEPT} kept); when its content hash, or else its rendered HTML,
  * equals the stored page's, nothing is re-rendered ({@code llmref.pages.unchanged}) and only the
- * revision moves on. A {@code ComparisonWithdrawn} stores the page as gone, with its reason.
+ * revision moves on. A {@code ComparisonWithdrawn} stores the page as gone, with its reason. Each
+ * stored or unchanged page is logged with the edit's {@code causedBy}: the last link of its chain.
  */
 @Component
 class PageRegeneration {
@@ -145,6 +146,8 @@ class PageRegeneration {
         }
         served(previous.atRevision(event.revision(), event.causedBy()));
         unchanged.increment();
+        log.info("page {} rev {} unchanged (same content as rev {}) causedBy={}", event.aggregateId(), event.revision(),
+                previous.revision(), event.causedBy());
         return Outcome.APPLIED;
     }
 
@@ -160,8 +163,8 @@ class PageRegeneration {
                 .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(5))
                 .register(meters).record(propagation.isNegative() ? Duration.ZERO : propagation);
-        log.debug("{} rev {} stored ({}), {} ms after the edit", page.pairId(), page.revision(),
-                page.live() ? "live" : "gone", propagation.toMillis());
+        log.info("stored page {} rev {} ({}), {} ms after the edit causedBy={}", page.pairId(), page.revision(),
+                page.live() ? "live" : "gone", propagation.toMillis(), event.causedBy());
         return Outcome.APPLIED;
     }
 

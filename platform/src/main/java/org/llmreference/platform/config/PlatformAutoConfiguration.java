@@ -4,14 +4,18 @@ import java.util.concurrent.TimeUnit;
 
 import org.bson.UuidRepresentation;
 import org.llmreference.platform.health.KafkaHealthIndicator;
+import org.llmreference.platform.messaging.DeadLetterCounting;
 import org.llmreference.platform.messaging.EventConsumption;
 import org.llmreference.platform.messaging.StorageOutages;
 import org.llmreference.platform.outbox.OutboxRelays;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 
@@ -19,11 +23,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * What every service gets from the platform: its own MongoDB database (named by
  * {@code spring.mongodb.database}), MongoDB operations that fail fast when the server is away,
- * a Kafka readiness check, event consumption with metrics, and outbox relays.
+ * a Kafka readiness check, event consumption with metrics and observations, a count of
+ * dead-lettered records, and outbox relays.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(PlatformProperties.class)
@@ -50,8 +56,16 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    EventConsumption eventConsumption(MeterRegistry meters, PlatformProperties properties) {
-        return new EventConsumption(meters, new StorageOutages(properties.storageOutageWait()));
+    EventConsumption eventConsumption(MeterRegistry meters, ObjectProvider<ObservationRegistry> observations,
+            PlatformProperties properties) {
+        return new EventConsumption(meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                new StorageOutages(properties.storageOutageWait()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(DlqPartitionFunction.class)
+    DeadLetterCounting deadLetterCounting(MeterRegistry meters) {
+        return new DeadLetterCounting(meters);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.llmreference.platform.messaging;
 
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -15,22 +16,34 @@ import org.springframework.messaging.Message;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * Turns a handler of decoded events into the {@code Consumer} a Spring Cloud Stream input binding
- * calls: it decodes the record, puts {@code causedBy} in the logging context, runs the handler (again
- * while MongoDB is unreachable, see {@link StorageOutages}) and counts the outcome. A record that cannot be decoded raises {@link UnreadableEvent}, which the
- * binding sends to its dead-letter topic without retrying.
+ * calls: it decodes the record, runs the handler inside an observation ({@value #OBSERVATION}: a
+ * span tagged with the event's {@code causedBy}, and a timer by topic, type and outcome) with
+ * {@code causedBy} in the logging context, again while MongoDB is unreachable (see
+ * {@link StorageOutages}), logs and counts the outcome. A record that cannot be decoded
+ * raises {@link UnreadableEvent}, which the binding sends to its dead-letter topic without retrying.
  */
 public final class EventConsumption {
+
+    /** The observation around one handled event; its span carries the key {@value #CAUSED_BY}. */
+    public static final String OBSERVATION = "llmref.event.handle";
+
+    /** The logging-context (MDC) key and span tag naming the edit a log line or span belongs to. */
+    public static final String CAUSED_BY = "causedBy";
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumption.class);
 
     private final MeterRegistry meters;
+    private final ObservationRegistry observations;
     private final StorageOutages storageOutages;
 
-    public EventConsumption(MeterRegistry meters, StorageOutages storageOutages) {
+    public EventConsumption(MeterRegistry meters, ObservationRegistry observations, StorageOutages storageOutages) {
         this.meters = meters;
+        this.observations = observations;
         this.storageOutages = storageOutages;
     }
 
@@ -49,19 +62,33 @@ public final class EventConsumption {
                 log.warn("Unreadable record on {}: {}", topic, e.getMessage());
                 throw e;
             }
-            MDC.put("causedBy", envelope.causedBy());
-            try {
+            Observation observation = Observation.createNotStarted(OBSERVATION, observations)
+                    .contextualName("handle " + envelope.type())
+                    .lowCardinalityKeyValue("topic", topic)
+                    .lowCardinalityKeyValue("type", envelope.type())
+                    .highCardinalityKeyValue(CAUSED_BY, envelope.causedBy())
+                    .highCardinalityKeyValue("aggregateId", envelope.aggregateId())
+                    .highCardinalityKeyValue("revision", Long.toString(envelope.revision()))
+                    .start();
+            MDC.put(CAUSED_BY, envelope.causedBy());
+            try (Observation.Scope scope = observation.openScope()) {
                 Outcome outcome = storageOutages.retryWhileUnreachable(
                         envelope.type() + " " + envelope.aggregateId() + " rev " + envelope.revision(), () -> handler.apply(envelope));
+                observation.lowCardinalityKeyValue("outcome", outcome.name().toLowerCase(Locale.ROOT));
                 (outcome == Outcome.APPLIED ? applied : stale).increment();
-                log.debug("{} {} rev {} {}", envelope.type(), envelope.aggregateId(), envelope.revision(), outcome);
+                log.info("handled {} {} rev {}: {} causedBy={}", envelope.type(), envelope.aggregateId(),
+                        envelope.revision(), outcome.name().toLowerCase(Locale.ROOT), envelope.causedBy());
             } catch (RuntimeException e) {
                 // One count per failed attempt; the binding retries a bounded number of times, then dead-letters.
                 failed.increment();
-                log.warn("{} {} rev {} failed: {}", envelope.type(), envelope.aggregateId(), envelope.revision(), e.toString());
+                observation.lowCardinalityKeyValue("outcome", "failed");
+                observation.error(e);
+                log.warn("{} {} rev {} failed: {} causedBy={}", envelope.type(), envelope.aggregateId(), envelope.revision(),
+                        e.toString(), envelope.causedBy());
                 throw e;
             } finally {
-                MDC.remove("causedBy");
+                MDC.remove(CAUSED_BY);
+                observation.stop();
             }
         };
     }

@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.llmreference.contracts.EventHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -35,11 +36,15 @@ import io.micrometer.core.instrument.MeterRegistry;
  * a change, so its events leave at once (one lookup by {@code _id}); a sweep of every collection
  * every {@code sweepInterval} picks up whatever is left (after a restart, or while Kafka was
  * unreachable). An event can be published twice (a crash between send and removal);
- * consumers skip it by revision.
+ * consumers skip it by revision. Each published event is logged with its {@code causedBy} in the
+ * logging context, so an edit's chain can be followed from the service that accepted it.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    /** The logging-context key of the edit an event belongs to, as in event consumption. */
+    private static final String CAUSED_BY = "causedBy";
 
     private final List<OutboxSource> sources;
     private final StreamBridge streamBridge;
@@ -151,12 +156,30 @@ public final class OutboxRelay implements SmartLifecycle {
             for (PendingEvent event : events) {
                 publish(source, event);
                 sent.add(event.eventId());
+                logPublished(event);
             }
         } finally {
             if (!sent.isEmpty()) {
                 source.collection().updateOne(Filters.eq("_id", aggregate.get("_id")),
                         Updates.pull(PendingEvent.FIELD, Filters.in("eventId", sent)));
                 published.increment(sent.size());
+            }
+        }
+    }
+
+    private static void logPublished(PendingEvent event) {
+        String outerCause = MDC.get(CAUSED_BY);
+        if (event.causedBy() != null) {
+            MDC.put(CAUSED_BY, event.causedBy());
+        }
+        try {
+            log.info("published {} {} event {} to {} causedBy={}", event.type(), event.key(), event.eventId(),
+                    event.topic(), event.causedBy());
+        } finally {
+            if (outerCause == null) {
+                MDC.remove(CAUSED_BY);
+            } else {
+                MDC.put(CAUSED_BY, outerCause);
             }
         }
     }

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The HTTP side every service shares: strict JSON bodies (unknown fields, wrong types, duplicate
  * keys, trailing data and control characters are refused, numbers with a fraction stay exact),
  * body size limits, RFC 9457 problems for every error, and an OpenAPI document at
- * {@code /v3/api-docs} that marks which operations need the editor's bearer token.
+ * {@code /v3/api-docs} that marks which operations need the editor's bearer token, and a log line
+ * and span tag for every write that started an edit's chain.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -56,6 +57,14 @@ public class WebAutoConfiguration {
         FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(
                 properties.maxBodySize().toBytes(), properties.maxImportBodySize().toBytes(), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<AcceptedEdits> acceptedEdits() {
+        FilterRegistrationBean<AcceptedEdits> registration = new FilterRegistrationBean<>(new AcceptedEdits());
+        // Inside the HTTP observation (highest precedence + 1), so the request's span is still open.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 
