@@ -121,9 +121,9 @@ class FaultToleranceIT {
                 .contains(new String(malformed, StandardCharsets.UTF_8), new String(futurePrices, StandardCharsets.UTF_8));
         assertThat(values(Topics.deadLetterTopic(Topics.COMPARISON_PAGES, "page-service"), Duration.ofSeconds(30), 1))
                 .contains(new String(futureComparison, StandardCharsets.UTF_8));
-        assertThat(Site.metric(site.comparison, "llmref_events_unreadable_total", "topic=\"pricing.routes.v1\""))
+        assertThat(Site.metric(site.comparison, "llmref_events_dead_lettered_total", "topic=\"pricing.routes.v1\"", "reason=\"unreadable\""))
                 .isGreaterThanOrEqualTo(2);
-        assertThat(Site.metric(site.page, "llmref_events_unreadable_total", "topic=\"comparison.pages.v1\""))
+        assertThat(Site.metric(site.page, "llmref_events_dead_lettered_total", "topic=\"comparison.pages.v1\"", "reason=\"unreadable\""))
                 .isGreaterThanOrEqualTo(1);
     }
 

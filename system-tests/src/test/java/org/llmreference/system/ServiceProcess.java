@@ -48,7 +48,14 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: these tests run after the services are packaged (mvn verify)");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        String recordings = System.getProperty("llmref.system-tests.jfr");
+        if (recordings != null) {
+            // -Dllmref.system-tests.jfr=<folder>: a flight recording per service process, to profile a slow test.
+            command.add("-XX:StartFlightRecording=settings=profile,filename="
+                    + Path.of(recordings).toAbsolutePath().resolve(log.getFileName().toString().replace(".log", ".jfr")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
