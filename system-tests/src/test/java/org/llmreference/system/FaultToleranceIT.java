@@ -150,10 +150,15 @@ class FaultToleranceIT {
         broker.stop();
         long stoppedAt = System.nanoTime();
         int acceptedWhenStopped = accepted.get();
-        TimeUnit.SECONDS.sleep(30);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(site.processes())
+                .allSatisfy(process -> assertThat(process.readinessStatus()).as("readiness without Kafka").isEqualTo(503)));
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, TimeUnit.SECONDS.toNanos(30) - (System.nanoTime() - stoppedAt)));
         broker.restart();
         long back = System.nanoTime();
         int acceptedWhenBack = accepted.get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(site.processes())
+                .allSatisfy(process -> assertThat(process.readinessStatus()).as("readiness with Kafka back").isEqualTo(200)));
+        double ready = seconds(back);
         editor.join(TimeUnit.MINUTES.toMillis(2));
 
         assertThat(refused).as("editor writes while Kafka is down are accepted (the outbox keeps them)").isEmpty();
@@ -161,8 +166,8 @@ class FaultToleranceIT {
         awaitConverged(lastAccepted.keySet(), WAIT);
         double converged = seconds(back);
         Figures.record("Broker outage: %d edits accepted before the stop, %d during the %.1f s outage, %d after; "
-                + "pages converged %.1f s after the broker's return", acceptedWhenStopped,
-                acceptedWhenBack - acceptedWhenStopped, (back - stoppedAt) / 1e9, 500 - acceptedWhenBack, converged);
+                + "every service ready again %.1f s and pages converged %.1f s after the broker's return", acceptedWhenStopped,
+                acceptedWhenBack - acceptedWhenStopped, (back - stoppedAt) / 1e9, 500 - acceptedWhenBack, ready, converged);
         assertRevisionsGaplessAndUnique(Topics.PRICING_ROUTES, lastAccepted.keySet());
         assertRevisionsGaplessAndUnique(Topics.COMPARISON_PAGES, affectedPairs());
         awaitAuditConsistent();
