@@ -15,6 +15,9 @@ import java.util.UUID;
  * @param revision      the aggregate's revision after the change, strictly increasing per aggregate
  * @param occurredAt    when the editor's change that started the chain was accepted (millisecond precision)
  * @param causedBy      the event id (or correlation id) of the edit that started the chain, carried through every hop
+ * @param causeType     the type of the event that started the chain, when that is not this event (a comparison
+ *                      event names the catalog or pricing change behind it); absent on the first event of a
+ *                      chain. Optional, added within version 1: readers that do not know it ignore it
  * @param payload       the aggregate's full state after the change, and what changed
  */
 public record Envelope<P extends EventPayload>(
@@ -25,6 +28,7 @@ public record Envelope<P extends EventPayload>(
         long revision,
         Instant occurredAt,
         String causedBy,
+        String causeType,
         P payload) {
 
     public Envelope {
@@ -43,14 +47,34 @@ public record Envelope<P extends EventPayload>(
                     + payload.getClass().getSimpleName() + " (" + expected.wireName() + " v" + expected.schemaVersion() + ")");
         }
         occurredAt = occurredAt.truncatedTo(ChronoUnit.MILLIS);
+        if (causeType != null && causeType.isBlank()) {
+            causeType = null;
+        }
+    }
+
+    /** An event without {@code causeType}: the first of its chain, or one whose chain start is not known. */
+    public Envelope(UUID eventId, String type, int schemaVersion, String aggregateId, long revision, Instant occurredAt,
+            String causedBy, P payload) {
+        this(eventId, type, schemaVersion, aggregateId, revision, occurredAt, causedBy, null, payload);
     }
 
     /** A new event with a fresh id, its type taken from the payload. */
     public static <P extends EventPayload> Envelope<P> of(P payload, String aggregateId, long revision,
             Instant occurredAt, String causedBy) {
+        return of(payload, aggregateId, revision, occurredAt, causedBy, null);
+    }
+
+    /** A new event further down a chain that a {@code causeType} event started. */
+    public static <P extends EventPayload> Envelope<P> of(P payload, String aggregateId, long revision,
+            Instant occurredAt, String causedBy, String causeType) {
         EventType type = EventType.of(payload);
         return new Envelope<>(UUID.randomUUID(), type.wireName(), type.schemaVersion(), aggregateId, revision,
-                occurredAt, causedBy, payload);
+                occurredAt, causedBy, causeType, payload);
+    }
+
+    /** The type of the event that started this event's chain: {@code causeType}, or this event's own type. */
+    public String chainStartType() {
+        return causeType != null ? causeType : type;
     }
 
     /** The first event of a chain: it is its own cause. */

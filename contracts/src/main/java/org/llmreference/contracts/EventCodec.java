@@ -85,6 +85,7 @@ public final class EventCodec {
                     root.path("revision").asLong(0),
                     Instant.parse(text(root, "occurredAt")),
                     text(root, "causedBy"),
+                    root.path("causeType").isString() ? root.get("causeType").asString() : null,
                     payload);
         } catch (JacksonException e) {
             throw new UnreadableEvent("payload of " + typeName + " is malformed: " + e.getOriginalMessage(), e);

@@ -132,12 +132,13 @@ final class EventFixtures {
 
     static Envelope<ComparisonChanged> comparisonChanged() {
         return envelope(new ComparisonChanged(comparison(), "sha256:9c1f0e", List.of("pricing", "monthlyCost")),
-                "gpt-oss-20b-vs-qwen3.5-4b", 7, "0b6f2d55-1a0c-4c57-8d5e-2f9d3e0f6a05");
+                "gpt-oss-20b-vs-qwen3.5-4b", 7, "0b6f2d55-1a0c-4c57-8d5e-2f9d3e0f6a05", "pricing.RouteChanged.v1");
     }
 
     static Envelope<ComparisonWithdrawn> comparisonWithdrawn() {
         return envelope(new ComparisonWithdrawn("gpt-oss-20b-vs-qwen3.5-4b", "gpt-oss-20b", "qwen3.5-4b",
-                "gpt-oss-20b was retired"), "gpt-oss-20b-vs-qwen3.5-4b", 8, "0b6f2d55-1a0c-4c57-8d5e-2f9d3e0f6a06");
+                "gpt-oss-20b was retired"), "gpt-oss-20b-vs-qwen3.5-4b", 8, "0b6f2d55-1a0c-4c57-8d5e-2f9d3e0f6a06",
+                "catalog.ModelRetired.v1");
     }
 
     static List<Envelope<?>> all() {
@@ -146,8 +147,13 @@ final class EventFixtures {
     }
 
     private static <P extends EventPayload> Envelope<P> envelope(P payload, String aggregateId, long revision, String eventId) {
+        return envelope(payload, aggregateId, revision, eventId, null);
+    }
+
+    private static <P extends EventPayload> Envelope<P> envelope(P payload, String aggregateId, long revision, String eventId,
+            String causeType) {
         EventType type = EventType.of(payload);
         return new Envelope<>(UUID.fromString(eventId), type.wireName(), type.schemaVersion(), aggregateId, revision,
-                OCCURRED_AT, CAUSED_BY, payload);
+                OCCURRED_AT, CAUSED_BY, causeType, payload);
     }
 }

@@ -66,9 +66,11 @@ final class TopicSchemas {
                 .put("description", "when the editor's change that started the chain was accepted");
         properties.putObject("causedBy").put("type", "string").put("minLength", 1)
                 .put("description", "id of the edit that started the chain, carried through every hop");
+        properties.putObject("causeType").put("type", "string").put("minLength", 1)
+                .put("description", "optional: type of the event that started the chain, when not this one");
         properties.set("payload", payloadReference);
         ArrayNode required = envelope.putArray("required");
-        properties.propertyNames().forEach(required::add);
+        properties.propertyNames().stream().filter(name -> !name.equals("causeType")).forEach(required::add);
         return envelope;
     }
 }

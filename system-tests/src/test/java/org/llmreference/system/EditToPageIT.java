@@ -82,6 +82,7 @@ class EditToPageIT {
         assertThat(affected).isNotEmpty();
         Map<String, Served> before = site.servePages(all);
         JsonNode route = Site.read(site.pricingApi(), "/api/models/" + REPRICED + "/routes/groq");
+        Map<Double, Double> bucketsBefore = propagationBuckets("pricing.RouteChanged.v1");
 
         HttpResponse<String> put = site.pricingApi().put("/api/models/" + REPRICED + "/routes/groq",
                 routeBody(route, "0.01", "0.02")).as(Site.EDITOR_TOKEN).send();
@@ -103,7 +104,51 @@ class EditToPageIT {
                 assertThat(after.get(pair).body()).as("unaffected page %s", pair).isEqualTo(before.get(pair).body());
             }
         }
-        reportPropagation("after one price change");
+        Map<Double, Double> buckets = propagationBuckets("pricing.RouteChanged.v1");
+        bucketsBefore.forEach((le, count) -> buckets.merge(le, -count, Double::sum));
+        double pages = buckets.get(Double.POSITIVE_INFINITY);
+        assertThat(pages).as("llmref.propagation{source=pricing.RouteChanged.v1} recorded each affected page")
+                .isGreaterThanOrEqualTo(affected.size());
+        Figures.record("llmref.propagation of one price edit (%d pages, from page-service's histogram): p50 %.0f ms, p99 %.0f ms",
+                (long) pages, quantile(buckets, 0.5) * 1000, quantile(buckets, 0.99) * 1000);
+    }
+
+    /** Cumulative bucket counts of {@code llmref_propagation_seconds} for one source, by upper bound. */
+    private Map<Double, Double> propagationBuckets(String source) {
+        Map<Double, Double> buckets = new java.util.TreeMap<>();
+        buckets.put(Double.POSITIVE_INFINITY, 0.0);
+        String body = site.pageApi().get("/actuator/prometheus").send().body();
+        java.util.regex.Pattern bucket = java.util.regex.Pattern.compile("le=\"([^\"]+)\"");
+        body.lines().filter(line -> line.startsWith("llmref_propagation_seconds_bucket{")
+                && line.contains("source=\"" + source + "\"")).forEach(line -> {
+                    java.util.regex.Matcher le = bucket.matcher(line);
+                    if (le.find()) {
+                        double bound = le.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le.group(1));
+                        buckets.put(bound, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+                    }
+                });
+        return buckets;
+    }
+
+    /** The q-quantile of cumulative buckets, interpolated within its bucket as Prometheus' histogram_quantile does. */
+    static double quantile(Map<Double, Double> cumulative, double q) {
+        double total = cumulative.get(Double.POSITIVE_INFINITY);
+        double rank = q * total;
+        double lowerBound = 0;
+        double lowerCount = 0;
+        for (Map.Entry<Double, Double> bucket : cumulative.entrySet()) {
+            if (bucket.getValue() >= rank) {
+                if (bucket.getKey().isInfinite()) {
+                    return lowerBound;
+                }
+                double inBucket = bucket.getValue() - lowerCount;
+                return inBucket == 0 ? bucket.getKey()
+                        : lowerBound + (bucket.getKey() - lowerBound) * (rank - lowerCount) / inBucket;
+            }
+            lowerBound = bucket.getKey();
+            lowerCount = bucket.getValue();
+        }
+        return lowerBound;
     }
 
     @Test
@@ -246,12 +291,6 @@ class EditToPageIT {
             producer.flush();
         }
         return records.size();
-    }
-
-    private void reportPropagation(String when) {
-        String body = site.pageApi().get("/actuator/prometheus").send().body();
-        body.lines().filter(line -> line.startsWith("llmref_propagation_seconds"))
-                .forEach(line -> Figures.record("llmref.propagation %s: %s", when, line));
     }
 
     private static String routeBody(JsonNode route, String input, String output) {

@@ -214,7 +214,7 @@ public class ComparisonPublisher {
 
     /** Recomputes every pair and publishes what differs from what was published. */
     public Plan reconcile() {
-        return change("reconcile", Cause.startingNow(clock.instant()), ComparisonSet::recomputeAll);
+        return change("reconcile", Cause.startingNow(clock.instant(), Cause.RECONCILIATION), ComparisonSet::recomputeAll);
     }
 
     /** Reads the set (the pair graph, the models) under the lock. */
@@ -278,7 +278,7 @@ public class ComparisonPublisher {
             ComparisonSet built = new ComparisonSet(engine, settings.peers(), sources.allModels(), sources.allPriceLists(),
                     curatedPairs.all(), comparisons.publishedState());
             Plan reconciliation = built.recomputeAll();
-            Cause reconciling = Cause.startingNow(clock.instant());
+            Cause reconciling = Cause.startingNow(clock.instant(), Cause.RECONCILIATION);
             store(built, reconciliation, pair -> reconciling);
             set = built;
             log.info("Comparison set loaded in {} ms: {} live pairs, {} recomputed, {} published on reconciliation",

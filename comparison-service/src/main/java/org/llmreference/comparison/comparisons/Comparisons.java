@@ -143,11 +143,11 @@ public class Comparisons {
         String id = publication.pair().toString();
         if (publication instanceof Publication.Changed changed) {
             return Envelope.of(new ComparisonChanged(changed.comparison(), changed.contentHash(), changed.changedSections()),
-                    id, changed.revision(), cause.occurredAt(), cause.causedBy());
+                    id, changed.revision(), cause.occurredAt(), cause.causedBy(), cause.type());
         }
         Publication.Withdrawn withdrawn = (Publication.Withdrawn) publication;
         return Envelope.of(new ComparisonWithdrawn(id, withdrawn.pair().a(), withdrawn.pair().b(), withdrawn.reason()),
-                id, withdrawn.revision(), cause.occurredAt(), cause.causedBy());
+                id, withdrawn.revision(), cause.occurredAt(), cause.causedBy(), cause.type());
     }
 
     private static Instant instant(Date date) {

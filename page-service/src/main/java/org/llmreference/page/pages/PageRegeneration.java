@@ -158,7 +158,7 @@ class PageRegeneration {
         served(page);
         regenerated.increment();
         Duration propagation = Duration.between(event.occurredAt(), clock.instant());
-        Timer.builder("llmref.propagation").tag("source", event.type())
+        Timer.builder("llmref.propagation").tag("source", event.chainStartType())
                 .description("from an editor's change being accepted to the page it changes being stored and served")
                 .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(5))

@@ -115,7 +115,7 @@ class PairsController {
                     @ApiResponse(responseCode = "422", description = "a model is unknown or retired", content = @Content(mediaType = "application/problem+json")) })
     ResponseEntity<PairResource> curate(@PathVariable String pairId) {
         PairId pair = PairIds.parse(pairId);
-        Cause cause = Cause.startingNow(clock.instant());
+        Cause cause = Cause.startingNow(clock.instant(), Cause.CURATION);
         boolean created = curation.curate(pair, cause);
         URI location = URI.create("/api/pairs/" + pair);
         PairResource body = publisher.read(set -> PairResource.of(pair, set.graph()));
@@ -133,7 +133,7 @@ class PairsController {
                     @ApiResponse(responseCode = "404", description = "the pair is not curated", content = @Content(mediaType = "application/problem+json")) })
     ResponseEntity<PairResource> uncurate(@PathVariable String pairId) {
         PairId pair = PairIds.parse(pairId);
-        Cause cause = Cause.startingNow(clock.instant());
+        Cause cause = Cause.startingNow(clock.instant(), Cause.CURATION);
         if (!curation.uncurate(pair, cause)) {
             throw ApiProblem.notFound("curated pair", pair.toString());
         }
