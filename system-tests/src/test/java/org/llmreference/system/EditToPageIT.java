@@ -65,6 +65,7 @@ class EditToPageIT {
         site = Site.start(kafka, infrastructure.mongoUri());
         site.importDemo("edit-to-page-import.log");
         site.awaitEveryPageServed(WAIT);
+        site.awaitSettled(WAIT);
     }
 
     @AfterAll
@@ -228,6 +229,7 @@ class EditToPageIT {
         Map<String, List<String>> consumers = Map.of("comparison-service", List.of(Topics.CATALOG_MODELS, Topics.PRICING_ROUTES),
                 "page-service", List.of(Topics.COMPARISON_PAGES));
         await().atMost(WAIT).until(() -> ConsumerLag.caughtUp(kafka, consumers));
+        site.awaitSettled(WAIT);
         Set<String> pairs = new TreeSet<>(site.livePairs());
         pairs.addAll(site.pairsOf(REPRICED));
         Map<String, Served> before = site.servePages(pairs);

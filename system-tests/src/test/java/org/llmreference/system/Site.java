@@ -123,6 +123,24 @@ final class Site implements AutoCloseable {
         return livePairs();
     }
 
+    /**
+     * Waits until the site is at rest: the live pairs and every page's entity tag stay the same over
+     * two seconds (after an import, edits still travel down the chain for a while).
+     */
+    void awaitSettled(Duration timeout) {
+        await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Map<String, String> first = tags();
+            Thread.sleep(2_000);
+            return first.equals(tags());
+        });
+    }
+
+    private Map<String, String> tags() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        servePages(livePairs()).forEach((pair, page) -> tags.put(pair, page.status() + " " + page.etag()));
+        return tags;
+    }
+
     /** Each page's body and ETag, by pair. */
     Map<String, Served> servePages(Set<String> pairs) {
         Map<String, Served> served = new LinkedHashMap<>();

@@ -104,6 +104,7 @@ class UnauthorisedWritesIT {
         site = Site.start(infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri());
         site.importDemo("unauthorised-writes-import.log");
         site.awaitEveryPageServed(Duration.ofSeconds(90));
+        site.awaitSettled(Duration.ofSeconds(90));
         before = state();
     }
 
