@@ -5,16 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,10 +48,11 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoCatalogIT {
 
-    static final String TOKEN = "demo-it-editor-token";
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String TOKEN = Site.EDITOR_TOKEN;
+    static final JsonMapper JSON = Site.JSON;
     static final Duration WAIT = Duration.ofSeconds(90);
 
+    Site site;
     ServiceProcess catalog;
     ServiceProcess pricing;
     ServiceProcess comparison;
@@ -64,24 +62,17 @@ class DemoCatalogIT {
     @BeforeAll
     void startTheServices(TestInfrastructure infrastructure) {
         kafka = infrastructure.kafkaBootstrapServers();
-        Map<String, String> environment = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka,
-                "MONGODB_URI", infrastructure.mongoUri(), "LLMREF_EDITOR_TOKEN", TOKEN);
-        catalog = ServiceProcess.start("catalog-service", environment);
-        pricing = ServiceProcess.start("pricing-service", environment);
-        comparison = ServiceProcess.start("comparison-service", environment);
-        page = ServiceProcess.start("page-service", environment);
-        catalog.awaitReady(Duration.ofSeconds(180));
-        pricing.awaitReady(Duration.ofSeconds(180));
-        comparison.awaitReady(Duration.ofSeconds(180));
-        page.awaitReady(Duration.ofSeconds(180));
+        site = Site.start(kafka, infrastructure.mongoUri());
+        catalog = site.catalog;
+        pricing = site.pricing;
+        comparison = site.comparison;
+        page = site.page;
     }
 
     @AfterAll
     void stopTheServices() throws InterruptedException {
-        for (ServiceProcess process : new ServiceProcess[] {page, comparison, pricing, catalog}) {
-            if (process != null) {
-                process.close();
-            }
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -92,7 +83,7 @@ class DemoCatalogIT {
             Api catalogApi = Api.onPort(catalog.port());
             Api pricingApi = Api.onPort(pricing.port());
 
-            String first = runImporter("first-import.log");
+            String first = site.importDemo("first-import.log");
 
             assertThat(first).contains("done in").contains("0 rejected").doesNotContainPattern("rejected [1-9]");
             JsonNode gptOss = JSON.readTree(catalogApi.get("/api/models/gpt-oss-20b").send().body());
@@ -121,7 +112,7 @@ class DemoCatalogIT {
             String modelTag = catalogApi.get("/api/models/gpt-oss-20b").send().headers().firstValue("ETag").orElseThrow();
             String routesTag = routesResponse.headers().firstValue("ETag").orElseThrow();
 
-            String second = runImporter("second-import.log");
+            String second = site.importDemo("second-import.log");
 
             assertThat(second).contains("0 created, 0 changed, 70 unchanged, 0 rejected")
                     .doesNotContainPattern("\\b(created|changed) [1-9]");
@@ -136,7 +127,7 @@ class DemoCatalogIT {
     void comparisonServiceComputesTheReferencePairFromTheImportedCatalog() {
         Api comparisons = Api.onPort(comparison.port());
 
-        JsonNode golden = await().atMost(WAIT).until(() -> read(comparisons, "/api/comparisons/gpt-oss-20b-vs-qwen3.5-4b"),
+        JsonNode golden = await().atMost(WAIT).until(() -> Site.read(comparisons, "/api/comparisons/gpt-oss-20b-vs-qwen3.5-4b"),
                 node -> node != null).get("comparison");
 
         assertThat(golden.at("/verdict/sentence").asString())
@@ -200,10 +191,10 @@ class DemoCatalogIT {
     void anEditorsPriceChangeRepublishesExactlyTheComparisonsOfTheRepricedModel() {
         Api comparisons = Api.onPort(comparison.port());
         Set<String> pairs = new TreeSet<>();
-        read(comparisons, "/api/pairs?model=gpt-oss-20b&size=1000").get("items")
+        Site.read(comparisons, "/api/pairs?model=gpt-oss-20b&size=1000").get("items")
                 .forEach(item -> pairs.add(item.get("pairId").asString()));
         assertThat(pairs).contains("gpt-oss-20b-vs-qwen3.5-4b").hasSizeGreaterThanOrEqualTo(8);
-        await().atMost(WAIT).until(() -> pairs.stream().allMatch(pair -> read(comparisons, "/api/comparisons/" + pair) != null));
+        await().atMost(WAIT).until(() -> pairs.stream().allMatch(pair -> Site.read(comparisons, "/api/comparisons/" + pair) != null));
 
         try (TopicProbe pages = new TopicProbe(kafka, Topics.COMPARISON_PAGES)) {
             HttpResponse<String> put = Api.onPort(pricing.port()).put("/api/models/gpt-oss-20b/routes/openrouter",
@@ -220,30 +211,9 @@ class DemoCatalogIT {
 
             assertThat(keys).containsExactlyInAnyOrderElementsOf(pairs);
         }
-        JsonNode golden = read(comparisons, "/api/comparisons/gpt-oss-20b-vs-qwen3.5-4b").get("comparison");
+        JsonNode golden = Site.read(comparisons, "/api/comparisons/gpt-oss-20b-vs-qwen3.5-4b").get("comparison");
         assertThat(golden.at("/monthlyCost/models/0/monthlyUsd").decimalValue()).isEqualByComparingTo("41.00");
         await().atMost(WAIT).until(() -> Api.onPort(page.port()).get("/compare/gpt-oss-20b-vs-qwen3.5-4b").send().body(),
                 html -> html.contains("$41.00") && html.contains("$0.02/1M tokens"));
-    }
-
-    private static JsonNode read(Api api, String path) {
-        HttpResponse<String> response = api.get(path).send();
-        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
-    }
-
-    private String runImporter(String logName)
-            throws IOException, InterruptedException {
-        Path root = Path.of(System.getProperty("llmref.repository.root", ".."));
-        Path jar = root.resolve("importing/target/importer.jar");
-        assertThat(jar).as("the import command is packaged before the system tests run").isRegularFile();
-        Path log = Path.of("target", logName);
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toString(), "--demo", "--token", TOKEN, "--wait-for-models", "60",
-                "--catalog", "http://127.0.0.1:" + catalog.port(), "--pricing", "http://127.0.0.1:" + pricing.port())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the import finishes").isTrue();
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("import exit code; output:%n%s", output).isZero();
-        return output;
     }
 }
