@@ -220,9 +220,7 @@ class EditToPageIT {
     @Test
     @Order(4)
     void deliveringEveryEventAgainLeavesEveryPageByteIdentical() throws Exception {
-        Map<String, List<String>> consumers = Map.of("comparison-service", List.of(Topics.CATALOG_MODELS, Topics.PRICING_ROUTES),
-                "page-service", List.of(Topics.COMPARISON_PAGES));
-        await().atMost(WAIT).until(() -> ConsumerLag.caughtUp(kafka, consumers));
+        site.awaitConsistent();
         site.awaitSettled(WAIT);
         Set<String> pairs = new TreeSet<>(site.livePairs());
         pairs.addAll(site.pairsOf(REPRICED));
@@ -236,7 +234,8 @@ class EditToPageIT {
         }
 
         assertThat(replayed).isGreaterThan(100);
-        await().atMost(WAIT).until(() -> ConsumerLag.caughtUp(kafka, consumers));
+        site.awaitConsistent();
+        site.awaitSettled(WAIT);
         Map<String, Served> after = site.servePages(pairs);
         for (String pair : pairs) {
             assertThat(after.get(pair).etag()).as(pair).isEqualTo(before.get(pair).etag());

@@ -41,6 +41,7 @@ import org.llmreference.contracts.EventHeaders;
 import org.llmreference.contracts.Topics;
 import org.llmreference.system.Site.Served;
 import org.llmreference.testsupport.OutageBroker;
+import org.llmreference.testsupport.OutageMongo;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -166,7 +167,7 @@ class FaultToleranceIT {
                 acceptedWhenBack - acceptedWhenStopped, (back - stoppedAt) / 1e9, 500 - acceptedWhenBack, ready, converged);
         assertRevisionsGaplessAndUnique(Topics.PRICING_ROUTES, lastAccepted.keySet());
         assertRevisionsGaplessAndUnique(Topics.COMPARISON_PAGES, affectedPairs());
-        awaitAuditConsistent();
+        site.awaitConsistent();
         assertThat(converged).as("seconds from the broker's return to every page converged").isLessThanOrEqualTo(15);
     }
 
@@ -207,7 +208,7 @@ class FaultToleranceIT {
             recorder.running.set(false);
             recording.join(10_000);
         }
-        awaitAuditConsistent();
+        site.awaitConsistent();
         assertThat(recorder.reads.get()).isGreaterThan(watched.size() * 5);
         assertThat(recorder.wentBack).as("pages served an older revision after a newer one").isEmpty();
     }
@@ -308,15 +309,6 @@ class FaultToleranceIT {
                     assertThat(page.revision()).as(pair).isEqualTo(revision);
                 }
             }
-        });
-    }
-
-    /** Until page-service's consistency audit finds nothing behind: what ops would check after an incident. */
-    void awaitAuditConsistent() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            HttpResponse<String> audit = site.pageApi().get("/actuator/consistency").as(Site.OPS_TOKEN).send();
-            assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
-            assertThat(Site.JSON.readTree(audit.body()).get("consistent").asBoolean()).as(audit.body()).isTrue();
         });
     }
 

@@ -141,6 +141,19 @@ final class Site implements AutoCloseable {
         return tags;
     }
 
+    /**
+     * Until page-service's consistency audit finds nothing behind: every source event consumed by
+     * comparison-service, every comparison event by page-service, every page at its comparison's
+     * revision. What ops would check after an incident.
+     */
+    void awaitConsistent() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> audit = pageApi().get("/actuator/consistency").as(OPS_TOKEN).send();
+            assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
+            assertThat(JSON.readTree(audit.body()).get("consistent").asBoolean()).as(audit.body()).isTrue();
+        });
+    }
+
     /** Each page's body and ETag, by pair. */
     Map<String, Served> servePages(Set<String> pairs) {
         Map<String, Served> served = new LinkedHashMap<>();

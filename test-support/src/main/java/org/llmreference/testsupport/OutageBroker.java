@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.llmreference.contracts.Topics;
 import org.llmreference.infra.KafkaBroker;
@@ -58,10 +56,8 @@ public final class OutageBroker {
 
     private void remove() {
         broker.close();
-        try (Stream<Path> paths = Files.walk(data)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            Folders.deleteRecursively(data);
         } catch (IOException e) {
             System.err.println("could not delete " + data + ": " + e);
         }

@@ -106,7 +106,7 @@ public final class TestInfrastructure {
         resources.add(mongo);
         KafkaBroker kafka = KafkaBroker.start(dataDir, 0, 0);
         resources.add(0, kafka);
-        resources.add(() -> deleteRecursively(dataDir));
+        resources.add(() -> Folders.deleteRecursively(dataDir));
         return new TestInfrastructure(kafka.bootstrapServers(), mongo.connectionString(), "embedded", resources);
     }
 
@@ -116,17 +116,6 @@ public final class TestInfrastructure {
                 resource.close();
             } catch (Exception e) {
                 log.warn("Stopping test infrastructure: {}", e.toString());
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
             }
         }
     }

@@ -129,8 +129,16 @@ public final class ComparisonSet {
     /** One source change among several handed to {@link #changed}. */
     public sealed interface SourceChange {
 
+        /** The model the change is about. */
+        String modelId();
+
         /** A model was created, changed or retired. */
         record Model(ModelSnapshot model) implements SourceChange {
+
+            @Override
+            public String modelId() {
+                return model.id();
+            }
         }
 
         /** A model's price list changed. */

@@ -79,7 +79,12 @@ public class ComparisonPublisher {
     private volatile boolean running = true;
 
     /** A submitted change and the edit behind it. */
-    private record Waiting(String modelId, SourceChange change, Cause cause) {
+    private record Waiting(SourceChange change, Cause cause) {
+
+        /** One entry per model and kind of change: a newer one replaces it. */
+        String key() {
+            return (change instanceof SourceChange.Model ? "model " : "prices ") + change.modelId();
+        }
     }
 
     ComparisonPublisher(ComparisonEngine engine, ComparisonSettings settings, SourceProjections sources,
@@ -114,12 +119,10 @@ public class ComparisonPublisher {
 
     /** Hands a source change, already stored in the projections, to the planner; returns at once. */
     public void submit(SourceChange change, Cause cause) {
-        String modelId = change instanceof SourceChange.Model model ? model.model().id()
-                : ((SourceChange.Prices) change).modelId();
-        String key = (change instanceof SourceChange.Model ? "model " : "prices ") + modelId;
+        Waiting submitted = new Waiting(change, cause);
         synchronized (waiting) {
-            waiting.remove(key);
-            waiting.put(key, new Waiting(modelId, change, cause));
+            waiting.remove(submitted.key());
+            waiting.put(submitted.key(), submitted);
             waiting.notifyAll();
         }
     }
@@ -178,7 +181,7 @@ public class ComparisonPublisher {
             Map<String, Waiting> newer = new LinkedHashMap<>(waiting);
             waiting.clear();
             for (Waiting change : batch) {
-                waiting.put((change.change() instanceof SourceChange.Model ? "model " : "prices ") + change.modelId(), change);
+                waiting.put(change.key(), change);
             }
             waiting.putAll(newer);
         }
@@ -188,7 +191,7 @@ public class ComparisonPublisher {
         Cause newest = batch.stream().map(Waiting::cause).max(Comparator.comparing(Cause::occurredAt)).orElseThrow();
         Map<String, Cause> byModel = new LinkedHashMap<>();
         for (Waiting change : batch) {
-            byModel.merge(change.modelId(), change.cause(),
+            byModel.merge(change.change().modelId(), change.cause(),
                     (a, b) -> b.occurredAt().isAfter(a.occurredAt()) ? b : a);
         }
         Function<PairId, Cause> causes = pair -> {

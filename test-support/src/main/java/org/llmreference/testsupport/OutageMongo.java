@@ -1,20 +1,18 @@
-package org.llmreference.system;
+package org.llmreference.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.llmreference.infra.WireMongoServer;
 
 /**
  * A MongoDB-wire server of a test's own, keeping its data in a file, that the test can stop and
  * start again on the same port with the same data (an outage), as an ops person restarting the
- * database would. Its folder is removed when the JVM ends.
+ * database would; the MongoDB counterpart of {@link OutageBroker}. Its folder is removed when the JVM ends.
  */
-final class OutageMongo {
+public final class OutageMongo {
 
     private final Path folder;
     private final Path file;
@@ -29,7 +27,7 @@ final class OutageMongo {
         Runtime.getRuntime().addShutdownHook(new Thread(this::remove, "outage-mongo-cleanup"));
     }
 
-    static OutageMongo start() {
+    public static OutageMongo start() {
         try {
             return new OutageMongo(Files.createTempDirectory("llmref-outage-mongo"));
         } catch (IOException e) {
@@ -37,26 +35,24 @@ final class OutageMongo {
         }
     }
 
-    String connectionString() {
+    public String connectionString() {
         return "mongodb://127.0.0.1:" + port;
     }
 
     /** Stops listening and closes the data file: clients now fail to reach it. */
-    void stop() {
+    public void stop() {
         server.close();
     }
 
     /** Opens the same data file again on the same port. */
-    void restart() {
+    public void restart() {
         server = WireMongoServer.onDisk(file, port);
     }
 
     private void remove() {
         server.close();
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            Folders.deleteRecursively(folder);
         } catch (IOException e) {
             System.err.println("could not delete " + folder + ": " + e);
         }
