@@ -13,6 +13,6 @@ class RelayTestApplication {
 
     @Bean
     OutboxRelay relay(OutboxRelays relays) {
-        return relays.over(COLLECTION, "things");
+        return relays.over(COLLECTION);
     }
 }

@@ -7,16 +7,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Model documents carry their pending {@code catalog.models.v1} events; this relay publishes them
- * through the {@value #BINDING} output binding.
+ * to Kafka.
  */
 @Configuration(proxyBeanMethods = false)
 class ModelsMessaging {
 
     static final String COLLECTION = "models";
-    static final String BINDING = "catalogModels";
 
     @Bean
     OutboxRelay modelsOutboxRelay(OutboxRelays relays) {
-        return relays.over(COLLECTION, BINDING);
+        return relays.over(COLLECTION);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,25 +93,35 @@ public final class ComparisonSet {
      */
     public Plan modelChanged(ModelSnapshot model) {
         Affected affected = apply(model);
-        return plan(affected.recompute(), affected.removed(), affected.reason());
+        return all(new Work(affected.recompute(), affected.removed(), affected.reason()));
     }
 
     /** A model's price list changed: its pairs, and only they, are recomputed. */
     public Plan pricesChanged(String modelId, List<RouteSnapshot> priceList) {
         routes.put(modelId, List.copyOf(priceList));
-        return plan(graph.pairsOf(modelId), Set.of(), null);
+        return all(new Work(graph.pairsOf(modelId), Set.of(), null));
     }
 
     /** An editor curated a pair: it is published once both models are in the graph. */
     public Plan curated(PairId pair) {
+        return all(curatedWork(pair));
+    }
+
+    /** {@link #curated} as work to plan in slices. */
+    public Work curatedWork(PairId pair) {
         PeerGraph.Change change = graph.curate(pair);
-        return plan(neighbourhood(pair, change), change.removed(), null);
+        return new Work(neighbourhood(pair, change), change.removed(), null);
     }
 
     /** An editor withdrew the curation of a pair: it stays only if the two are peers. */
     public Plan uncurated(PairId pair) {
+        return all(uncuratedWork(pair));
+    }
+
+    /** {@link #uncurated} as work to plan in slices. */
+    public Work uncuratedWork(PairId pair) {
         PeerGraph.Change change = graph.uncurate(pair);
-        return plan(neighbourhood(pair, change), change.removed(),
+        return new Work(neighbourhood(pair, change), change.removed(),
                 "an editor withdrew the pair, and neither model counts the other among its " + graph.k() + " nearest peers");
     }
 
@@ -120,10 +131,15 @@ public final class ComparisonSet {
      * plans nothing.
      */
     public Plan recomputeAll() {
+        return all(recomputeAllWork());
+    }
+
+    /** {@link #recomputeAll} as work to plan in slices. */
+    public Work recomputeAllWork() {
         Set<PairId> stale = new TreeSet<>();
         published.values().stream().filter(PublishedPair::live).map(PublishedPair::pair)
                 .filter(pair -> !graph.isLive(pair)).forEach(stale::add);
-        return plan(new TreeSet<>(graph.livePairs()), stale, "the pair is no longer in the graph");
+        return new Work(new TreeSet<>(graph.livePairs()), stale, "the pair is no longer in the graph");
     }
 
     /** One source change among several handed to {@link #changed}. */
@@ -153,6 +169,11 @@ public final class ComparisonSet {
      * per change.
      */
     public Plan changed(List<SourceChange> changes) {
+        return all(changedWork(changes));
+    }
+
+    /** {@link #changed} as work to plan in slices: the state takes the changes now, the pairs are computed by {@link #next}. */
+    public Work changedWork(List<SourceChange> changes) {
         Set<PairId> recompute = new TreeSet<>();
         Set<PairId> removed = new TreeSet<>();
         Set<String> repriced = new HashSet<>();
@@ -169,7 +190,7 @@ public final class ComparisonSet {
         for (String id : repriced) {
             recompute.addAll(graph.pairsOf(id));
         }
-        return plan(recompute, removed, leftTheGraph());
+        return new Work(recompute, removed, leftTheGraph());
     }
 
     /** The pairs a model change affects, once the model is in the state and the graph. */
@@ -226,16 +247,50 @@ public final class ComparisonSet {
         return affected;
     }
 
-    private Plan plan(Set<PairId> recompute, Set<PairId> withdraw, String withdrawReason) {
+    /**
+     * The pairs one change leaves to withdraw and to recompute, planned a slice at a time by
+     * {@link ComparisonSet#next}: a change that touches the whole catalog never holds every
+     * comparison in memory at once. The state the change brought is already in the set; the work
+     * must be finished (or the set dropped) before the next change.
+     */
+    public static final class Work {
+
+        private final Iterator<PairId> withdraw;
+        private final Iterator<PairId> recompute;
+        private final String withdrawReason;
+
+        private Work(Set<PairId> recompute, Set<PairId> withdraw, String withdrawReason) {
+            this.withdraw = new TreeSet<>(withdraw).iterator();
+            this.recompute = new TreeSet<>(recompute).iterator();
+            this.withdrawReason = withdrawReason;
+        }
+
+        /** Whether every pair has been planned. */
+        public boolean done() {
+            return !withdraw.hasNext() && !recompute.hasNext();
+        }
+    }
+
+    /**
+     * Plans the next pairs of {@code work}: withdrawals first, then recomputations, until the plan
+     * holds {@code maxPublications} publications or the work is done. Store and {@link #commit} it
+     * before asking for the next slice.
+     */
+    public Plan next(Work work, int maxPublications) {
+        if (maxPublications < 1) {
+            throw new IllegalArgumentException("a slice holds at least one publication, not " + maxPublications);
+        }
         List<Publication> publications = new ArrayList<>();
         int recomputed = 0;
-        for (PairId pair : withdraw) {
+        while (work.withdraw.hasNext() && publications.size() < maxPublications) {
+            PairId pair = work.withdraw.next();
             PublishedPair last = published.get(pair);
             if (last != null && last.live() && !graph.isLive(pair)) {
-                publications.add(new Publication.Withdrawn(pair, last.revision() + 1, reasonFor(pair, withdrawReason)));
+                publications.add(new Publication.Withdrawn(pair, last.revision() + 1, reasonFor(pair, work.withdrawReason)));
             }
         }
-        for (PairId pair : recompute) {
+        while (work.recompute.hasNext() && publications.size() < maxPublications) {
+            PairId pair = work.recompute.next();
             if (!graph.isLive(pair)) {
                 continue;
             }
@@ -257,6 +312,11 @@ public final class ComparisonSet {
                     changedSections));
         }
         return publications.isEmpty() && recomputed == 0 ? Plan.NOTHING : new Plan(publications, recomputed);
+    }
+
+    /** The whole work as one plan. */
+    private Plan all(Work work) {
+        return next(work, Integer.MAX_VALUE);
     }
 
     private String reasonFor(PairId pair, String fallback) {

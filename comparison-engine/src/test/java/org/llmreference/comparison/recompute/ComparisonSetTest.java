@@ -178,6 +178,34 @@ class ComparisonSetTest {
     }
 
     @Test
+    void workPlannedInSlicesPublishesWhatOnePlanDoesAndNoSliceIsLargerThanAsked() {
+        qt().withExamples(60).forAll(worlds(), integers().between(0, 13), integers().between(1, 5), RandomCatalogs.routes())
+                .checkAssert((world, pick, sliceSize, newRoutes) -> {
+                    ComparisonSet whole = world.replayed();
+                    ComparisonSet sliced = world.replayed();
+                    ModelSnapshot retired = retired(world.models().get(pick % world.models().size()));
+                    String repriced = world.models().get((pick + 1) % world.models().size()).id();
+                    List<ComparisonSet.SourceChange> backlog = List.of(new ComparisonSet.SourceChange.Model(retired),
+                            new ComparisonSet.SourceChange.Prices(repriced, newRoutes));
+
+                    Plan plan = commit(whole, whole.changed(backlog));
+                    ComparisonSet.Work work = sliced.changedWork(backlog);
+                    List<Publication> publications = new ArrayList<>();
+                    int recomputed = 0;
+                    while (!work.done()) {
+                        Plan slice = commit(sliced, sliced.next(work, sliceSize));
+                        assertThat(slice.publications()).hasSizeLessThanOrEqualTo(sliceSize);
+                        publications.addAll(slice.publications());
+                        recomputed += slice.recomputed();
+                    }
+
+                    assertThat(publications).isEqualTo(plan.publications());
+                    assertThat(recomputed).isEqualTo(plan.recomputed());
+                    assertThat(sliced.recomputeAll().publications()).isEmpty();
+                });
+    }
+
+    @Test
     void aPlanThatWasNotCommittedIsPlannedAgain() {
         qt().withExamples(40).forAll(worlds(), integers().between(0, 13), RandomCatalogs.routes())
                 .checkAssert((world, pick, newRoutes) -> {

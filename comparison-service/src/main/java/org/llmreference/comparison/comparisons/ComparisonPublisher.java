@@ -1,6 +1,7 @@
 package org.llmreference.comparison.comparisons;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import org.llmreference.comparison.graph.PairId;
 import org.llmreference.comparison.pairs.CuratedPairs;
 import org.llmreference.comparison.recompute.ComparisonSet;
 import org.llmreference.comparison.recompute.ComparisonSet.SourceChange;
+import org.llmreference.comparison.recompute.ComparisonSet.Work;
 import org.llmreference.comparison.recompute.Plan;
 import org.llmreference.comparison.recompute.Publication;
 import org.llmreference.comparison.sources.SourceProjections;
@@ -34,7 +36,8 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Keeps the {@link ComparisonSet} in step with what is stored, and turns source changes into stored
  * publications: plan (recompute the affected pairs, keep those whose content changed), store each
- * with its pending event, then commit. One plan at a time, under one lock.
+ * with its pending event, then commit. One change at a time, under one lock, worked off in slices of
+ * {@value #SLICE} publications (each stored and committed before the next is computed).
  *
  * <p>Source events are {@linkplain #submit submitted}: the listener has already stored the
  * projection, and a planner thread takes every change waiting at that moment as one plan, so a
@@ -59,6 +62,19 @@ public class ComparisonPublisher {
     private static final String CAUSED_BY = "causedBy";
 
     private static final int LOGGED_PAIRS = 10;
+
+    /**
+     * Publications computed, stored and committed together: a change that touches the whole catalog
+     * (a bulk import, a reconciliation) is worked off in slices, so memory holds at most this many
+     * comparisons of it and each slice's pages can be on their way while the next is computed.
+     */
+    static final int SLICE = 250;
+
+    /** How long a backlog must stay without new changes before it is planned (see {@link #awaitBacklogSettling}). */
+    static final Duration SETTLE_QUIET = Duration.ofMillis(100);
+
+    /** The longest a backlog waits to settle. */
+    static final Duration SETTLE_LIMIT = Duration.ofSeconds(2);
 
     private final ComparisonEngine engine;
     private final ComparisonSettings settings;
@@ -142,12 +158,13 @@ public class ComparisonPublisher {
         while (running) {
             List<Waiting> batch;
             synchronized (waiting) {
-                while (waiting.isEmpty() && running) {
-                    try {
+                try {
+                    while (waiting.isEmpty() && running) {
                         waiting.wait();
-                    } catch (InterruptedException e) {
-                        return;
                     }
+                    awaitBacklogSettling();
+                } catch (InterruptedException e) {
+                    return;
                 }
                 batch = new ArrayList<>(waiting.values());
                 waiting.clear();
@@ -175,6 +192,24 @@ public class ComparisonPublisher {
         }
     }
 
+    /**
+     * A lone change is planned at once. When several wait, a backlog is arriving (a bulk import, a
+     * catch-up after an outage): wait until no new change has come for {@link #SETTLE_QUIET}, at most
+     * {@link #SETTLE_LIMIT}, so the catalog's pairs are computed and published once for the whole
+     * wave instead of once per slice of it. Called holding the monitor of {@code waiting}.
+     */
+    private void awaitBacklogSettling() throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        int seen = waiting.size();
+        while (seen > 1 && running && System.nanoTime() < deadline) {
+            waiting.wait(SETTLE_QUIET.toMillis());
+            if (waiting.size() == seen) {
+                return;
+            }
+            seen = waiting.size();
+        }
+    }
+
     /** Puts a failed batch back, behind nothing newer for the same key. */
     private void requeue(List<Waiting> batch) {
         synchronized (waiting) {
@@ -187,7 +222,7 @@ public class ComparisonPublisher {
         }
     }
 
-    private Plan plan(List<Waiting> batch) {
+    private Planned plan(List<Waiting> batch) {
         Cause newest = batch.stream().map(Waiting::cause).max(Comparator.comparing(Cause::occurredAt)).orElseThrow();
         Map<String, Cause> byModel = new LinkedHashMap<>();
         for (Waiting change : batch) {
@@ -204,20 +239,15 @@ public class ComparisonPublisher {
         };
         String trigger = batch.size() == 1 ? (batch.get(0).change() instanceof SourceChange.Model ? "model" : "prices")
                 : "backlog";
-        return change(trigger, newest, causes, set -> set.changed(batch.stream().map(Waiting::change).toList()));
+        return change(trigger, newest, causes, set -> set.changedWork(batch.stream().map(Waiting::change).toList()));
     }
 
-    public Plan curated(PairId pair, Cause cause) {
-        return change("curation", cause, set -> set.curated(pair));
+    public Planned curated(PairId pair, Cause cause) {
+        return change("curation", cause, set -> set.curatedWork(pair));
     }
 
-    public Plan uncurated(PairId pair, Cause cause) {
-        return change("curation", cause, set -> set.uncurated(pair));
-    }
-
-    /** Recomputes every pair and publishes what differs from what was published. */
-    public Plan reconcile() {
-        return change("reconcile", Cause.startingNow(clock.instant(), Cause.RECONCILIATION), ComparisonSet::recomputeAll);
+    public Planned uncurated(PairId pair, Cause cause) {
+        return change("curation", cause, set -> set.uncuratedWork(pair));
     }
 
     /** Reads the set (the pair graph, the models) under the lock. */
@@ -230,28 +260,31 @@ public class ComparisonPublisher {
         }
     }
 
-    private Plan change(String trigger, Cause cause, Function<ComparisonSet, Plan> change) {
+    private Planned change(String trigger, Cause cause, Function<ComparisonSet, Work> change) {
         return change(trigger, cause, pair -> cause, change);
     }
 
-    /** Plans and stores one change under the lock; {@code cause} is the newest edit behind it, for the log. */
-    private Plan change(String trigger, Cause cause, Function<PairId, Cause> causes, Function<ComparisonSet, Plan> change) {
+    /** What one change recomputed and published, over all its slices. */
+    public record Planned(int recomputed, int published) {
+    }
+
+    /**
+     * Plans and stores one change under the lock, a slice at a time; {@code cause} is the newest edit
+     * behind it, for the log.
+     */
+    private Planned change(String trigger, Cause cause, Function<PairId, Cause> causes,
+            Function<ComparisonSet, Work> change) {
         String outerCause = MDC.get(CAUSED_BY);
         MDC.put(CAUSED_BY, cause.causedBy());
         lock.lock();
         try {
             long start = System.nanoTime();
             ComparisonSet current = loaded();
-            Plan plan = change.apply(current);
-            store(current, plan, causes);
+            Planned planned = storeInSlices(current, change.apply(current), causes, trigger, cause);
             Timer.builder("llmref.comparisons.plan").tag("trigger", trigger)
                     .description("time to recompute the affected pairs of one change and store what changed")
                     .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            if (!plan.isEmpty()) {
-                log.info("{}: {} pairs recomputed, {} published {} causedBy={}", trigger, plan.recomputed(),
-                        plan.publications().size(), published(plan), cause.causedBy());
-            }
-            return plan;
+            return planned;
         } finally {
             lock.unlock();
             if (outerCause == null) {
@@ -260,6 +293,24 @@ public class ComparisonPublisher {
                 MDC.put(CAUSED_BY, outerCause);
             }
         }
+    }
+
+    /** Computes, stores and commits the work a slice at a time, logging each stored slice. */
+    private Planned storeInSlices(ComparisonSet target, Work work, Function<PairId, Cause> causes, String trigger,
+            Cause cause) {
+        int recomputedPairs = 0;
+        int publishedPairs = 0;
+        while (!work.done()) {
+            Plan slice = target.next(work, SLICE);
+            store(target, slice, causes);
+            recomputedPairs += slice.recomputed();
+            publishedPairs += slice.publications().size();
+            if (!slice.isEmpty()) {
+                log.info("{}: {} pairs recomputed, {} published {} causedBy={}", trigger, slice.recomputed(),
+                        slice.publications().size(), published(slice), cause.causedBy());
+            }
+        }
+        return new Planned(recomputedPairs, publishedPairs);
     }
 
     /** The pairs a plan publishes, for the log line: the first few, then how many more. */
@@ -280,13 +331,13 @@ public class ComparisonPublisher {
             long start = System.nanoTime();
             ComparisonSet built = new ComparisonSet(engine, settings.peers(), sources.allModels(), sources.allPriceLists(),
                     curatedPairs.all(), comparisons.publishedState());
-            Plan reconciliation = built.recomputeAll();
             Cause reconciling = Cause.startingNow(clock.instant(), Cause.RECONCILIATION);
-            store(built, reconciliation, pair -> reconciling);
+            Planned reconciliation = storeInSlices(built, built.recomputeAllWork(), pair -> reconciling, "reconcile",
+                    reconciling);
             set = built;
             log.info("Comparison set loaded in {} ms: {} live pairs, {} recomputed, {} published on reconciliation",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), built.graph().livePairs().size(),
-                    reconciliation.recomputed(), reconciliation.publications().size());
+                    reconciliation.recomputed(), reconciliation.published());
         }
         return set;
     }

@@ -24,6 +24,7 @@ import org.llmreference.platform.outbox.OutboxRelay;
 import org.llmreference.platform.outbox.PendingEvent;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -83,7 +84,7 @@ public class Comparisons {
 
     /**
      * Stores every publication of the plan with its pending event (caused by {@code causes} of its
-     * pair), in one unordered bulk write.
+     * pair), in one unordered bulk write, then hands the events to the relay.
      *
      * @throws com.mongodb.MongoBulkWriteException when a pair's stored revision moved on meanwhile
      *         (a duplicate key on the guarded upsert); what was stored stays, and the caller rebuilds
@@ -93,16 +94,22 @@ public class Comparisons {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
+        List<PendingEvent> events = new ArrayList<>();
         for (Publication publication : plan.publications()) {
-            writes.add(new UpdateOneModel<>(guard(publication), update(publication, causes.apply(publication.pair()), at),
+            Cause cause = causes.apply(publication.pair());
+            PendingEvent event = PendingEvent.of(event(publication, cause), at);
+            events.add(event);
+            writes.add(new UpdateOneModel<>(guard(publication), update(publication, event, cause),
                     new UpdateOptions().upsert(true)));
         }
-        collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        if (plan.publications().size() > 50) {
+        try {
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // The writes that did succeed carry their events: a sweep finds them.
             relay.wake();
-        } else {
-            plan.publications().forEach(publication -> relay.wake(publication.pair().toString()));
+            throw e;
         }
+        events.forEach(event -> relay.handOver(event.key(), List.of(event)));
     }
 
     private static Bson guard(Publication publication) {
@@ -110,17 +117,16 @@ public class Comparisons {
                 Filters.lt("revision", publication.revision()));
     }
 
-    private static Bson update(Publication publication, Cause cause, Instant at) {
+    private static Bson update(Publication publication, PendingEvent event, Cause cause) {
         PairId pair = publication.pair();
-        Envelope<?> event = event(publication, cause);
         List<Bson> updates = new ArrayList<>(List.of(
                 Updates.set("a", pair.a()),
                 Updates.set("b", pair.b()),
                 Updates.set("revision", publication.revision()),
-                Updates.set("updatedAt", Date.from(at)),
+                Updates.set("updatedAt", Date.from(event.storedAt())),
                 Updates.set("causedBy", cause.causedBy()),
                 Updates.set("occurredAt", Date.from(cause.occurredAt())),
-                Updates.push(PendingEvent.FIELD, PendingEvent.of(event, at).toDocument())));
+                Updates.push(PendingEvent.FIELD, event.toDocument())));
         if (publication instanceof Publication.Changed changed) {
             updates.add(Updates.set("live", true));
             updates.add(Updates.set("contentHash", changed.contentHash()));

@@ -7,16 +7,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * A comparison is one document in {@value #COLLECTION} carrying its pending
- * {@code comparison.pages.v1} events; this relay publishes them through {@value #BINDING}.
+ * {@code comparison.pages.v1} events; this relay publishes them.
  */
 @Configuration(proxyBeanMethods = false)
 class ComparisonsMessaging {
 
     static final String COLLECTION = "comparisons";
-    static final String BINDING = "comparisonPages";
 
     @Bean
     OutboxRelay comparisonsOutboxRelay(OutboxRelays relays) {
-        return relays.over(COLLECTION, BINDING);
+        return relays.over(COLLECTION);
     }
 }

@@ -1,7 +1,10 @@
 package org.llmreference.platform.config;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.bson.UuidRepresentation;
 import org.llmreference.platform.health.KafkaHealthIndicator;
 import org.llmreference.platform.messaging.DeadLetterCounting;
@@ -13,11 +16,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -34,6 +39,8 @@ import io.micrometer.observation.ObservationRegistry;
 @AutoConfiguration
 @EnableConfigurationProperties(PlatformProperties.class)
 public class PlatformAutoConfiguration {
+
+    private static final String BINDER = "spring.cloud.stream.kafka.binder";
 
     @Bean
     MongoClientSettingsBuilderCustomizer llmrefMongoClientSettings(PlatformProperties properties) {
@@ -62,6 +69,22 @@ public class PlatformAutoConfiguration {
                 new StorageOutages(properties.storageOutageWait()));
     }
 
+    /**
+     * The relay's producer takes the binder's producer settings, merged as the binder merges them:
+     * {@code configuration}, then {@code producer-properties}, then {@code required-acks}.
+     */
+    static Map<String, Object> relayProducerConfiguration(Environment environment) {
+        Binder binder = Binder.get(environment);
+        Bindable<Map<String, String>> settings = Bindable.mapOf(String.class, String.class);
+        Map<String, Object> producer = new HashMap<>(binder.bind(BINDER + ".configuration", settings).orElse(Map.of()));
+        producer.putAll(binder.bind(BINDER + ".producer-properties", settings).orElse(Map.of()));
+        producer.put(ProducerConfig.ACKS_CONFIG, environment.getProperty(BINDER + ".required-acks", "all"));
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.getProperty(BINDER + ".brokers", "localhost:9092"));
+        producer.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG,
+                environment.getProperty("spring.application.name", "llmref") + "-outbox");
+        return producer;
+    }
+
     @Bean
     @ConditionalOnMissingBean(DlqPartitionFunction.class)
     DeadLetterCounting deadLetterCounting(MeterRegistry meters) {
@@ -69,8 +92,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    OutboxRelays outboxRelays(MongoDatabase database, StreamBridge streamBridge, PlatformProperties properties,
-            MeterRegistry meters) {
-        return new OutboxRelays(database, streamBridge, properties, meters);
+    OutboxRelays outboxRelays(MongoDatabase database, PlatformProperties properties, MeterRegistry meters,
+            Environment environment) {
+        return new OutboxRelays(database, relayProducerConfiguration(environment), properties, meters);
     }
 }

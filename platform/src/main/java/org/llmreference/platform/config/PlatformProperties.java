@@ -21,7 +21,7 @@ public record PlatformProperties(Duration mongoTimeout, Duration kafkaHealthTime
     public PlatformProperties {
         mongoTimeout = mongoTimeout == null ? Duration.ofSeconds(3) : mongoTimeout;
         kafkaHealthTimeout = kafkaHealthTimeout == null ? Duration.ofSeconds(2) : kafkaHealthTimeout;
-        outboxSweepInterval = outboxSweepInterval == null ? Duration.ofSeconds(2) : outboxSweepInterval;
+        outboxSweepInterval = outboxSweepInterval == null ? Duration.ofSeconds(30) : outboxSweepInterval;
         outboxRetryDelay = outboxRetryDelay == null ? Duration.ofSeconds(1) : outboxRetryDelay;
         storageOutageWait = storageOutageWait == null ? Duration.ofMinutes(4) : storageOutageWait;
     }

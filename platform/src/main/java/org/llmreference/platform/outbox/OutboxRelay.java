@@ -4,27 +4,36 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.llmreference.contracts.EventHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -32,12 +41,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Publishes the events that wait in aggregate documents, in the order they were stored, then
- * removes each from its document. A writer calls {@link #wake(Object)} with the aggregate's id after
+ * removes them from their documents. A writer calls {@link #wake(Object)} with the aggregate's id after
  * a change, so its events leave at once (one lookup by {@code _id}); a sweep of every collection
- * every {@code sweepInterval} picks up whatever is left (after a restart, or while Kafka was
- * unreachable). An event can be published twice (a crash between send and removal);
- * consumers skip it by revision. Each published event is logged with its {@code causedBy} in the
- * logging context, so an edit's chain can be followed from the service that accepted it.
+ * at start, after a failed round and every {@code sweepInterval} picks up whatever is left (after a
+ * restart, or while Kafka was unreachable).
+ *
+ * <p>Events leave in batches of up to {@value #BATCH} aggregates: every event of the batch is handed to
+ * the Kafka producer at once (so the producer fills its requests), the relay then waits for each
+ * acknowledgement, and clears what Kafka acknowledged with one unordered bulk write. An event is removed
+ * only once Kafka has acknowledged it; it can be published twice (a crash between acknowledgement and
+ * removal), and consumers skip it by revision. Each published event is logged with its {@code causedBy}
+ * in the logging context, so an edit's chain can be followed from the service that accepted it.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -46,10 +60,16 @@ public final class OutboxRelay implements SmartLifecycle {
     /** The logging-context key of the edit an event belongs to, as in event consumption. */
     private static final String CAUSED_BY = "causedBy";
 
+    /** Aggregates whose events are sent together before the relay waits for their acknowledgements. */
+    static final int BATCH = 200;
+
+    private static final byte[] JSON = "application/json".getBytes(StandardCharsets.UTF_8);
+
     private final List<OutboxSource> sources;
-    private final StreamBridge streamBridge;
+    private final Producer<byte[], byte[]> producer;
     private final Duration sweepInterval;
     private final Duration retryDelay;
+    private final Duration acknowledgementTimeout;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private final AtomicLong pending = new AtomicLong();
@@ -57,30 +77,51 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter failures;
     private final Set<Object> wokenIds = ConcurrentHashMap.newKeySet();
+    /** Events their writer handed over with the ids of their aggregates, in the order they were stored. */
+    private final Map<Object, List<PendingEvent>> handedOver = new LinkedHashMap<>();
     private boolean woken;
     private boolean sweepRequested;
     private volatile boolean running;
     private Thread worker;
 
-    public OutboxRelay(List<OutboxSource> sources, StreamBridge streamBridge, Duration sweepInterval,
-            Duration retryDelay, MeterRegistry meters) {
+    /**
+     * @param acknowledgementTimeout how long to wait for Kafka to acknowledge a batch's event (beyond the
+     *        producer's own delivery timeout) before the round counts as failed
+     */
+    public OutboxRelay(List<OutboxSource> sources, Producer<byte[], byte[]> producer, Duration sweepInterval,
+            Duration retryDelay, Duration acknowledgementTimeout, MeterRegistry meters) {
         this.sources = List.copyOf(sources);
-        this.streamBridge = streamBridge;
+        this.producer = producer;
         this.sweepInterval = sweepInterval;
         this.retryDelay = retryDelay;
+        this.acknowledgementTimeout = acknowledgementTimeout;
         this.published = Counter.builder("llmref.outbox.published").description("events relayed to Kafka")
                 .register(meters);
         this.failures = Counter.builder("llmref.outbox.failures")
                 .description("relay rounds that stopped because an event could not be published").register(meters);
         Gauge.builder("llmref.outbox.pending", pending, AtomicLong::get)
-                .description("events stored but not yet relayed, as of the last relay round").register(meters);
+                .description("events stored but not yet relayed, as of the last sweep").register(meters);
         Gauge.builder("llmref.outbox.oldest.pending.age", oldestPendingAgeMillis, age -> age.get() / 1000.0)
-                .baseUnit("seconds").description("age of the oldest event not yet relayed").register(meters);
+                .baseUnit("seconds").description("age of the oldest event not yet relayed, as of the last sweep")
+                .register(meters);
     }
 
     /** Asks the relay to publish the pending events of one aggregate now (call after storing its change). */
     public void wake(Object aggregateId) {
         wokenIds.add(aggregateId);
+        signal(false);
+    }
+
+    /**
+     * Hands the relay events just stored in an aggregate's document, so they leave without being read
+     * back (the writer of many aggregates at once saves a lookup per aggregate). Call after the write
+     * succeeded, in the order of the writes; until Kafka acknowledges them they stay in the document,
+     * where a sweep would find them.
+     */
+    public void handOver(Object aggregateId, List<PendingEvent> events) {
+        synchronized (handedOver) {
+            handedOver.computeIfAbsent(aggregateId, id -> new ArrayList<>()).addAll(events);
+        }
         signal(false);
     }
 
@@ -100,18 +141,42 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Publishes the pending events of the aggregates named by {@link #wake(Object)}. */
-    private void relayWoken() {
-        for (Object id : List.copyOf(wokenIds)) {
-            wokenIds.remove(id);
-            for (OutboxSource source : sources) {
+    /** Publishes the events handed over, then the pending events of the aggregates named by {@link #wake(Object)}. */
+    void relayWoken() {
+        List<Pending> handed = new ArrayList<>();
+        synchronized (handedOver) {
+            handedOver.forEach((id, events) -> handed.add(new Pending(id, events)));
+            handedOver.clear();
+        }
+        for (int from = 0; from < handed.size(); from += BATCH) {
+            // On a failure, what was not acknowledged is still in the documents: the sweep after the pause finds it.
+            publishAndClear(sources.get(0), handed.subList(from, Math.min(handed.size(), from + BATCH)));
+        }
+        List<Object> ids = new ArrayList<>(wokenIds);
+        wokenIds.removeAll(ids);
+        for (OutboxSource source : sources) {
+            List<Pending> batch = new ArrayList<>();
+            for (Object id : ids) {
                 Document aggregate = source.collection()
                         .find(Filters.and(Filters.eq("_id", id), Filters.exists(PendingEvent.FIELD + ".0")))
                         .projection(new Document(PendingEvent.FIELD, 1)).first();
                 if (aggregate != null) {
-                    publishAndClear(source, aggregate, pendingEvents(aggregate));
+                    batch.add(Pending.of(aggregate));
+                }
+                if (batch.size() == BATCH) {
+                    publishAndClear(source, batch);
+                    batch.clear();
                 }
             }
+            publishAndClear(source, batch);
+        }
+    }
+
+    /** An aggregate's id and its pending events, in the order they were stored. */
+    private record Pending(Object id, List<PendingEvent> events) {
+
+        static Pending of(Document aggregate) {
+            return new Pending(aggregate.get("_id"), pendingEvents(aggregate));
         }
     }
 
@@ -122,22 +187,38 @@ public final class OutboxRelay implements SmartLifecycle {
      * @throws OutboxRelayException when an event could not be published; what was not published stays pending
      */
     public int relayPending() {
+        synchronized (handedOver) {
+            // Stored before they were handed over: the sweep finds every one of them.
+            handedOver.clear();
+        }
         int count = 0;
         long stillPending = 0;
         Instant oldest = null;
         for (OutboxSource source : sources) {
-            for (Document aggregate : source.collection().find(Filters.exists(PendingEvent.FIELD + ".0"))
-                    .projection(new Document(PendingEvent.FIELD, 1))) {
-                List<PendingEvent> events = pendingEvents(aggregate);
-                for (PendingEvent event : events) {
-                    if (oldest == null || (event.storedAt() != null && event.storedAt().isBefore(oldest))) {
-                        oldest = event.storedAt();
+            List<Pending> batch = new ArrayList<>();
+            try (MongoCursor<Document> cursor = source.collection().find(Filters.exists(PendingEvent.FIELD + ".0"))
+                    .projection(new Document(PendingEvent.FIELD, 1)).batchSize(BATCH).iterator()) {
+                while (cursor.hasNext()) {
+                    batch.add(Pending.of(cursor.next()));
+                    if (batch.size() == BATCH || !cursor.hasNext()) {
+                        for (Pending aggregate : batch) {
+                            for (PendingEvent event : aggregate.events()) {
+                                stillPending++;
+                                if (event.storedAt() != null && (oldest == null || event.storedAt().isBefore(oldest))) {
+                                    oldest = event.storedAt();
+                                }
+                            }
+                        }
+                        pending.set(stillPending);
+                        int sent = publishAndClear(source, batch);
+                        stillPending -= sent;
+                        count += sent;
+                        batch.clear();
                     }
                 }
-                stillPending += events.size();
-                publishAndClear(source, aggregate, events);
-                stillPending -= events.size();
-                count += events.size();
+            } catch (OutboxRelayException e) {
+                oldestPendingAgeMillis.set(oldest == null ? 0 : Duration.between(oldest, Instant.now()).toMillis());
+                throw e;
             }
         }
         pending.set(stillPending);
@@ -146,25 +227,90 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Publishes an aggregate's pending events in order, then clears those published with one write (a
-     * backlog of many events on one aggregate costs one document update, not one each). When a publish
-     * fails, the events before it are cleared and the failure is thrown; the rest stay pending.
+     * Hands every pending event of the aggregates to the producer, waits for Kafka's acknowledgements,
+     * then clears the acknowledged events with one bulk write. An aggregate's events are cleared up to
+     * its first failure; the rest stay pending and the failure is thrown once the others are cleared.
+     *
+     * @return how many events were published and cleared
      */
-    private void publishAndClear(OutboxSource source, Document aggregate, List<PendingEvent> events) {
-        List<String> sent = new ArrayList<>();
-        try {
+    private int publishAndClear(OutboxSource source, List<Pending> aggregates) {
+        if (aggregates.isEmpty()) {
+            return 0;
+        }
+        List<Sending> sending = new ArrayList<>();
+        OutboxRelayException failure = null;
+        for (Pending aggregate : aggregates) {
+            List<PendingEvent> events = aggregate.events();
+            List<Future<RecordMetadata>> acknowledgements = new ArrayList<>();
             for (PendingEvent event : events) {
-                publish(source, event);
-                sent.add(event.eventId());
-                logPublished(event);
+                try {
+                    acknowledgements.add(producer.send(record(event)));
+                } catch (RuntimeException e) {
+                    failure = new OutboxRelayException("could not publish " + describe(event), e);
+                    break;
+                }
             }
-        } finally {
-            if (!sent.isEmpty()) {
-                source.collection().updateOne(Filters.eq("_id", aggregate.get("_id")),
-                        Updates.pull(PendingEvent.FIELD, Filters.in("eventId", sent)));
-                published.increment(sent.size());
+            sending.add(new Sending(aggregate.id(), events, acknowledgements));
+            if (failure != null) {
+                break;
             }
         }
+        List<WriteModel<Document>> clears = new ArrayList<>();
+        int sent = 0;
+        for (Sending aggregate : sending) {
+            List<String> acknowledged = new ArrayList<>();
+            for (int i = 0; i < aggregate.acknowledgements().size(); i++) {
+                PendingEvent event = aggregate.events().get(i);
+                try {
+                    aggregate.acknowledgements().get(i).get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    if (failure == null) {
+                        failure = new OutboxRelayException("could not publish " + describe(event),
+                                e instanceof ExecutionException ? e.getCause() : e);
+                    }
+                    break;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = new OutboxRelayException("interrupted while publishing " + describe(event), e);
+                    break;
+                }
+                acknowledged.add(event.eventId());
+                logPublished(event);
+            }
+            if (!acknowledged.isEmpty()) {
+                clears.add(new UpdateOneModel<>(Filters.eq("_id", aggregate.id()),
+                        Updates.pull(PendingEvent.FIELD, Filters.in("eventId", acknowledged))));
+                sent += acknowledged.size();
+            }
+        }
+        if (!clears.isEmpty()) {
+            source.collection().bulkWrite(clears, new BulkWriteOptions().ordered(false));
+            published.increment(sent);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return sent;
+    }
+
+    /** One aggregate's events of a batch and the acknowledgements of those handed to the producer. */
+    private record Sending(Object id, List<PendingEvent> events, List<Future<RecordMetadata>> acknowledgements) {
+    }
+
+    private static ProducerRecord<byte[], byte[]> record(PendingEvent event) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(event.topic(),
+                event.key().getBytes(StandardCharsets.UTF_8), event.payload());
+        record.headers()
+                .add(new RecordHeader(EventHeaders.EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8)))
+                .add(new RecordHeader(EventHeaders.EVENT_ID, event.eventId().getBytes(StandardCharsets.UTF_8)))
+                .add(new RecordHeader(EventHeaders.CAUSED_BY,
+                        String.valueOf(event.causedBy()).getBytes(StandardCharsets.UTF_8)))
+                .add(new RecordHeader("contentType", JSON));
+        return record;
+    }
+
+    private static String describe(PendingEvent event) {
+        return event.type() + " " + event.eventId() + " for " + event.key() + " to " + event.topic();
     }
 
     private static void logPublished(PendingEvent event) {
@@ -184,26 +330,6 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void publish(OutboxSource source, PendingEvent event) {
-        Message<byte[]> message = MessageBuilder.withPayload(event.payload())
-                .setHeader(KafkaHeaders.KEY, event.key().getBytes(StandardCharsets.UTF_8))
-                .setHeader(EventHeaders.EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8))
-                .setHeader(EventHeaders.EVENT_ID, event.eventId().getBytes(StandardCharsets.UTF_8))
-                .setHeader(EventHeaders.CAUSED_BY, String.valueOf(event.causedBy()).getBytes(StandardCharsets.UTF_8))
-                .build();
-        boolean sent;
-        try {
-            sent = streamBridge.send(source.binding(), message);
-        } catch (RuntimeException e) {
-            throw new OutboxRelayException("could not publish " + event.type() + " " + event.eventId() + " for "
-                    + event.key() + " to " + event.topic(), e);
-        }
-        if (!sent) {
-            throw new OutboxRelayException("binding " + source.binding() + " refused " + event.type() + " "
-                    + event.eventId() + " for " + event.key());
-        }
-    }
-
     @SuppressWarnings("unchecked")
     private static List<PendingEvent> pendingEvents(Document aggregate) {
         List<PendingEvent> events = new ArrayList<>();
@@ -218,6 +344,7 @@ public final class OutboxRelay implements SmartLifecycle {
         long lastSweep = 0;
         while (running) {
             Duration wait = sweepInterval;
+            boolean failed = false;
             try {
                 // Sweep when asked, when the interval passed without wake-ups, and at least once per interval under a steady stream of them.
                 if (sweep || System.nanoTime() - lastSweep >= sweepInterval.toNanos()) {
@@ -230,8 +357,10 @@ public final class OutboxRelay implements SmartLifecycle {
                 failures.increment();
                 log.warn("Outbox relay paused for {} ms: {}", retryDelay.toMillis(), describe(e));
                 wait = retryDelay;
+                failed = true;
             }
-            sweep = awaitSignal(wait);
+            // After a failure the next round sweeps: events handed over or woken then are still stored.
+            sweep = awaitSignal(wait) || failed;
         }
     }
 

@@ -1,33 +1,81 @@
 package org.llmreference.platform.outbox;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.llmreference.platform.config.PlatformProperties;
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.beans.factory.DisposableBean;
 
 import com.mongodb.client.MongoDatabase;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
-/** Builds a service's {@link OutboxRelay} from the platform settings: {@code relays.over("models", "catalogModels")}. */
-public final class OutboxRelays {
+/**
+ * Builds a service's {@link OutboxRelay} from the platform settings: {@code relays.over("models")}.
+ * The relays share one Kafka producer, configured like the binder's own producers (brokers,
+ * {@code spring.cloud.stream.kafka.binder.producer-properties}); its client metrics are
+ * {@code kafka.producer.*}. It is closed after the relays have stopped.
+ */
+public final class OutboxRelays implements DisposableBean {
 
     private final MongoDatabase database;
-    private final StreamBridge streamBridge;
+    private final Map<String, Object> producerConfiguration;
     private final PlatformProperties properties;
     private final MeterRegistry meters;
+    private Producer<byte[], byte[]> producer;
+    private KafkaClientMetrics producerMetrics;
 
-    public OutboxRelays(MongoDatabase database, StreamBridge streamBridge, PlatformProperties properties,
-            MeterRegistry meters) {
+    /**
+     * @param producerConfiguration the Kafka producer settings (bootstrap servers included); the
+     *        serializers are the relay's own
+     */
+    public OutboxRelays(MongoDatabase database, Map<String, Object> producerConfiguration,
+            PlatformProperties properties, MeterRegistry meters) {
         this.database = database;
-        this.streamBridge = streamBridge;
+        this.producerConfiguration = Map.copyOf(producerConfiguration);
         this.properties = properties;
         this.meters = meters;
     }
 
-    /** A relay for the pending events of {@code collection}, published through the output binding {@code binding}. */
-    public OutboxRelay over(String collection, String binding) {
-        return new OutboxRelay(List.of(new OutboxSource(database.getCollection(collection), binding)), streamBridge,
-                properties.outboxSweepInterval(), properties.outboxRetryDelay(), meters);
+    /** A relay for the pending events of {@code collection}. */
+    public synchronized OutboxRelay over(String collection) {
+        return new OutboxRelay(List.of(new OutboxSource(database.getCollection(collection))), producer(),
+                properties.outboxSweepInterval(), properties.outboxRetryDelay(), acknowledgementTimeout(), meters);
+    }
+
+    private Producer<byte[], byte[]> producer() {
+        if (producer == null) {
+            Map<String, Object> configuration = new HashMap<>(producerConfiguration);
+            configuration.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+            configuration.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+            producer = new KafkaProducer<>(configuration);
+            producerMetrics = new KafkaClientMetrics(producer);
+            producerMetrics.bindTo(meters);
+        }
+        return producer;
+    }
+
+    /** The producer gives up on a record after its delivery timeout; the relay waits a little longer. */
+    private Duration acknowledgementTimeout() {
+        Object delivery = producerConfiguration.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
+        long millis = delivery == null ? 120_000 : Long.parseLong(delivery.toString());
+        return Duration.ofMillis(millis).plusSeconds(5);
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (producerMetrics != null) {
+            producerMetrics.close();
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
     }
 }

@@ -6,14 +6,10 @@ import org.bson.Document;
 
 import com.mongodb.client.MongoCollection;
 
-/**
- * A collection whose documents carry pending events, and the Spring Cloud Stream output binding
- * those events leave through.
- */
-public record OutboxSource(MongoCollection<Document> collection, String binding) {
+/** A collection whose documents carry pending events (each names its own topic). */
+public record OutboxSource(MongoCollection<Document> collection) {
 
     public OutboxSource {
         Objects.requireNonNull(collection, "collection");
-        Objects.requireNonNull(binding, "binding");
     }
 }

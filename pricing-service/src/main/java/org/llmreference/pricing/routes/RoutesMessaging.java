@@ -7,16 +7,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * A model's price list is one document in {@value #COLLECTION} carrying its pending
- * {@code pricing.routes.v1} events; this relay publishes them through {@value #BINDING}.
+ * {@code pricing.routes.v1} events; this relay publishes them.
  */
 @Configuration(proxyBeanMethods = false)
 class RoutesMessaging {
 
     static final String COLLECTION = "priceLists";
-    static final String BINDING = "pricingRoutes";
 
     @Bean
     OutboxRelay priceListsOutboxRelay(OutboxRelays relays) {
-        return relays.over(COLLECTION, BINDING);
+        return relays.over(COLLECTION);
     }
 }
