@@ -63,8 +63,6 @@ public final class OutboxRelay implements SmartLifecycle {
     /** Aggregates whose events are sent together before the relay waits for their acknowledgements. */
     static final int BATCH = 200;
 
-    private static final byte[] JSON = "application/json".getBytes(StandardCharsets.UTF_8);
-
     private final List<OutboxSource> sources;
     private final Producer<byte[], byte[]> producer;
     private final Duration sweepInterval;
@@ -304,8 +302,7 @@ public final class OutboxRelay implements SmartLifecycle {
                 .add(new RecordHeader(EventHeaders.EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8)))
                 .add(new RecordHeader(EventHeaders.EVENT_ID, event.eventId().getBytes(StandardCharsets.UTF_8)))
                 .add(new RecordHeader(EventHeaders.CAUSED_BY,
-                        String.valueOf(event.causedBy()).getBytes(StandardCharsets.UTF_8)))
-                .add(new RecordHeader("contentType", JSON));
+                        String.valueOf(event.causedBy()).getBytes(StandardCharsets.UTF_8)));
         return record;
     }
 
