@@ -148,7 +148,7 @@ class PageRegeneration {
 
     private Outcome unchanged(Envelope<ComparisonEvent> event, IndexedPage previous) {
         if (pages.advance(event.aggregateId(), event.revision(), event.causedBy()) == Outcome.STALE) {
-            return Outcome.STALE;
+            return stale(event.aggregateId());
         }
         cache.advance(event.aggregateId(), event.revision(), event.causedBy());
         index.update(previous.atRevision(event.revision()));
@@ -160,7 +160,7 @@ class PageRegeneration {
 
     private Outcome stored(Envelope<ComparisonEvent> event, StoredPage page) {
         if (pages.store(page) == Outcome.STALE) {
-            return Outcome.STALE;
+            return stale(page.pairId());
         }
         served(page);
         regenerated.increment();
@@ -173,6 +173,15 @@ class PageRegeneration {
         log.info("stored page {} rev {} ({}), {} ms after the edit causedBy={}", page.pairId(), page.revision(),
                 page.live() ? "live" : "gone", propagation.toMillis(), event.causedBy());
         return Outcome.APPLIED;
+    }
+
+    /**
+     * MongoDB holds a newer page than the index knew (stored by another instance sharing the database):
+     * the index and the cache take the stored one, so the next event compares with what is stored.
+     */
+    private Outcome stale(String pairId) {
+        pages.find(pairId).ifPresent(this::served);
+        return Outcome.STALE;
     }
 
     private void served(StoredPage page) {
