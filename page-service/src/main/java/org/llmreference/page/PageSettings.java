@@ -22,7 +22,7 @@ public record PageSettings(
         @DefaultValue("http://localhost:8080") String baseUrl,
         @DefaultValue("LLM Reference") String siteName,
         @DefaultValue("20000") int cachePages,
-        @DefaultValue("64MB") DataSize cacheSize,
+        @DefaultValue("24MB") DataSize cacheSize,
         @DefaultValue Audit audit) {
 
     public PageSettings {

@@ -25,17 +25,23 @@ final class Visitor {
 
     /** GET {@code path} with header names and values in pairs. */
     HttpResponse<byte[]> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
+        return send("GET", path, headers);
+    }
+
+    /** {@code method} (GET or HEAD) {@code path} with header names and values in pairs. */
+    HttpResponse<byte[]> send(String method, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new AssertionError("GET " + path + " failed", e);
+            throw new AssertionError(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted during GET " + path, e);
+            throw new AssertionError("interrupted during " + method + " " + path, e);
         }
     }
 

@@ -1,10 +1,15 @@
 package org.llmreference.page.http;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.springframework.http.MediaType;
@@ -12,12 +17,10 @@ import org.springframework.http.MediaType;
 /**
  * One resource as served: its bytes gzipped (and, when at hand, as they are), a strong entity tag
  * and when it last changed. Without the plain bytes, they are inflated from the gzip on demand
- * (few clients refuse gzip).
- *
- * @param etag a strong entity tag with its quotes, e.g. {@code "3-9f86d081884c7d65"}, of the plain
- *             bytes; the gzip bytes go out as {@link #gzipEtag()}
+ * (few clients refuse gzip). Immutable, and built once per page revision: the header values it
+ * answers (both entity tags, {@code Last-Modified}, the lengths) are worked out here, not per request.
  */
-public record Representation(MediaType contentType, byte[] gzip, byte[] plain, String etag, Instant lastModified) {
+public final class Representation {
 
     public static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
     public static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
@@ -26,10 +29,37 @@ public record Representation(MediaType contentType, byte[] gzip, byte[] plain, S
 
     static final String GZIP_SUFFIX = "-gzip";
 
-    public Representation {
-        Objects.requireNonNull(contentType, "contentType");
-        Objects.requireNonNull(gzip, "gzip");
-        Objects.requireNonNull(etag, "etag");
+    /** An HTTP date, written as Spring's {@code HttpHeaders} writes it. */
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US)
+            .withZone(ZoneId.of("GMT"));
+
+    private final MediaType contentType;
+    private final String contentTypeValue;
+    private final boolean html;
+    private final byte[] gzip;
+    private final byte[] plain;
+    private final int plainLength;
+    private final String etag;
+    private final String gzipEtag;
+    private final Instant lastModified;
+    private final String lastModifiedValue;
+
+    /**
+     * @param etag a strong entity tag with its quotes, e.g. {@code "3-9f86d081884c7d65"}, of the plain
+     *             bytes; the gzip bytes go out as {@link #gzipEtag()}
+     */
+    public Representation(MediaType contentType, byte[] gzip, byte[] plain, String etag, Instant lastModified) {
+        this.contentType = Objects.requireNonNull(contentType, "contentType");
+        this.gzip = Objects.requireNonNull(gzip, "gzip");
+        this.etag = Objects.requireNonNull(etag, "etag");
+        this.plain = plain;
+        this.lastModified = lastModified;
+        this.contentTypeValue = contentType.toString();
+        this.html = contentType.isCompatibleWith(HTML);
+        this.plainLength = plain != null ? plain.length : Gzip.uncompressedLength(gzip);
+        this.gzipEtag = etag.substring(0, etag.length() - 1) + GZIP_SUFFIX + "\"";
+        this.lastModifiedValue = lastModified == null ? null
+                : HTTP_DATE.format(lastModified);
     }
 
     /** Text, compressed now, tagged by a hash of its bytes (prefixed by {@code tagPrefix} when not null). */
@@ -52,6 +82,27 @@ public record Representation(MediaType contentType, byte[] gzip, byte[] plain, S
         }
     }
 
+    public MediaType contentType() {
+        return contentType;
+    }
+
+    public byte[] gzip() {
+        return gzip;
+    }
+
+    /** The plain bytes if they are kept (else null: they are inflated from the gzip when asked for). */
+    public byte[] plain() {
+        return plain;
+    }
+
+    public String etag() {
+        return etag;
+    }
+
+    public Instant lastModified() {
+        return lastModified;
+    }
+
     /** The plain bytes, inflated from the gzip when they were not kept. */
     public byte[] plainBytes() {
         return plain != null ? plain : Gzip.decompress(gzip);
@@ -59,7 +110,33 @@ public record Representation(MediaType contentType, byte[] gzip, byte[] plain, S
 
     /** The entity tag of the gzip bytes: another representation, so another strong tag. */
     public String gzipEtag() {
-        return etag.substring(0, etag.length() - 1) + GZIP_SUFFIX + "\"";
+        return gzipEtag;
+    }
+
+    String contentTypeValue() {
+        return contentTypeValue;
+    }
+
+    boolean isHtml() {
+        return html;
+    }
+
+    int plainLength() {
+        return plainLength;
+    }
+
+    /** {@code Last-Modified} as an HTTP date, or null. */
+    String lastModifiedValue() {
+        return lastModifiedValue;
+    }
+
+    /** Writes the plain bytes, inflating them straight into {@code out} when they are not kept. */
+    void writePlainTo(OutputStream out) throws IOException {
+        if (plain != null) {
+            out.write(plain);
+        } else {
+            Gzip.inflateTo(gzip, out);
+        }
     }
 
     /** Whether {@code tag} (from {@code If-None-Match}, weak or strong, of either encoding) names this. */
@@ -71,6 +148,11 @@ public record Representation(MediaType contentType, byte[] gzip, byte[] plain, S
         if (candidate.startsWith("W/")) {
             candidate = candidate.substring(2);
         }
-        return candidate.equals(etag) || candidate.equals(gzipEtag());
+        return candidate.equals(etag) || candidate.equals(gzipEtag);
+    }
+
+    /** Rough size in memory. */
+    public long weight() {
+        return 256L + gzip.length + (plain == null ? 0 : plain.length);
     }
 }

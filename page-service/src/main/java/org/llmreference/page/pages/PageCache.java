@@ -20,13 +20,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class PageCache {
 
     private final Pages pages;
-    private final LeastRecentlyUsed<String, StoredPage> entries;
+    private final LeastRecentlyUsed<String, ServedPage> entries;
     private final Counter hits;
     private final Counter misses;
 
     PageCache(Pages pages, PageSettings settings, MeterRegistry meters) {
         this.pages = pages;
-        this.entries = new LeastRecentlyUsed<>(settings.cachePages(), settings.cacheSize().toBytes(), StoredPage::weight);
+        this.entries = new LeastRecentlyUsed<>(settings.cachePages(), settings.cacheSize().toBytes(), ServedPage::weight);
         this.hits = Counter.builder("llmref.pages.cache").tag("result", "hit").description("page lookups").register(meters);
         this.misses = Counter.builder("llmref.pages.cache").tag("result", "miss").description("page lookups").register(meters);
         Gauge.builder("llmref.pages.cache.entries", entries, LeastRecentlyUsed::size).description("pages held in memory")
@@ -35,20 +35,42 @@ public class PageCache {
                 .description("approximate memory of the pages held").register(meters);
     }
 
-    /** The stored page of a pair (live or gone), from memory or else from MongoDB. */
-    public Optional<StoredPage> get(String pairId) {
-        StoredPage cached = entries.get(pairId);
+    /** The stored page of a pair (live or gone), ready to serve, from memory or else from MongoDB. */
+    public Optional<ServedPage> get(String pairId) {
+        ServedPage cached = entries.get(pairId);
         if (cached != null) {
             hits.increment();
             return Optional.of(cached);
         }
         misses.increment();
-        return pages.findServable(pairId).map(this::offer);
+        return pages.find(pairId).map(this::offer);
+    }
+
+    /**
+     * The page held in memory under exactly {@code pairId} (a hit), else empty without looking further
+     * (not counted: the caller goes on to {@link #get}).
+     */
+    public Optional<ServedPage> held(String pairId) {
+        ServedPage cached = entries.get(pairId);
+        if (cached == null) {
+            return Optional.empty();
+        }
+        hits.increment();
+        return Optional.of(cached);
     }
 
     /** Keeps {@code page} unless a newer revision is already held; answers the one held. */
-    public StoredPage offer(StoredPage page) {
-        return entries.merge(page.pairId(), page.servable(),
-                (present, offered) -> offered.revision() > present.revision() ? offered : present);
+    public ServedPage offer(StoredPage page) {
+        return entries.merge(page.pairId(), ServedPage.of(page),
+                (present, offered) -> offered.page().revision() > present.page().revision() ? offered : present);
+    }
+
+    /** Moves a held page whose content did not change on to a newer revision (nothing when it is not held). */
+    void advance(String pairId, long revision, String causedBy) {
+        ServedPage held = entries.get(pairId);
+        if (held != null && held.page().revision() < revision) {
+            entries.merge(pairId, new ServedPage(held.page().atRevision(revision, causedBy), held.representation()),
+                    (present, offered) -> offered.page().revision() > present.page().revision() ? offered : present);
+        }
     }
 }

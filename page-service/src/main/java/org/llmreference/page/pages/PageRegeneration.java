@@ -37,11 +37,13 @@ import io.micrometer.core.instrument.Timer;
  * {@link Comparisons} projection, then, unless the stored page already has this revision or a newer
  * one, the page is rendered, compressed, tagged and stored (guarded by revision), and from then on
  * served: the cache and the index take it, and {@code llmref.propagation} records how long after the
- * editor's change that was.
+ * editor's change that was. What the stored page is (revision, content hash, hash of its HTML, its
+ * "what changed" list) comes from the {@link PageIndex}, which holds every stored page: two MongoDB
+ * writes per event and no read.
  *
  * <p>A {@code ComparisonChanged} renders the comparison with its "what changed" list (this change
- * first, {@value StoredPage#CHANGES_KEPT} kept); when its content hash, or else its rendered HTML,
- * equals the stored page's, nothing is re-rendered ({@code llmref.pages.unchanged}) and only the
+ * first, {@value StoredPage#CHANGES_KEPT} kept); when its content hash, or else its rendered HTML (by
+ * the hash in its entity tag), equals the stored page's, nothing is re-rendered ({@code llmref.pages.unchanged}) and only the
  * revision moves on. A {@code ComparisonWithdrawn} stores the page as gone, with its reason. Each
  * stored or unchanged page is logged with the edit's {@code causedBy}: the last link of its chain.
  */
@@ -94,7 +96,7 @@ class PageRegeneration {
         }
         long start = System.nanoTime();
         comparisons.apply(event);
-        Optional<StoredPage> previous = pages.find(pairId);
+        Optional<IndexedPage> previous = index.find(pairId);
         if (previous.isPresent() && previous.get().revision() >= event.revision()) {
             return Outcome.STALE;
         }
@@ -107,7 +109,7 @@ class PageRegeneration {
         return outcome;
     }
 
-    private Outcome changed(Envelope<ComparisonEvent> event, ComparisonChanged changed, StoredPage previous) {
+    private Outcome changed(Envelope<ComparisonEvent> event, ComparisonChanged changed, IndexedPage previous) {
         Comparison comparison = changed.comparison();
         boolean wasLive = previous != null && previous.live();
         if (wasLive && changed.contentHash().equals(previous.contentHash())) {
@@ -121,30 +123,35 @@ class PageRegeneration {
         Instant renderedAt = clock.instant();
         String html = renderer.comparison(new ComparisonPage(comparison, event.revision(), event.occurredAt(),
                 renderedAt, changes));
-        if (wasLive && html.equals(previous.html())) {
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        String etag = Representation.etag(Long.toString(event.revision()), bytes);
+        if (wasLive && previous.hasSameHtmlAs(etag)) {
             return unchanged(event, previous);
         }
-        StoredPage page = page(event, true, html, renderedAt, comparison.title(), link(comparison.modelA()),
+        StoredPage page = page(event, true, bytes, etag, renderedAt, comparison.title(), link(comparison.modelA()),
                 link(comparison.modelB()), changes, null, changed.contentHash());
         return stored(event, page);
     }
 
-    private Outcome withdrawn(Envelope<ComparisonEvent> event, ComparisonWithdrawn withdrawn, StoredPage previous) {
+    private Outcome withdrawn(Envelope<ComparisonEvent> event, ComparisonWithdrawn withdrawn, IndexedPage previous) {
         ModelLink modelA = previous != null ? previous.modelA() : new ModelLink(withdrawn.modelAId(), withdrawn.modelAId(), null);
         ModelLink modelB = previous != null ? previous.modelB() : new ModelLink(withdrawn.modelBId(), withdrawn.modelBId(), null);
         String title = previous != null ? previous.title() : modelA.name() + " vs " + modelB.name();
         List<PageChange> changes = previous != null ? previous.changes() : List.of();
         Instant renderedAt = clock.instant();
         String html = renderer.gone(GonePages.view(withdrawn.pairId(), title, withdrawn.reason(), modelA, modelB, index));
-        StoredPage page = page(event, false, html, renderedAt, title, modelA, modelB, changes, withdrawn.reason(), null);
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        StoredPage page = page(event, false, bytes, Representation.etag(Long.toString(event.revision()), bytes), renderedAt,
+                title, modelA, modelB, changes, withdrawn.reason(), null);
         return stored(event, page);
     }
 
-    private Outcome unchanged(Envelope<ComparisonEvent> event, StoredPage previous) {
+    private Outcome unchanged(Envelope<ComparisonEvent> event, IndexedPage previous) {
         if (pages.advance(event.aggregateId(), event.revision(), event.causedBy()) == Outcome.STALE) {
-            return Outcome.STALE;
+            return stale(event.aggregateId());
         }
-        served(previous.atRevision(event.revision(), event.causedBy()));
+        cache.advance(event.aggregateId(), event.revision(), event.causedBy());
+        index.update(previous.atRevision(event.revision()));
         unchanged.increment();
         log.info("page {} rev {} unchanged (same content as rev {}) causedBy={}", event.aggregateId(), event.revision(),
                 previous.revision(), event.causedBy());
@@ -153,7 +160,7 @@ class PageRegeneration {
 
     private Outcome stored(Envelope<ComparisonEvent> event, StoredPage page) {
         if (pages.store(page) == Outcome.STALE) {
-            return Outcome.STALE;
+            return stale(page.pairId());
         }
         served(page);
         regenerated.increment();
@@ -168,18 +175,25 @@ class PageRegeneration {
         return Outcome.APPLIED;
     }
 
+    /**
+     * MongoDB holds a newer page than the index knew (stored by another instance sharing the database):
+     * the index and the cache take the stored one, so the next event compares with what is stored.
+     */
+    private Outcome stale(String pairId) {
+        pages.find(pairId).ifPresent(this::served);
+        return Outcome.STALE;
+    }
+
     private void served(StoredPage page) {
         cache.offer(page);
         index.update(IndexedPage.of(page));
     }
 
-    private static StoredPage page(Envelope<ComparisonEvent> event, boolean live, String html, Instant renderedAt,
-            String title, ModelLink modelA, ModelLink modelB, List<PageChange> changes, String withdrawnReason,
-            String contentHash) {
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        return new StoredPage(event.aggregateId(), event.revision(), live, html, Gzip.compress(bytes),
-                Representation.etag(Long.toString(event.revision()), bytes), renderedAt, event.occurredAt(),
-                event.causedBy(), title, modelA, modelB, changes, withdrawnReason, contentHash);
+    private static StoredPage page(Envelope<ComparisonEvent> event, boolean live, byte[] html, String etag,
+            Instant renderedAt, String title, ModelLink modelA, ModelLink modelB, List<PageChange> changes,
+            String withdrawnReason, String contentHash) {
+        return new StoredPage(event.aggregateId(), event.revision(), live, Gzip.compress(html), etag, renderedAt,
+                event.occurredAt(), event.causedBy(), title, modelA, modelB, changes, withdrawnReason, contentHash);
     }
 
     private static ModelLink link(ModelSummary model) {

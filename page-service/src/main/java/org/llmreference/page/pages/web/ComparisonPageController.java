@@ -7,7 +7,7 @@ import org.llmreference.comparison.graph.PairId;
 import org.llmreference.page.http.CachePolicy;
 import org.llmreference.page.http.Responses;
 import org.llmreference.page.pages.PageCache;
-import org.llmreference.page.pages.StoredPage;
+import org.llmreference.page.pages.ServedPage;
 import org.llmreference.page.site.SiteViews;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,7 +22,8 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * {@code GET /compare/{a}-vs-{b}}: the stored page (200), the pair in the other order (301 to the
  * canonical one), a withdrawn pair (410 and why), anything else under {@code /compare/} the helpful
- * 404 page. Always HTML, never a problem document.
+ * 404 page. Always HTML, never a problem document. Most visitors' requests for live pages and
+ * reversed pairs are answered before they get here, by {@link ComparisonPageFastPath}, the same way.
  */
 @Controller
 class ComparisonPageController {
@@ -47,15 +48,15 @@ class ComparisonPageController {
         if (!pair.isWrittenAs(pairId)) {
             return Responses.movedPermanently("/compare/" + pair, CachePolicy.REDIRECT);
         }
-        Optional<StoredPage> page = pages.get(pair.toString());
+        Optional<ServedPage> page = pages.get(pair.toString());
         if (page.isEmpty()) {
             return notFound(servlet, request, List.of(pair.a(), pair.b()));
         }
-        StoredPage stored = page.get();
-        if (!stored.live()) {
-            return Responses.send(request, HttpStatus.GONE, views.gone(stored), CachePolicy.PAGE);
+        ServedPage served = page.get();
+        if (!served.page().live()) {
+            return Responses.send(request, HttpStatus.GONE, views.gone(served.page()), CachePolicy.PAGE);
         }
-        return Responses.send(request, HttpStatus.OK, stored.representation(), CachePolicy.PAGE);
+        return Responses.send(request, HttpStatus.OK, served.representation(), CachePolicy.PAGE);
     }
 
     @GetMapping("/compare/**")
