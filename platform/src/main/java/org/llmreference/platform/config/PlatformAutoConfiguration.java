@@ -71,15 +71,20 @@ public class PlatformAutoConfiguration {
 
     /**
      * The relay's producer takes the binder's producer settings, merged as the binder merges them:
-     * {@code configuration}, then {@code producer-properties}, then {@code required-acks}.
+     * {@code configuration}, then {@code producer-properties}, then {@code required-acks}; but it keeps
+     * retrying an event for {@code outbox-delivery-timeout}. Events of a batch are in flight together:
+     * one the broker appended just before an outage, unacknowledged, is then delivered once by the
+     * idempotent producer when the broker returns, instead of failing after the binder's short timeout
+     * and being sent again as a duplicate.
      */
-    static Map<String, Object> relayProducerConfiguration(Environment environment) {
+    static Map<String, Object> relayProducerConfiguration(Environment environment, PlatformProperties properties) {
         Binder binder = Binder.get(environment);
         Bindable<Map<String, String>> settings = Bindable.mapOf(String.class, String.class);
         Map<String, Object> producer = new HashMap<>(binder.bind(BINDER + ".configuration", settings).orElse(Map.of()));
         producer.putAll(binder.bind(BINDER + ".producer-properties", settings).orElse(Map.of()));
         producer.put(ProducerConfig.ACKS_CONFIG, environment.getProperty(BINDER + ".required-acks", "all"));
         producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.getProperty(BINDER + ".brokers", "localhost:9092"));
+        producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(properties.outboxDeliveryTimeout().toMillis()));
         producer.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG,
                 environment.getProperty("spring.application.name", "llmref") + "-outbox");
         return producer;
@@ -94,6 +99,6 @@ public class PlatformAutoConfiguration {
     @Bean
     OutboxRelays outboxRelays(MongoDatabase database, PlatformProperties properties, MeterRegistry meters,
             Environment environment) {
-        return new OutboxRelays(database, relayProducerConfiguration(environment), properties, meters);
+        return new OutboxRelays(database, relayProducerConfiguration(environment, properties), properties, meters);
     }
 }

@@ -11,18 +11,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param kafkaHealthTimeout   how long the readiness check waits for Kafka
  * @param outboxSweepInterval  how often the outbox relay looks for events left behind
  * @param outboxRetryDelay     how long the relay waits after a failed publish
+ * @param outboxDeliveryTimeout how long the relay's producer keeps retrying an event it was handed
+ *                             (through a broker outage) before the relay counts it as not published
+ *                             and sends it again later
  * @param storageOutageWait    how long a consumer waits for an unreachable MongoDB before an event
  *                             goes to the binding's retries and dead-letter topic
  */
 @ConfigurationProperties("llmref.platform")
 public record PlatformProperties(Duration mongoTimeout, Duration kafkaHealthTimeout, Duration outboxSweepInterval,
-        Duration outboxRetryDelay, Duration storageOutageWait) {
+        Duration outboxRetryDelay, Duration outboxDeliveryTimeout, Duration storageOutageWait) {
 
     public PlatformProperties {
         mongoTimeout = mongoTimeout == null ? Duration.ofSeconds(3) : mongoTimeout;
         kafkaHealthTimeout = kafkaHealthTimeout == null ? Duration.ofSeconds(2) : kafkaHealthTimeout;
         outboxSweepInterval = outboxSweepInterval == null ? Duration.ofSeconds(30) : outboxSweepInterval;
         outboxRetryDelay = outboxRetryDelay == null ? Duration.ofSeconds(1) : outboxRetryDelay;
+        outboxDeliveryTimeout = outboxDeliveryTimeout == null ? Duration.ofMinutes(2) : outboxDeliveryTimeout;
         storageOutageWait = storageOutageWait == null ? Duration.ofMinutes(4) : storageOutageWait;
     }
 }
