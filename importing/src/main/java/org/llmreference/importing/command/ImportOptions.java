@@ -22,13 +22,16 @@ record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, String
 
             Reads a catalog bundle (our JSON), a models.dev checkout (folder with providers/) or the
             built-in demo catalog, then uploads the models to catalog-service and the providers and
-            routes to pricing-service, in chunks.
+            routes to pricing-service, in chunks: the routes of each chunk of models go to
+            pricing-service as soon as catalog-service has taken the models, all routes of a model
+            in one request.
 
             Options:
               --catalog URL              catalog-service base URL (default http://localhost:8081)
               --pricing URL              pricing-service base URL (default http://localhost:8082)
               --token TOKEN              editor token (default: environment variable LLMREF_EDITOR_TOKEN)
-              --chunk N                  items per request (default 500)
+              --chunk N                  models, or routes, per request (default 500; a model with more
+                                         routes sends them all at once)
               --wait-for-models SECONDS  how long pricing-service waits for the models to reach it (default 60)
               --data-date YYYY-MM-DD     date of a models.dev snapshot, recorded as reviewed/verified date
               --out FILE                 only convert the source to a bundle file and write it; no upload

@@ -10,8 +10,17 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.importing.bundle.Bundles;
 import org.llmreference.importing.bundle.CatalogBundle;
 import org.llmreference.importing.bundle.ImportReport;
@@ -25,9 +34,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends a bundle in chunks: models to {@code POST {catalog}/api/import}, then providers (first chunk)
- * and routes to {@code POST {pricing}/api/import?waitForModelsSeconds=N}, and prints what each
- * chunk did.
+ * Sends a bundle in chunks: models to {@code POST {catalog}/api/import}, and providers and routes to
+ * {@code POST {pricing}/api/import?waitForModelsSeconds=N}, printing what each chunk did. The two
+ * services work side by side: once catalog-service has taken a chunk of models, the routes of those
+ * models go to pricing-service (which waits for the models to reach it through Kafka) while the
+ * next chunk of models goes to the catalog. A model's routes always travel in one request, so an
+ * import moves its price list by one revision; routes of models the catalog rejected go last and
+ * wait for nothing (only models the catalog knew before can take them).
  */
 final class Uploader {
 
@@ -63,6 +76,8 @@ final class Uploader {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final List<ImportRejection> rejections = new ArrayList<>();
     private int rejectedCount;
+    private Totals totals = new Totals(0, 0, 0, 0, 0);
+    private int routesSent;
 
     Uploader(ImportOptions options, PrintStream out) {
         this.options = options;
@@ -70,40 +85,158 @@ final class Uploader {
     }
 
     Totals upload(CatalogBundle bundle) throws UploadFailed {
-        Totals totals = new Totals(0, 0, 0, 0, 0);
         int chunk = options.chunk();
         URI catalog = URI.create(options.catalog() + "/api/import");
-        List<?> models = bundle.models();
-        for (int from = 0; from < models.size(); from += chunk) {
-            int to = Math.min(models.size(), from + chunk);
-            CatalogBundle part = new CatalogBundle(bundle.source(), List.of(), bundle.models().subList(from, to), List.of());
-            for (ImportReport report : post(catalog, part, "catalog-service")) {
-                totals = totals.plus(record(report, "models " + to + "/" + models.size()));
+        Map<String, List<RouteEntry>> routesByModel = new LinkedHashMap<>();
+        bundle.routes().forEach(route -> routesByModel.computeIfAbsent(route.modelId(), m -> new ArrayList<>()).add(route));
+        List<RouteEntry> rejectedModelsRoutes = new ArrayList<>();
+        PricingLane pricing = new PricingLane(bundle);
+        try {
+            List<ModelSnapshot> models = bundle.models();
+            for (int from = 0; from < models.size(); from += chunk) {
+                int to = Math.min(models.size(), from + chunk);
+                List<ModelSnapshot> part = models.subList(from, to);
+                Set<String> rejected = new HashSet<>();
+                for (ImportReport report : post(catalog, new CatalogBundle(bundle.source(), List.of(), part, List.of()),
+                        "catalog-service")) {
+                    record(report, "models " + to + "/" + models.size());
+                    // A model rejected as a repeat was imported from its first listing.
+                    report.rejected().stream().filter(rejection -> !"duplicate".equals(rejection.rule()))
+                            .forEach(rejection -> rejected.add(rejection.id()));
+                }
+                List<RouteEntry> taken = new ArrayList<>();
+                for (ModelSnapshot model : part) {
+                    List<RouteEntry> routes = routesByModel.remove(model.id());
+                    if (routes != null) {
+                        (rejected.contains(model.id()) ? rejectedModelsRoutes : taken).addAll(routes);
+                    }
+                }
+                pricing.send(taken, options.waitForModels());
             }
+            List<RouteEntry> others = new ArrayList<>();
+            routesByModel.values().forEach(others::addAll);
+            pricing.send(others, options.waitForModels());
+            pricing.send(rejectedModelsRoutes, Duration.ZERO);
+            pricing.finish();
+        } finally {
+            pricing.stop();
         }
-        URI pricing = URI.create(options.pricing() + "/api/import?waitForModelsSeconds=" + options.waitForModels().toSeconds());
-        List<RouteEntry> routes = bundle.routes();
-        List<ProviderEntry> providers = bundle.providers();
-        int from = 0;
-        do {
-            int to = Math.min(routes.size(), from + chunk);
-            CatalogBundle part = new CatalogBundle(bundle.source(), from == 0 ? providers : List.of(), List.of(),
-                    routes.subList(from, to));
-            for (ImportReport report : post(pricing, part, "pricing-service")) {
-                String progress = "providers".equals(report.target()) ? "providers " + providers.size() + "/" + providers.size()
-                        : "routes " + to + "/" + routes.size();
-                totals = totals.plus(record(report, progress));
+        synchronized (this) {
+            if (rejectedCount > 0) {
+                out.println(rejectedCount + " rejected" + (rejectedCount > REJECTIONS_SHOWN ? " (first " + REJECTIONS_SHOWN + " shown)" : "") + ":");
+                rejections.forEach(r -> out.printf("  %s  %s  %s: %s%n", r.id(), r.field(), r.rule(), r.message()));
             }
-            from = to;
-        } while (from < routes.size());
-        if (rejectedCount > 0) {
-            out.println(rejectedCount + " rejected" + (rejectedCount > REJECTIONS_SHOWN ? " (first " + REJECTIONS_SHOWN + " shown)" : "") + ":");
-            rejections.forEach(r -> out.printf("  %s  %s  %s: %s%n", r.id(), r.field(), r.rule(), r.message()));
+            return totals;
         }
-        return totals;
     }
 
-    private ImportReport record(ImportReport report, String progress) {
+    /**
+     * The requests to pricing-service, one after the other on a thread of their own: the providers
+     * with the first routes, then routes packed whole model by whole model, at most {@code chunk}
+     * per request unless one model has more.
+     */
+    private final class PricingLane {
+
+        private final CatalogBundle bundle;
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread worker = new Thread(runnable, "pricing-upload");
+            worker.setDaemon(true);
+            return worker;
+        });
+        private final List<Future<?>> sent = new ArrayList<>();
+        private boolean providersSent;
+
+        PricingLane(CatalogBundle bundle) {
+            this.bundle = bundle;
+        }
+
+        void send(List<RouteEntry> routes, Duration waitForModels) throws UploadFailed {
+            failFast();
+            List<RouteEntry> request = new ArrayList<>();
+            for (int i = 0; i < routes.size(); i++) {
+                request.add(routes.get(i));
+                boolean modelEnds = i + 1 == routes.size() || !routes.get(i + 1).modelId().equals(routes.get(i).modelId());
+                boolean full = i + 1 < routes.size() && request.size() + modelSize(routes, i + 1) > options.chunk();
+                if (i + 1 == routes.size() || (modelEnds && full)) {
+                    submit(List.copyOf(request), waitForModels);
+                    request.clear();
+                }
+            }
+            if (!providersSent && !bundle.providers().isEmpty() && routes.isEmpty()) {
+                submit(List.of(), waitForModels);
+            }
+        }
+
+        /** How many routes the model starting at {@code start} has (routes of one model are adjacent). */
+        private static int modelSize(List<RouteEntry> routes, int start) {
+            int end = start;
+            while (end < routes.size() && routes.get(end).modelId().equals(routes.get(start).modelId())) {
+                end++;
+            }
+            return end - start;
+        }
+
+        private void submit(List<RouteEntry> routes, Duration waitForModels) {
+            List<ProviderEntry> providers = providersSent ? List.of() : bundle.providers();
+            providersSent = true;
+            CatalogBundle part = new CatalogBundle(bundle.source(), providers, List.of(), routes);
+            URI uri = URI.create(options.pricing() + "/api/import?waitForModelsSeconds=" + waitForModels.toSeconds());
+            sent.add(thread.submit(() -> {
+                List<ImportReport> reports = post(uri, part, "pricing-service");
+                for (ImportReport report : reports) {
+                    if ("providers".equals(report.target()) && providers.isEmpty()) {
+                        continue;
+                    }
+                    synchronized (Uploader.this) {
+                        if ("routes".equals(report.target())) {
+                            routesSent += part.routes().size();
+                        }
+                        record(report, "providers".equals(report.target())
+                                ? "providers " + bundle.providers().size() + "/" + bundle.providers().size()
+                                : "routes " + routesSent + "/" + bundle.routes().size());
+                    }
+                }
+                return null;
+            }));
+        }
+
+        /** Stops at the first failed request rather than sending more. */
+        private void failFast() throws UploadFailed {
+            for (Future<?> future : sent) {
+                if (future.isDone()) {
+                    await(future);
+                }
+            }
+        }
+
+        /** Waits for every request; throws the first failure. */
+        void finish() throws UploadFailed {
+            for (Future<?> future : sent) {
+                await(future);
+            }
+        }
+
+        private void await(Future<?> future) throws UploadFailed {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof UploadFailed failed) {
+                    throw failed;
+                }
+                throw new UploadFailed("sending to pricing-service failed: " + e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UploadFailed("interrupted while sending to pricing-service");
+            }
+        }
+
+        void stop() {
+            thread.shutdownNow();
+        }
+    }
+
+    private synchronized ImportReport record(ImportReport report, String progress) {
+        totals = totals.plus(report);
         out.printf("%s: created %d, changed %d, unchanged %d, rejected %d%n", progress, report.created(),
                 report.changed(), report.unchanged(), report.rejected().size());
         rejectedCount += report.rejected().size();

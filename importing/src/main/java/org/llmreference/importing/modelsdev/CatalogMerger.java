@@ -54,15 +54,16 @@ final class CatalogMerger {
     }
 
     static Collection<Group> merge(SourceTree tree, Tally tally) {
-        Map<MetadataFile, MatchKeys.Key> metaKeys = new LinkedHashMap<>();
+        // By full id and by position: hashing the files themselves would hash their whole trees.
+        Map<String, MatchKeys.Key> metaKeys = new LinkedHashMap<>();
         tree.metadata.values().stream().sorted(Comparator.comparing(MetadataFile::fullId))
-                .forEach(meta -> metaKeys.put(meta, MatchKeys.of(null, meta.id())));
-        Map<Offering, MatchKeys.Key> offeringKeys = new LinkedHashMap<>();
-        tree.offerings.forEach(offering -> offeringKeys.put(offering, MatchKeys.of(offering.providerId(), offering.modelId())));
+                .forEach(meta -> metaKeys.put(meta.fullId(), MatchKeys.of(null, meta.id())));
+        List<MatchKeys.Key> offeringKeys = tree.offerings.stream()
+                .map(offering -> MatchKeys.of(offering.providerId(), offering.modelId())).toList();
 
         // the snapshot-date rule: a date is dropped when its base key has only one distinct date anywhere
         Map<String, Set<String>> datesByBase = new HashMap<>();
-        for (MatchKeys.Key key : concat(metaKeys.values(), offeringKeys.values())) {
+        for (MatchKeys.Key key : concat(metaKeys.values(), offeringKeys)) {
             if (key.date() != null) {
                 datesByBase.computeIfAbsent(key.base(), b -> new HashSet<>()).add(key.date());
             }
@@ -70,19 +71,21 @@ final class CatalogMerger {
 
         Map<String, Group> groups = new TreeMap<>();
         Map<String, String> metaFinalKeys = new HashMap<>();
-        metaKeys.forEach((meta, key) -> {
+        metaKeys.forEach((fullId, key) -> {
             String finalKey = finalKey(key, datesByBase);
-            metaFinalKeys.put(meta.fullId(), finalKey);
-            groups.computeIfAbsent(finalKey, Group::new).metadata.add(meta);
+            metaFinalKeys.put(fullId, finalKey);
+            groups.computeIfAbsent(finalKey, Group::new).metadata.add(tree.metadata.get(fullId));
         });
-        offeringKeys.forEach((offering, key) -> {
+        for (int i = 0; i < tree.offerings.size(); i++) {
+            Offering offering = tree.offerings.get(i);
+            MatchKeys.Key key = offeringKeys.get(i);
             String finalKey = finalKey(key, datesByBase);
             Set<String> tags = new TreeSet<>(key.tags());
             if (key.date() != null && finalKey.equals(key.base())) {
                 tags.add("snapshot:" + key.date());
             }
             if (offering.baseModel() != null && metaFinalKeys.containsKey(offering.baseModel())) {
-                MatchKeys.Key baseKey = metaKeys.get(tree.metadata.get(offering.baseModel()));
+                MatchKeys.Key baseKey = metaKeys.get(offering.baseModel());
                 if (BaseClaims.compatible(key, baseKey)) {
                     finalKey = metaFinalKeys.get(offering.baseModel());
                 } else {
@@ -90,7 +93,7 @@ final class CatalogMerger {
                 }
             }
             groups.computeIfAbsent(finalKey, Group::new).candidates.add(new Candidate(offering, tags));
-        });
+        }
         completeMixtureOfExperts(groups);
         return groups.values();
     }

@@ -40,6 +40,7 @@ final class MatchKeys {
     private static final Pattern BEDROCK_VERSION = Pattern.compile("-v?\\d+:\\d+$");
     private static final Pattern SIZE_TAG = Pattern.compile(":(\\d+(?:\\.\\d+)?[bm])$");
     private static final Pattern COLON_TAG = Pattern.compile(":([a-z0-9-]+)$");
+    private static final Pattern SEPARATORS = Pattern.compile("[._\\s]+");
     private static final Pattern FIREWORKS_VERSION = Pattern.compile("(k\\d)p(\\d)");
     private static final List<String> VENDOR_PREFIXES = List.of("openai-", "databricks-", "meta-", "z-ai-", "umans-",
             "deepseek-ai-", "mistralai-", "moonshotai-", "x-ai-", "xai-", "anthropic-", "google-", "qwen-qwen",
@@ -93,7 +94,7 @@ final class MatchKeys {
             key = key.substring(0, colon.start());
         }
         // 3. '.', '_' and spaces become '-'; Fireworks k2p6 becomes k2-6
-        key = key.replaceAll("[._\\s]+", "-");
+        key = SEPARATORS.matcher(key).replaceAll("-");
         key = FIREWORKS_VERSION.matcher(key).replaceAll("$1-$2");
         // 4. vendor and provider prefixes
         boolean changed = true;

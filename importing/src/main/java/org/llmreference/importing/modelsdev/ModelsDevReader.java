@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.llmreference.contracts.Slugs;
@@ -47,6 +48,10 @@ public final class ModelsDevReader {
 
     private static final Set<String> NON_LLM_WORDS = Set.of("embed", "embedding", "embeddings", "rerank", "reranker",
             "moderation", "whisper", "tts", "transcribe");
+
+    private static final Pattern VARIANT_TAG = Pattern.compile(":(free|thinking|latest|beta|exacto|nitro|floor|extended)$");
+    private static final Pattern DEFAULT_TAG = Pattern.compile("@default$");
+    private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9.-]");
 
     private final LocalDate dataDate;
 
@@ -179,12 +184,12 @@ public final class ModelsDevReader {
     /** The file name of a provider id without a {@code :free}-style tag: {@code openai/gpt-oss-20b:free} → {@code gpt-oss-20b}. */
     private static String lastSegment(String modelId) {
         String last = modelId.substring(modelId.lastIndexOf('/') + 1);
-        return last.replaceFirst(":(free|thinking|latest|beta|exacto|nitro|floor|extended)$", "").replaceFirst("@default$", "");
+        return DEFAULT_TAG.matcher(VARIANT_TAG.matcher(last).replaceFirst("")).replaceFirst("");
     }
 
     /** Lowercase, and any character other than {@code a-z 0-9 . -} becomes {@code -}. */
     static String slug(String id) {
-        return id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
+        return NOT_SLUG.matcher(id.toLowerCase(Locale.ROOT)).replaceAll("-");
     }
 
     private static String nonLlmReason(String key, List<String> outputModalities) {

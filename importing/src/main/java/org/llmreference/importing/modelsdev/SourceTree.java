@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -56,6 +57,7 @@ final class SourceTree {
     private final Tally tally;
     private final Consumer<String> progress;
     private final Map<Path, ObjectNode> rawCache = new HashMap<>();
+    private final Map<Path, Parsed> parsedAhead = new ConcurrentHashMap<>();
 
     private SourceTree(Path root, Tally tally, Consumer<String> progress) {
         this.root = root;
@@ -68,9 +70,38 @@ final class SourceTree {
             throw new IllegalArgumentException(root + " is not a models.dev checkout: it has no providers/ folder");
         }
         SourceTree tree = new SourceTree(root, tally, progress);
+        tree.parseAhead();
         tree.readMetadata();
         tree.readProviders();
+        tree.parsedAhead.clear();
         return tree;
+    }
+
+    /** What reading and parsing one file gave: the tree, or the failure {@link #load} reports if it needs the file. */
+    private record Parsed(ObjectNode node, Exception failure) {
+    }
+
+    /**
+     * Reads and parses every {@code .toml} file of the tree on all cores, before the (ordered,
+     * counted, reported) walk of {@link #readMetadata} and {@link #readProviders} takes them from
+     * here. Files that are not TOML (symlink placeholders) or unreadable cost nothing more: only
+     * the files the walk loads count.
+     */
+    private void parseAhead() {
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(root.resolve("models"))) {
+            files.addAll(tomlFiles(root.resolve("models")));
+        }
+        files.addAll(tomlFiles(root.resolve("providers")));
+        files.parallelStream().forEach(file -> {
+            Parsed parsed;
+            try {
+                parsed = new Parsed(TomlNodes.parse(Files.readString(file, StandardCharsets.UTF_8)), null);
+            } catch (JacksonException | IOException e) {
+                parsed = new Parsed(null, e);
+            }
+            parsedAhead.put(file, parsed);
+        });
     }
 
     private void readMetadata() {
@@ -218,7 +249,9 @@ final class SourceTree {
             return cached;
         }
         try {
-            ObjectNode node = TomlNodes.parse(Files.readString(file, StandardCharsets.UTF_8));
+            Parsed ahead = parsedAhead.remove(file);
+            ObjectNode node = ahead == null ? TomlNodes.parse(Files.readString(file, StandardCharsets.UTF_8))
+                    : parsedOrThrow(ahead);
             rawCache.put(file, node);
             tally.filesRead++;
             if (tally.filesRead % 500 == 0) {
@@ -233,6 +266,16 @@ final class SourceTree {
             tally.skip("unreadable file");
             return null;
         }
+    }
+
+    private static ObjectNode parsedOrThrow(Parsed parsed) throws IOException {
+        if (parsed.failure() instanceof IOException e) {
+            throw e;
+        }
+        if (parsed.failure() instanceof JacksonException e) {
+            throw e;
+        }
+        return parsed.node();
     }
 
     private static List<Path> tomlFiles(Path dir) {

@@ -9,13 +9,17 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.llmreference.importing.bundle.Bundles;
 import org.llmreference.importing.bundle.CatalogBundle;
+import org.llmreference.importing.bundle.RouteEntry;
+import org.llmreference.importing.demo.DemoCatalog;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -29,6 +33,7 @@ class UploaderTest {
     HttpServer server;
     final List<Received> received = new CopyOnWriteArrayList<>();
     volatile int status = 200;
+    volatile String rejectedModel = "none";
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -53,7 +58,9 @@ class UploaderTest {
         if (status != 200) {
             body = "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"token lacks the editor role\"}";
         } else if (!bundle.models().isEmpty()) {
-            body = report("models", bundle.models().size(), "[]");
+            body = report("models", bundle.models().size(), bundle.models().stream().anyMatch(m -> m.id().equals(rejectedModel))
+                    ? "[{\"id\":\"" + rejectedModel + "\",\"field\":\"name\",\"rule\":\"required\",\"message\":\"is required\"}]"
+                    : "[]");
         } else {
             body = "[" + report("providers", bundle.providers().size(), "[]") + ","
                     + report("routes", bundle.routes().size(),
@@ -82,7 +89,7 @@ class UploaderTest {
     }
 
     @Test
-    void sendsModelsInChunksToCatalogThenProvidersAndRoutesToPricing() {
+    void sendsModelsInChunksToCatalogAndTheRoutesOfEachChunkToPricingOnceTheCatalogTookIt() {
         int exit = run("--demo", "--catalog", base(), "--pricing", base(), "--chunk", "10", "--wait-for-models", "7");
 
         assertThat(exit).isZero();
@@ -90,7 +97,22 @@ class UploaderTest {
         List<Received> pricing = received.stream().filter(r -> r.bundle().models().isEmpty()).toList();
         assertThat(models).extracting(r -> r.bundle().models().size()).containsExactly(10, 4);
         assertThat(models).allSatisfy(r -> assertThat(r.bundle().routes()).isEmpty());
-        assertThat(pricing).extracting(r -> r.bundle().routes().size()).containsExactly(10, 10, 10, 10, 1);
+        CatalogBundle demo = DemoCatalog.load();
+        assertThat(pricing.stream().flatMap(r -> r.bundle().routes().stream()).toList())
+                .containsExactlyInAnyOrderElementsOf(demo.routes());
+        for (Received request : pricing) {
+            Set<String> priced = request.bundle().routes().stream().map(RouteEntry::modelId).collect(Collectors.toSet());
+            assertThat(request.bundle().routes().size() <= 10 || priced.size() == 1).as("at most 10 routes, or one model").isTrue();
+            for (String modelId : priced) {
+                assertThat(pricing).filteredOn(other -> other != request)
+                        .noneMatch(other -> other.bundle().routes().stream().anyMatch(r -> r.modelId().equals(modelId)));
+                Received catalogRequest = models.stream()
+                        .filter(m -> m.bundle().models().stream().anyMatch(model -> model.id().equals(modelId)))
+                        .findFirst().orElseThrow();
+                assertThat(received.indexOf(request)).as("routes of %s after the catalog took it", modelId)
+                        .isGreaterThan(received.indexOf(catalogRequest));
+            }
+        }
         assertThat(pricing.get(0).bundle().providers()).hasSize(15);
         assertThat(pricing.subList(1, pricing.size())).allSatisfy(r -> assertThat(r.bundle().providers()).isEmpty());
         assertThat(pricing).allSatisfy(r -> assertThat(r.query()).isEqualTo("waitForModelsSeconds=7"));
@@ -100,10 +122,25 @@ class UploaderTest {
         });
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("models 10/14: created 10, changed 0, unchanged 0, rejected 0")
-                .contains("routes 41/41: created 1")
-                .contains("5 rejected:")
+                .contains("routes 41/41: created")
+                .contains(pricing.size() + " rejected:")
                 .contains("gpt-oss-20b/nvidia  inputPricePerMTok  max: too high")
                 .contains("done in");
+    }
+
+    @Test
+    void theRoutesOfAModelTheCatalogRejectedGoLastAndWaitForNothing() {
+        rejectedModel = "gpt-oss-20b";
+
+        assertThat(run("--demo", "--catalog", base(), "--pricing", base(), "--chunk", "10")).isZero();
+
+        Received last = received.get(received.size() - 1);
+        assertThat(last.query()).isEqualTo("waitForModelsSeconds=0");
+        assertThat(last.bundle().routes()).isNotEmpty().allSatisfy(r -> assertThat(r.modelId()).isEqualTo("gpt-oss-20b"));
+        assertThat(received.subList(0, received.size() - 1)).allSatisfy(r -> {
+            assertThat(r.bundle().routes()).noneMatch(route -> route.modelId().equals("gpt-oss-20b"));
+            assertThat(r.query()).isNotEqualTo("waitForModelsSeconds=0");
+        });
     }
 
     @Test

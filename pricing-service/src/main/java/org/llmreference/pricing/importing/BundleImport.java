@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 import org.llmreference.importing.bundle.CatalogBundle;
@@ -26,7 +27,7 @@ import org.llmreference.pricing.providers.Provider;
 import org.llmreference.pricing.providers.ProviderEditor;
 import org.llmreference.pricing.providers.Providers;
 import org.llmreference.pricing.routes.RouteEditor;
-import org.llmreference.pricing.routes.RouteEditor.BulkRoute;
+import org.llmreference.pricing.routes.PriceList.RoutePut;
 import org.llmreference.pricing.routes.RouteEditor.Outcome;
 import org.llmreference.pricing.routes.RouteInput;
 import org.llmreference.pricing.routes.RouteInput.TierInput;
@@ -37,17 +38,22 @@ import org.springframework.stereotype.Service;
 
 /**
  * Imports the {@code providers} and {@code routes} of a {@link CatalogBundle}: providers first
- * (like {@code PUT /api/providers/{id}}), then routes grouped by model (like a {@code PUT} of each
- * route without {@code If-Match}; bundles schedule nothing). Price lists are read a chunk of models
- * at a time with one query and written once per changed model. Routes of models the catalog has
- * not published yet wait up to {@code waitForModels} for the projection to learn them (the catalog
- * import usually runs just before); the rest are rejected one by one. Identical data changes nothing.
+ * (like {@code PUT /api/providers/{id}}, with one read and one bulk write, and one pass over the
+ * price lists for the names), then routes grouped by model (like a {@code PUT} of each route
+ * without {@code If-Match}; bundles schedule nothing). Price lists are read a chunk of models at a
+ * time with one query and written with one bulk write; a changed price list moves by one revision
+ * and one event however many of its routes changed. Routes of models the catalog has not published
+ * yet wait up to {@code waitForModels} for the projection to learn them (the catalog import usually
+ * runs just before): they are applied as their models arrive (the consumer wakes the import; other
+ * instances' learning is seen by looking again every {@value #POLL_MILLIS} ms); the rest are
+ * rejected one by one. Identical data changes nothing.
  */
 @Service
 public class BundleImport {
 
     private static final Logger log = LoggerFactory.getLogger(BundleImport.class);
-    private static final Duration POLL = Duration.ofMillis(250);
+    private static final long POLL_MILLIS = 250;
+    private static final Duration POLL = Duration.ofMillis(POLL_MILLIS);
     private static final int PROGRESS_EVERY = 500;
 
     private final ProviderEditor providerEditor;
@@ -76,25 +82,35 @@ public class BundleImport {
         return List.of(providerReport, routeReport);
     }
 
+    /** Providers first: all checked, then stored with one read and one bulk write; rejections keep the bundle's order. */
     private ImportReport importProviders(List<ProviderEntry> entries) {
         Tally tally = new Tally();
         Set<String> seen = new HashSet<>();
+        List<List<FieldViolation>> problems = new ArrayList<>();
+        List<Provider> wanted = new ArrayList<>();
         for (ProviderEntry entry : entries) {
             List<FieldViolation> violations = ProviderEditor.violations(entry.id(), entry.name(), entry.url());
-            if (!violations.isEmpty()) {
-                tally.reject(entry.id(), violations);
+            if (violations.isEmpty() && !seen.add(entry.id())) {
+                violations = List.of(new FieldViolation("id", "duplicate",
+                        "appears more than once in the bundle; the first one was imported"));
+            }
+            problems.add(violations);
+            if (violations.isEmpty()) {
+                wanted.add(new Provider(entry.id(), entry.name(), entry.url(), 0));
+            }
+        }
+        Iterator<Providers.Put> puts = wanted.isEmpty() ? Collections.emptyIterator()
+                : providerEditor.putAll(wanted).iterator();
+        for (int i = 0; i < entries.size(); i++) {
+            if (!problems.get(i).isEmpty()) {
+                tally.reject(entries.get(i).id(), problems.get(i));
                 continue;
             }
-            if (!seen.add(entry.id())) {
-                tally.reject(entry.id(), "id", "duplicate", "appears more than once in the bundle; the first one was imported");
-                continue;
-            }
-            Providers.Put put = providerEditor.put(entry.id(), entry.name(), entry.url(), OptionalLong.empty()).put();
-            switch (put.outcome()) {
+            switch (puts.next().outcome()) {
                 case CREATED -> tally.created++;
                 case CHANGED -> tally.changed++;
                 case UNCHANGED -> tally.unchanged++;
-                default -> tally.reject(entry.id(), "id", "concurrent-change", "kept changing while imported; import again");
+                default -> tally.reject(entries.get(i).id(), "id", "concurrent-change", "kept changing while imported; import again");
             }
         }
         return tally.report("providers", entries.size());
@@ -135,23 +151,30 @@ public class BundleImport {
                             + "' is known; add it to the bundle's providers or create it first.");
                 } else {
                     byModel.computeIfAbsent(entry.modelId(), m -> new ArrayList<>()).add(new Accepted(id,
-                            new BulkRoute(entry.providerId(), providerNames.get(entry.providerId()), input.toRoute())));
+                            new RoutePut(entry.providerId(), providerNames.get(entry.providerId()), input.toRoute())));
                 }
             }
-            Map<String, List<Accepted>> waiting = applyKnown(byModel);
+            Map<String, List<Accepted>> waiting = byModel;
             Instant deadline = clock.instant().plus(waitForModels);
-            if (!waiting.isEmpty() && !waitForModels.isZero()) {
-                log.info("Import waits up to {} s for the catalog to publish {} model(s)", waitForModels.toSeconds(),
-                        waiting.size());
-            }
-            while (!waiting.isEmpty() && clock.instant().isBefore(deadline)) {
+            boolean announced = false;
+            while (true) {
+                long learnings = knownModels.learnings();
+                waiting = applyKnown(waiting);
+                Duration left = Duration.between(clock.instant(), deadline);
+                if (waiting.isEmpty() || left.isNegative() || left.isZero()) {
+                    break;
+                }
+                if (!announced) {
+                    log.info("Import waits up to {} s for the catalog to publish {} model(s)", waitForModels.toSeconds(),
+                            waiting.size());
+                    announced = true;
+                }
                 try {
-                    Thread.sleep(POLL.toMillis());
+                    knownModels.awaitLearningAfter(learnings, left.compareTo(POLL) < 0 ? left : POLL);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
                 }
-                waiting = applyKnown(waiting);
             }
             for (Map.Entry<String, List<Accepted>> model : waiting.entrySet()) {
                 FieldViolation unknown = RouteEditor.admissionProblem(Optional.empty(), model.getKey()).orElseThrow();
@@ -169,7 +192,7 @@ public class BundleImport {
             for (int start = 0; start < models.size(); start += chunkSize) {
                 List<String> chunkModels = models.subList(start, Math.min(models.size(), start + chunkSize));
                 Map<String, KnownModel> known = knownModels.findAll(chunkModels);
-                Map<String, List<BulkRoute>> chunk = new LinkedHashMap<>();
+                Map<String, List<RoutePut>> chunk = new LinkedHashMap<>();
                 for (String modelId : chunkModels) {
                     KnownModel model = known.get(modelId);
                     if (model == null) {
@@ -229,7 +252,7 @@ public class BundleImport {
         }
     }
 
-    private record Accepted(String id, BulkRoute route) {
+    private record Accepted(String id, RoutePut route) {
     }
 
     private static RouteInput input(RouteEntry entry) {

@@ -1,7 +1,9 @@
 package org.llmreference.pricing.providers;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -11,8 +13,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Accepts providers from editors and imports: checks them, stores them, and announces the name
- * ({@link ProviderNamed}) so routes that show the provider follow a rename.
+ * Accepts providers from editors and imports: checks them, stores them, and announces the names
+ * ({@link ProvidersNamed}) so routes that show a provider follow a rename.
  */
 @Service
 public class ProviderEditor {
@@ -49,9 +51,30 @@ public class ProviderEditor {
         if (put.outcome() != Providers.Outcome.STALE) {
             causedBy = UUID.randomUUID().toString();
             // Also when unchanged: a price list a crash left behind catches up with the name.
-            events.publishEvent(new ProviderNamed(id, name, causedBy));
+            events.publishEvent(new ProvidersNamed(Map.of(id, name), causedBy));
         }
         return new Accepted(put, causedBy);
+    }
+
+    /**
+     * Stores providers that passed {@link #violations}, each like {@link #put} without an expected
+     * revision, with one read and one bulk write; the routes follow every name in one pass.
+     *
+     * @param wanted one entry per provider id (its {@code revision} is ignored)
+     * @return the outcome of each, in order
+     */
+    public List<Providers.Put> putAll(List<Provider> wanted) {
+        List<Providers.Put> puts = providers.putAll(wanted, clock.instant());
+        Map<String, String> named = new LinkedHashMap<>();
+        for (Providers.Put put : puts) {
+            if (put.outcome() != Providers.Outcome.STALE) {
+                named.put(put.provider().id(), put.provider().name());
+            }
+        }
+        if (!named.isEmpty()) {
+            events.publishEvent(new ProvidersNamed(named, UUID.randomUUID().toString()));
+        }
+        return puts;
     }
 
     /** A put and the correlation id of the events it caused. */

@@ -3,7 +3,9 @@ package org.llmreference.pricing.providers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -11,10 +13,14 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
@@ -70,8 +76,7 @@ public class Providers {
             Provider next = new Provider(id, name, url, revision + 1);
             try {
                 if (current.isEmpty()) {
-                    collection.insertOne(new Document("_id", id).append("name", name).append("url", url)
-                            .append("revision", next.revision()).append("updatedAt", Date.from(now)));
+                    collection.insertOne(document(id, name, url, next.revision(), now));
                     return new Put(Outcome.CREATED, next);
                 }
                 if (collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("revision", revision)),
@@ -88,6 +93,58 @@ public class Providers {
             // Someone else changed it between our read and our write: read again.
         }
         return new Put(Outcome.STALE, find(id).orElse(null));
+    }
+
+    /**
+     * Puts many providers, each like {@link #put} without an expected revision: one read, and the
+     * new ones inserted with one bulk write. A provider that another writer created meanwhile, and
+     * a changed one, go through {@link #put} on their own.
+     *
+     * @param wanted one entry per provider id (its {@code revision} is ignored)
+     * @return the outcome of each, in order
+     */
+    public List<Put> putAll(List<Provider> wanted, Instant now) {
+        Map<String, Provider> current = new HashMap<>();
+        for (Document document : collection.find(Filters.in("_id", wanted.stream().map(Provider::id).toList()))) {
+            Provider provider = provider(document);
+            current.put(provider.id(), provider);
+        }
+        Put[] puts = new Put[wanted.size()];
+        List<Integer> inserted = new ArrayList<>();
+        List<InsertOneModel<Document>> inserts = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            Provider want = wanted.get(i);
+            Provider found = current.get(want.id());
+            if (found == null) {
+                inserted.add(i);
+                inserts.add(new InsertOneModel<>(document(want.id(), want.name(), want.url(), 1, now)));
+                puts[i] = new Put(Outcome.CREATED, new Provider(want.id(), want.name(), want.url(), 1));
+            } else if (found.says(want.name(), want.url())) {
+                puts[i] = new Put(Outcome.UNCHANGED, found);
+            } else {
+                puts[i] = put(want.id(), want.name(), want.url(), OptionalLong.empty(), now);
+            }
+        }
+        if (!inserts.isEmpty()) {
+            try {
+                collection.bulkWrite(inserts, new BulkWriteOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    int i = inserted.get(error.getIndex());
+                    Provider want = wanted.get(i);
+                    puts[i] = put(want.id(), want.name(), want.url(), OptionalLong.empty(), now);
+                }
+            }
+        }
+        return List.of(puts);
+    }
+
+    private static Document document(String id, String name, String url, long revision, Instant now) {
+        return new Document("_id", id).append("name", name).append("url", url).append("revision", revision)
+                .append("updatedAt", Date.from(now));
     }
 
     private static Provider provider(Document document) {

@@ -3,9 +3,13 @@ package org.llmreference.pricing.routes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.llmreference.contracts.Envelope;
@@ -72,16 +76,7 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
      */
     public PriceListChange put(String providerId, String providerName, Route route, Instant effectiveFrom,
             Instant at, UUID scheduledChangeId) {
-        Optional<ProviderRoute> current = route(providerId);
-        List<String> changed = new ArrayList<>();
-        if (current.isEmpty()) {
-            changed.add("route");
-        } else {
-            changed.addAll(current.get().route().changedFields(route));
-            if (!current.get().providerName().equals(providerName)) {
-                changed.add("providerName");
-            }
-        }
+        List<String> changed = changedFields(route(providerId), providerName, route);
         if (changed.isEmpty()) {
             if (scheduledChangeId == null) {
                 return PriceListChange.none(this);
@@ -102,8 +97,80 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
                 List.of(event), scheduledChangeId);
     }
 
+    /** One route of {@link #putAll}: the provider, its display name and the route. */
+    public record RoutePut(String providerId, String providerName, Route route) {
+
+        public RoutePut {
+            Objects.requireNonNull(providerId, "providerId");
+            Objects.requireNonNull(providerName, "providerName");
+            Objects.requireNonNull(route, "route");
+        }
+    }
+
+    /**
+     * Puts many routes in force from {@code at} as ONE change (a bulk import): each route is
+     * compared like {@link #put}, every route that changes gets its own history entry, and the
+     * price list moves to one new revision announced by one {@code RouteChanged} carrying all its
+     * routes. The event names the first provider whose route changed; its {@code changedFields} are
+     * those of every changed route, in order, each once. Routes equal to those in force change
+     * nothing; when none changes, neither does the price list.
+     *
+     * @param puts one route per provider (a provider twice is refused)
+     */
+    public PriceListChange putAll(List<RoutePut> puts, Instant at) {
+        long next = revision + 1;
+        List<ProviderRoute> after = new ArrayList<>(routes);
+        List<HistoryEntry> entries = new ArrayList<>();
+        Set<String> changedFields = new LinkedHashSet<>();
+        Set<String> providers = new HashSet<>();
+        for (RoutePut put : puts) {
+            if (!providers.add(put.providerId())) {
+                throw new IllegalArgumentException("route of " + put.providerId() + " listed twice for " + modelId);
+            }
+            List<String> changed = changedFields(find(after, put.providerId()), put.providerName(), put.route());
+            if (changed.isEmpty()) {
+                continue;
+            }
+            after = replacing(after, put.providerId(), new ProviderRoute(put.providerId(), put.providerName(), put.route(), at));
+            entries.add(new HistoryEntry(at, Kind.APPLIED, put.providerId(), put.route(), changed, put.route().sourceUrl(),
+                    at, null, next, null));
+            changedFields.addAll(changed);
+        }
+        if (entries.isEmpty()) {
+            return PriceListChange.none(this);
+        }
+        List<HistoryEntry> longer = new ArrayList<>(history);
+        longer.addAll(entries);
+        PriceList changedList = new PriceList(modelId, next, after, scheduled, longer, stored);
+        Envelope<RouteChanged> event = Envelope.startingChain(new RouteChanged(modelId, entries.get(0).providerId(),
+                changedList.snapshots(), List.copyOf(changedFields)), modelId, next, at);
+        return new PriceListChange(this, changedList, entries, List.of(event), null);
+    }
+
+    /** What putting {@code route} under {@code providerName} changes in {@code current}: {@code ["route"]} when there is none. */
+    private static List<String> changedFields(Optional<ProviderRoute> current, String providerName, Route route) {
+        List<String> changed = new ArrayList<>();
+        if (current.isEmpty()) {
+            changed.add("route");
+        } else {
+            changed.addAll(current.get().route().changedFields(route));
+            if (!current.get().providerName().equals(providerName)) {
+                changed.add("providerName");
+            }
+        }
+        return changed;
+    }
+
+    private static Optional<ProviderRoute> find(List<ProviderRoute> routes, String providerId) {
+        return routes.stream().filter(r -> r.providerId().equals(providerId)).findFirst();
+    }
+
     /** The routes with the provider's route replaced in its place, or added last when it has none. */
     private List<ProviderRoute> replacing(String providerId, ProviderRoute replacement) {
+        return replacing(routes, providerId, replacement);
+    }
+
+    private static List<ProviderRoute> replacing(List<ProviderRoute> routes, String providerId, ProviderRoute replacement) {
         List<ProviderRoute> after = new ArrayList<>(routes);
         for (int i = 0; i < after.size(); i++) {
             if (after.get(i).providerId().equals(providerId)) {
@@ -133,22 +200,38 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
 
     /** Shows the provider's new display name on its route; {@code causedBy} ties the events of one rename together. */
     public PriceListChange renameProvider(String providerId, String providerName, Instant at, String causedBy) {
-        Optional<ProviderRoute> current = route(providerId);
-        if (current.isEmpty() || current.get().providerName().equals(providerName)) {
+        return renameProviders(Map.of(providerId, providerName), at, causedBy);
+    }
+
+    /**
+     * Shows the providers' display names on their routes as ONE change: a history entry per
+     * renamed route, one new revision and one {@code RouteChanged} ({@code changedFields:
+     * ["providerName"]}, naming the first renamed provider). Nothing changes when every route
+     * already shows its provider's name.
+     */
+    public PriceListChange renameProviders(Map<String, String> namesById, Instant at, String causedBy) {
+        long next = revision + 1;
+        List<ProviderRoute> after = new ArrayList<>();
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (ProviderRoute current : routes) {
+            String name = namesById.get(current.providerId());
+            if (name == null || name.equals(current.providerName())) {
+                after.add(current);
+                continue;
+            }
+            after.add(new ProviderRoute(current.providerId(), name, current.route(), current.effectiveFrom()));
+            entries.add(new HistoryEntry(at, Kind.APPLIED, current.providerId(), current.route(), List.of("providerName"),
+                    current.route().sourceUrl(), current.effectiveFrom(), null, next, null));
+        }
+        if (entries.isEmpty()) {
             return PriceListChange.none(this);
         }
-        List<ProviderRoute> after = replacing(providerId,
-                new ProviderRoute(providerId, providerName, current.get().route(), current.get().effectiveFrom()));
-        long next = revision + 1;
-        PriceList changedList = new PriceList(modelId, next, after, scheduled, history, stored);
-        HistoryEntry entry = new HistoryEntry(at, Kind.APPLIED, providerId, current.get().route(),
-                List.of("providerName"), current.get().route().sourceUrl(), current.get().effectiveFrom(), null, next,
-                null);
-        Envelope<RouteChanged> event = Envelope.of(
-                new RouteChanged(modelId, providerId, changedList.snapshots(), List.of("providerName")), modelId, next,
-                at, causedBy);
-        return new PriceListChange(this, changedList.withHistory(entry, next, after), List.of(entry), List.of(event),
-                null);
+        List<HistoryEntry> longer = new ArrayList<>(history);
+        longer.addAll(entries);
+        PriceList changedList = new PriceList(modelId, next, after, scheduled, longer, stored);
+        Envelope<RouteChanged> event = Envelope.of(new RouteChanged(modelId, entries.get(0).providerId(),
+                changedList.snapshots(), List.of("providerName")), modelId, next, at, causedBy);
+        return new PriceListChange(this, changedList, entries, List.of(event), null);
     }
 
     /** Drops a scheduled change that can no longer apply, saying why. */

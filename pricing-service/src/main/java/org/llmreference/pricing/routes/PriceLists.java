@@ -9,11 +9,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 
 import org.bson.Document;
@@ -22,12 +25,19 @@ import org.llmreference.platform.outbox.PendingEvent;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.result.UpdateResult;
 
 /**
@@ -52,13 +62,17 @@ public class PriceLists {
                 .map(PriceListDocuments::priceList);
     }
 
-    /** The price lists of these models in one query; a model without one maps to {@link PriceList#none}. */
-    public Map<String, PriceList> findAll(Collection<String> modelIds) {
+    /**
+     * The price lists of these models in one query, without their history (it only grows, and a
+     * change only appends to it), for bulk edits; a model without one maps to {@link PriceList#none}.
+     */
+    public Map<String, PriceList> findAllWithoutHistory(Collection<String> modelIds) {
         Map<String, PriceList> found = new LinkedHashMap<>();
         for (String id : modelIds) {
             found.put(id, PriceList.none(id));
         }
-        for (Document document : collection.find(Filters.in("_id", modelIds)).projection(withoutOutbox())) {
+        for (Document document : collection.find(Filters.in("_id", modelIds))
+                .projection(new Document(PendingEvent.FIELD, 0).append(HISTORY, 0))) {
             PriceList priceList = PriceListDocuments.priceList(document);
             found.put(priceList.modelId(), priceList);
         }
@@ -76,39 +90,104 @@ public class PriceLists {
         if (change.isEmpty()) {
             return true;
         }
-        PriceList before = change.before();
-        PriceList after = change.after();
-        List<Document> entries = change.entries().stream().map(PriceListDocuments::historyEntry).toList();
-        List<Document> outbox = change.events().stream()
-                .map(event -> PendingEvent.of(event, event.occurredAt()).toDocument()).toList();
         try {
-            if (!before.stored()) {
-                collection.insertOne(new Document("_id", after.modelId()).append(REVISION, after.revision())
-                        .append(ROUTES, PriceListDocuments.providerRoutes(after.routes())).append(SCHEDULED, List.of())
-                        .append(HISTORY, entries).append(PendingEvent.FIELD, outbox));
+            WriteModel<Document> write = write(change);
+            if (write instanceof InsertOneModel<Document> insert) {
+                collection.insertOne(insert.getDocument());
                 return true;
             }
-            List<Bson> filter = new ArrayList<>(List.of(Filters.eq("_id", before.modelId()),
-                    Filters.eq(REVISION, before.revision())));
-            List<Bson> update = new ArrayList<>(List.of(Updates.set(REVISION, after.revision()),
-                    Updates.set(ROUTES, PriceListDocuments.providerRoutes(after.routes()))));
-            if (change.removesScheduled() != null) {
-                filter.add(Filters.eq(SCHEDULED + ".id", change.removesScheduled().toString()));
-                update.add(Updates.pull(SCHEDULED, new Document("id", change.removesScheduled().toString())));
-            }
-            if (!entries.isEmpty()) {
-                update.add(Updates.pushEach(HISTORY, entries));
-            }
-            if (!outbox.isEmpty()) {
-                update.add(Updates.pushEach(PendingEvent.FIELD, outbox));
-            }
-            return collection.updateOne(Filters.and(filter), Updates.combine(update)).getMatchedCount() == 1;
+            UpdateOneModel<Document> update = (UpdateOneModel<Document>) write;
+            return collection.updateOne(update.getFilter(), update.getUpdate()).getMatchedCount() == 1;
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
                 return false;
             }
             throw e;
         }
+    }
+
+    /**
+     * Stores many changes of different price lists in one unordered bulk write, each guarded like
+     * {@link #store}.
+     *
+     * @return the model ids of the changes that lost a race and were not stored
+     */
+    public Set<String> storeAll(List<PriceListChange> changes) {
+        List<PriceListChange> writes = changes.stream().filter(change -> !change.isEmpty()).toList();
+        if (writes.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> lost = new LinkedHashSet<>();
+        BulkWriteResult result;
+        try {
+            result = collection.bulkWrite(writes.stream().map(PriceLists::write).toList(),
+                    new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                lost.add(writes.get(error.getIndex()).after().modelId());
+            }
+            result = e.getWriteResult();
+        }
+        List<PriceListChange> updates = writes.stream().filter(change -> change.before().stored()).toList();
+        if (result.getMatchedCount() < updates.size()) {
+            lost.addAll(updatesNotApplied(updates));
+        }
+        return lost;
+    }
+
+    /**
+     * The guarded updates another writer beat: revisions are gapless, so exactly one write produced
+     * each revision, and the history entries carrying {@code after.revision()} tell whose it was.
+     */
+    private Set<String> updatesNotApplied(List<PriceListChange> updates) {
+        Map<String, List<HistoryEntry>> stored = new HashMap<>();
+        for (Document document : collection.find(Filters.in("_id", updates.stream().map(c -> c.after().modelId()).toList()))
+                .projection(new Document(HISTORY, 1))) {
+            stored.put(document.getString("_id"), document.getList(HISTORY, Document.class, List.of()).stream()
+                    .map(PriceListDocuments::historyEntry).toList());
+        }
+        Set<String> notApplied = new LinkedHashSet<>();
+        for (PriceListChange change : updates) {
+            Long revision = change.after().revision();
+            List<HistoryEntry> producedIt = stored.getOrDefault(change.after().modelId(), List.of()).stream()
+                    .filter(entry -> revision.equals(entry.revision())).toList();
+            if (!producedIt.equals(change.entries())) {
+                notApplied.add(change.after().modelId());
+            }
+        }
+        return notApplied;
+    }
+
+    /** The insert of a price list's first document, or the update guarded by the revision it was computed from. */
+    private static WriteModel<Document> write(PriceListChange change) {
+        PriceList before = change.before();
+        PriceList after = change.after();
+        List<Document> entries = change.entries().stream().map(PriceListDocuments::historyEntry).toList();
+        List<Document> outbox = change.events().stream()
+                .map(event -> PendingEvent.of(event, event.occurredAt()).toDocument()).toList();
+        if (!before.stored()) {
+            return new InsertOneModel<>(new Document("_id", after.modelId()).append(REVISION, after.revision())
+                    .append(ROUTES, PriceListDocuments.providerRoutes(after.routes())).append(SCHEDULED, List.of())
+                    .append(HISTORY, entries).append(PendingEvent.FIELD, outbox));
+        }
+        List<Bson> filter = new ArrayList<>(List.of(Filters.eq("_id", before.modelId()),
+                Filters.eq(REVISION, before.revision())));
+        List<Bson> update = new ArrayList<>(List.of(Updates.set(REVISION, after.revision()),
+                Updates.set(ROUTES, PriceListDocuments.providerRoutes(after.routes()))));
+        if (change.removesScheduled() != null) {
+            filter.add(Filters.eq(SCHEDULED + ".id", change.removesScheduled().toString()));
+            update.add(Updates.pull(SCHEDULED, new Document("id", change.removesScheduled().toString())));
+        }
+        if (!entries.isEmpty()) {
+            update.add(Updates.pushEach(HISTORY, entries));
+        }
+        if (!outbox.isEmpty()) {
+            update.add(Updates.pushEach(PendingEvent.FIELD, outbox));
+        }
+        return new UpdateOneModel<>(Filters.and(filter), Updates.combine(update));
     }
 
     /**
@@ -176,13 +255,26 @@ public class PriceLists {
         return scheduledChanges().stream().filter(due -> !due.change().effectiveFrom().isAfter(now)).toList();
     }
 
-    /** The price lists with a route of this provider under another display name. */
-    public List<PriceList> showingAnotherNameFor(String providerId, String providerName) {
+    /**
+     * The price lists with a route of one of these providers under another display name than the
+     * one given, without their history. For one provider the server filters; for several, one scan
+     * of every price list's routes.
+     */
+    public List<PriceList> showingOtherNamesFor(Map<String, String> namesById) {
+        Bson filter = new Document();
+        if (namesById.size() == 1) {
+            Map.Entry<String, String> only = namesById.entrySet().iterator().next();
+            filter = Filters.elemMatch(ROUTES, Filters.and(Filters.eq("providerId", only.getKey()),
+                    Filters.ne("providerName", only.getValue())));
+        }
         List<PriceList> found = new ArrayList<>();
-        for (Document document : collection.find(Filters.elemMatch(ROUTES,
-                Filters.and(Filters.eq("providerId", providerId), Filters.ne("providerName", providerName))))
-                .projection(withoutOutbox())) {
-            found.add(PriceListDocuments.priceList(document));
+        for (Document document : collection.find(filter)
+                .projection(new Document(PendingEvent.FIELD, 0).append(HISTORY, 0))) {
+            PriceList priceList = PriceListDocuments.priceList(document);
+            if (priceList.routes().stream().anyMatch(route -> namesById.containsKey(route.providerId())
+                    && !namesById.get(route.providerId()).equals(route.providerName()))) {
+                found.add(priceList);
+            }
         }
         return found;
     }

@@ -6,15 +6,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.llmreference.platform.outbox.OutboxRelay;
-import org.llmreference.pricing.providers.ProviderNamed;
+import org.llmreference.pricing.providers.ProvidersNamed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the provider names shown on routes current: when a provider is (re)named, every price list
- * that shows another name for its route gets a new revision and a {@code RouteChanged} event.
+ * Keeps the provider names shown on routes current: when providers are (re)named, every price list
+ * that shows another name for one of their routes gets one new revision and one {@code RouteChanged}
+ * event, however many of its providers were renamed.
  */
 @Component
 class ProviderNames {
@@ -32,14 +33,13 @@ class ProviderNames {
     }
 
     @EventListener
-    void onProviderNamed(ProviderNamed named) {
+    void onProvidersNamed(ProvidersNamed named) {
         int renamed = 0;
-        for (PriceList found : priceLists.showingAnotherNameFor(named.providerId(), named.name())) {
+        for (PriceList found : priceLists.showingOtherNamesFor(named.namesById())) {
             Optional<PriceList> priceList = Optional.of(found);
             for (int attempt = 0; attempt < 3 && priceList.isPresent(); attempt++) {
                 Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-                PriceListChange change = priceList.get().renameProvider(named.providerId(), named.name(), now,
-                        named.causedBy());
+                PriceListChange change = priceList.get().renameProviders(named.namesById(), now, named.causedBy());
                 if (priceLists.store(change)) {
                     if (change.publishes()) {
                         relay.wake(found.modelId());
@@ -51,7 +51,9 @@ class ProviderNames {
             }
         }
         if (renamed > 0) {
-            log.info("Provider {} is now shown as '{}' on {} price list(s)", named.providerId(), named.name(), renamed);
+            log.info("{} price list(s) now show the current name of {}", renamed, named.namesById().size() == 1
+                    ? named.namesById().keySet().iterator().next() + ": '" + named.namesById().values().iterator().next() + "'"
+                    : named.namesById().size() + " providers");
         }
     }
 }

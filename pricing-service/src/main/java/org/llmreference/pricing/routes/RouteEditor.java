@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 
 import org.llmreference.platform.outbox.OutboxRelay;
@@ -207,51 +209,52 @@ public class RouteEditor {
         return false;
     }
 
-    /** One route of a bulk put, already checked and admitted. */
-    public record BulkRoute(String providerId, String providerName, Route route) {
-    }
-
     /**
-     * Puts many routes of many models, like {@link #put} without {@code If-Match} or scheduling:
-     * reads the price lists with one query and writes each changed model once.
+     * Puts many routes of many models, like {@link #put} without {@code If-Match} or scheduling, but
+     * each changed price list moves by ONE revision with one event (see {@link PriceList#putAll}):
+     * reads the price lists with one query and stores every change in one bulk write; a price list
+     * another writer changed meanwhile is computed again from a fresh read and stored on its own.
      *
+     * @param routesByModel per model, its routes, already checked and admitted, one per provider
      * @return per model, the outcome of each of its routes in order ({@code null} for routes that
      *         could not be stored because the price list kept changing)
      */
-    public Map<String, List<Outcome>> putAll(Map<String, List<BulkRoute>> routesByModel) {
+    public Map<String, List<Outcome>> putAll(Map<String, List<PriceList.RoutePut>> routesByModel) {
+        Instant now = now();
+        Map<String, PriceListChange> changes = new LinkedHashMap<>();
+        for (PriceList current : priceLists.findAllWithoutHistory(routesByModel.keySet()).values()) {
+            changes.put(current.modelId(), current.putAll(routesByModel.get(current.modelId()), now));
+        }
+        Set<String> lost = priceLists.storeAll(List.copyOf(changes.values()));
         Map<String, List<Outcome>> outcomes = new LinkedHashMap<>();
-        Map<String, PriceList> current = priceLists.findAll(routesByModel.keySet());
-        for (Map.Entry<String, List<BulkRoute>> model : routesByModel.entrySet()) {
-            List<Outcome> stored = null;
-            PriceList priceList = current.get(model.getKey());
-            for (int attempt = 0; attempt < 2 && stored == null; attempt++) {
-                if (attempt > 0) {
-                    priceList = priceLists.find(model.getKey()).orElse(PriceList.none(model.getKey()));
+        for (Map.Entry<String, PriceListChange> model : changes.entrySet()) {
+            String modelId = model.getKey();
+            PriceListChange change = model.getValue();
+            if (lost.contains(modelId)) {
+                PriceList fresh = priceLists.find(modelId).orElse(PriceList.none(modelId));
+                change = fresh.putAll(routesByModel.get(modelId), now);
+                if (!priceLists.store(change)) {
+                    outcomes.put(modelId, nulls(routesByModel.get(modelId).size()));
+                    continue;
                 }
-                stored = putAll(priceList, model.getValue());
             }
-            outcomes.put(model.getKey(), stored == null ? nulls(model.getValue().size()) : stored);
+            if (change.publishes()) {
+                relay.wake(modelId);
+            }
+            outcomes.put(modelId, outcomes(change, routesByModel.get(modelId)));
         }
         return outcomes;
     }
 
-    private List<Outcome> putAll(PriceList priceList, List<BulkRoute> routes) {
-        Instant now = now();
+    /** Per route of a {@link PriceList#putAll}: created, changed, or unchanged (no history entry). */
+    private static List<Outcome> outcomes(PriceListChange change, List<PriceList.RoutePut> routes) {
+        Set<String> changed = new HashSet<>();
+        change.entries().forEach(entry -> changed.add(entry.providerId()));
         List<Outcome> outcomes = new ArrayList<>();
-        PriceListChange all = PriceListChange.none(priceList);
-        for (BulkRoute route : routes) {
-            boolean isNew = all.after().route(route.providerId()).isEmpty();
-            PriceListChange next = all.after().put(route.providerId(), route.providerName(), route.route(), now, now, null);
-            outcomes.add(next.isEmpty() ? Outcome.UNCHANGED : isNew ? Outcome.CREATED : Outcome.CHANGED);
-            all = all.andThen(next);
+        for (PriceList.RoutePut route : routes) {
+            outcomes.add(!changed.contains(route.providerId()) ? Outcome.UNCHANGED
+                    : change.before().route(route.providerId()).isEmpty() ? Outcome.CREATED : Outcome.CHANGED);
         }
-        if (all.isEmpty()) {
-            return outcomes;
-        }
-        if (!priceLists.store(all)) {
-            return null;
-        }
-        relay.wake(priceList.modelId());
         return outcomes;
     }
 

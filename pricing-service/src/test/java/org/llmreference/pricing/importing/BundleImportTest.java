@@ -71,21 +71,59 @@ class BundleImportTest extends PricingIntegrationTest {
         assertThat(counts(report(imported, "providers"))).isEqualTo("2 received, 2 created, 0 changed, 0 unchanged, 0 rejected");
         assertThat(counts(report(imported, "routes"))).isEqualTo("4 received, 4 created, 0 changed, 0 unchanged, 0 rejected");
         JsonNode priceList = json(api().get("/api/models/" + second + "/routes").send());
-        assertThat(priceList.get("revision").asLong()).isEqualTo(2);
+        assertThat(priceList.get("revision").asLong()).isEqualTo(1);
         assertThat(priceList.get("routes").get(0).get("inputPricePerMTok").decimalValue()).isEqualTo(new BigDecimal("0.0000001"));
 
         HttpResponse<String> again = importBundle(bundle, 0);
 
         assertThat(counts(report(again, "providers"))).isEqualTo("2 received, 0 created, 0 changed, 2 unchanged, 0 rejected");
         assertThat(counts(report(again, "routes"))).isEqualTo("4 received, 0 created, 0 changed, 4 unchanged, 0 rejected");
-        assertThat(etag(api().get("/api/models/" + first + "/routes").send())).isEqualTo("\"2\"");
-        assertThat(json(api().get("/api/models/" + first + "/routes/" + alpha + "/history").send()).size()).isEqualTo(1);
+        assertThat(etag(api().get("/api/models/" + first + "/routes").send())).isEqualTo("\"1\"");
+        JsonNode history = json(api().get("/api/models/" + first + "/routes/" + beta + "/history").send());
+        assertThat(history).singleElement().satisfies(entry -> {
+            assertThat(entry.get("revision").asLong()).isEqualTo(1);
+            assertThat(entry.get("changedFields").get(0).asString()).isEqualTo("route");
+        });
         putRoute(first, alpha, "{\"inputPricePerMTok\": 0.05}");
         try (ModelEvents events = new ModelEvents(infrastructure, first)) {
-            List<Envelope<org.llmreference.contracts.pricing.PricingEvent>> all = events.awaitRevision(3);
-            assertThat(all).extracting(Envelope::revision).containsExactly(1L, 2L, 3L);
-            assertThat(((RouteChanged) all.get(1).payload()).routes()).hasSize(2);
+            List<Envelope<org.llmreference.contracts.pricing.PricingEvent>> all = events.awaitRevision(2);
+            assertThat(all).extracting(Envelope::revision).containsExactly(1L, 2L);
+            RouteChanged importedList = (RouteChanged) all.get(0).payload();
+            assertThat(importedList.routes()).extracting(r -> r.providerId()).containsExactly(alpha, beta);
+            assertThat(importedList.providerId()).isEqualTo(alpha);
+            assertThat(importedList.changedFields()).containsExactly("route");
         }
+    }
+
+    @Test
+    void anImportedRenameMovesEachPriceListOfTheProvidersByOneRevision(TestInfrastructure infrastructure) {
+        String first = knownModel(unique("renamed-a"));
+        String second = knownModel(unique("renamed-b"));
+        String alpha = unique("alpha");
+        String beta = unique("beta");
+        List<RouteEntry> routes = List.of(route(first, alpha, "0.1", "0.2"), route(first, beta, "0.1", "0.2"),
+                route(second, alpha, "0.3", "0.4"));
+        importBundle(new CatalogBundle("names", List.of(new ProviderEntry(alpha, "Alpha", null),
+                new ProviderEntry(beta, "Beta", null)), List.of(), routes), 0);
+
+        HttpResponse<String> renamed = importBundle(new CatalogBundle("names", List.of(
+                new ProviderEntry(alpha, "Alpha Cloud", null), new ProviderEntry(beta, "Beta Labs", null)), List.of(),
+                routes), 0);
+
+        assertThat(counts(report(renamed, "providers"))).isEqualTo("2 received, 0 created, 2 changed, 0 unchanged, 0 rejected");
+        assertThat(counts(report(renamed, "routes"))).isEqualTo("3 received, 0 created, 0 changed, 3 unchanged, 0 rejected");
+        try (ModelEvents events = new ModelEvents(infrastructure, first)) {
+            List<Envelope<org.llmreference.contracts.pricing.PricingEvent>> all = events.awaitRevision(2);
+            assertThat(all).extracting(Envelope::revision).containsExactly(1L, 2L);
+            RouteChanged rename = (RouteChanged) all.get(1).payload();
+            assertThat(rename.routes()).extracting(r -> r.providerName()).containsExactly("Alpha Cloud", "Beta Labs");
+            assertThat(rename.changedFields()).containsExactly("providerName");
+        }
+        assertThat(json(api().get("/api/models/" + first + "/routes/" + beta + "/history").send()))
+                .extracting(entry -> entry.get("revision").asLong()).containsExactly(1L, 2L);
+        JsonNode secondList = json(api().get("/api/models/" + second + "/routes").send());
+        assertThat(secondList.get("revision").asLong()).isEqualTo(2);
+        assertThat(secondList.get("routes").get(0).get("providerName").asString()).isEqualTo("Alpha Cloud");
     }
 
     @Test

@@ -78,6 +78,44 @@ class PriceListTest {
     }
 
     @Test
+    void aBulkPutIsOneRevisionAndOneEventWithAHistoryEntryPerChangedRoute() {
+        PriceList priceList = PriceList.none("m").put("z", "Z", route("0.1", "0.2"), NOW, NOW, null).after()
+                .put("y", "Y", route("0.1", "0.2"), NOW, NOW, null).after();
+        Instant later = NOW.plusSeconds(60);
+
+        PriceListChange change = priceList.putAll(List.of(new PriceList.RoutePut("a", "A", route("0.3", null)),
+                new PriceList.RoutePut("y", "Y", route("0.10", "0.20")),
+                new PriceList.RoutePut("z", "Zed", route("0.1", "0.25"))), later);
+
+        assertThat(change.after().revision()).isEqualTo(3);
+        assertThat(change.after().routes()).extracting(ProviderRoute::providerId).containsExactly("z", "y", "a");
+        assertThat(change.entries()).extracting(HistoryEntry::providerId).containsExactly("a", "z");
+        assertThat(change.entries()).extracting(HistoryEntry::revision).containsExactly(3L, 3L);
+        assertThat(change.entries().get(1).changedFields()).containsExactly("outputPricePerMTok", "providerName");
+        assertThat(change.events()).singleElement().satisfies(event -> {
+            assertThat(event.revision()).isEqualTo(3);
+            RouteChanged changed = (RouteChanged) event.payload();
+            assertThat(changed.providerId()).isEqualTo("a");
+            assertThat(changed.changedFields()).containsExactly("route", "outputPricePerMTok", "providerName");
+            assertThat(changed.routes()).extracting(r -> r.providerName()).containsExactly("Zed", "Y", "A");
+        });
+    }
+
+    @Test
+    void aBulkPutOfTheRoutesInForceChangesNothing() {
+        PriceList priceList = PriceList.none("m").putAll(List.of(new PriceList.RoutePut("a", "A", route("0.1", "0.2")),
+                new PriceList.RoutePut("b", "B", route(null, null))), NOW).after();
+
+        assertThat(priceList.revision()).isEqualTo(1);
+        PriceListChange again = priceList.putAll(List.of(new PriceList.RoutePut("b", "B", route(null, null)),
+                new PriceList.RoutePut("a", "A", route("0.10", "0.2"))), NOW.plusSeconds(5));
+        assertThat(again.isEmpty()).isTrue();
+        assertThat(again.after()).isSameAs(priceList);
+        assertThatThrownBy(() -> priceList.putAll(List.of(new PriceList.RoutePut("c", "C", route("1", "2")),
+                new PriceList.RoutePut("c", "C", route("1", "3"))), NOW)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aChangedRouteKeepsItsPlaceAndANewOneComesLast() {
         PriceList priceList = PriceList.none("m").put("z", "Z", route("0.1", "0.2"), NOW, NOW, null).after()
                 .put("a", "A", route("0.1", "0.2"), NOW, NOW, null).after();
