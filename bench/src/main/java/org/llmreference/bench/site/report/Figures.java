@@ -12,7 +12,10 @@ public final class Figures {
     private Figures() {
     }
 
-    /** 1234.5 → "1235", 84.26 → "84.3", 3.14159 → "3.14", 0.01234 → "0.0123"; "n/a" when not measured, "timeout" when infinite. */
+    /**
+     * 1234.5 → "1235", 84.26 → "84.3", 3.14159 → "3.14", 0.01234 → "0.0123", a whole number as such (20 → "20");
+     * "n/a" when not measured, "timeout" when infinite.
+     */
     public static String number(double value) {
         if (Double.isNaN(value)) {
             return "n/a";
@@ -21,7 +24,7 @@ public final class Figures {
             return "timeout";
         }
         double magnitude = Math.abs(value);
-        if (magnitude >= 100 || magnitude == 0) {
+        if (magnitude >= 100 || value == Math.rint(value)) {
             return String.format(Locale.ROOT, "%.0f", value);
         }
         if (magnitude >= 10) {
