@@ -5,7 +5,7 @@ package org.llmreference.bench.site;
  * missing. Its message says what happened and where to look; the run stops with a non-zero exit.
  * A target that is missed is not a failure.
  */
-public final class BenchmarkFailure extends RuntimeException {
+public class BenchmarkFailure extends RuntimeException {
 
     public BenchmarkFailure(String message) {
         super(message);

@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,10 +150,13 @@ public final class Site {
 
     // ---- plumbing
 
-    /** Sends and waits; an I/O failure stops the benchmarks, naming the request. */
+    /** Sends and waits; no answer in time is a {@link NoAnswer}, any other I/O failure stops the benchmarks. */
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw new NoAnswer(request.method() + " " + request.uri() + " got no answer within "
+                    + request.timeout().map(Duration::toSeconds).orElse(0L) + " s", e);
         } catch (IOException e) {
             throw new BenchmarkFailure(request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.llmreference.bench.site.BenchmarkFailure;
 import org.llmreference.bench.site.LivePair;
+import org.llmreference.bench.site.NoAnswer;
 import org.llmreference.bench.site.Site;
 import org.llmreference.bench.site.StackProcesses;
 
@@ -22,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * importer is done and the sitemap lists every live pair, it asks page-service's consistency audit, and
  * comparison-service's planner queue and outbox. When all are empty the clock stops, and a full check
  * of every page (its revision against its comparison's) confirms it; if the check finds a page behind,
- * the polling goes on.
+ * the polling goes on. A look that gets no answer in time (a service busy with the load) is counted
+ * and the polling goes on.
  */
 public final class FullLoad {
 
@@ -55,12 +57,7 @@ public final class FullLoad {
         long started = System.nanoTime();
         Process importer = startImporter();
         CompletableFuture<Long> importerExited = importer.onExit().thenApply(process -> System.nanoTime());
-        PageCheck check = new PageCheck(site);
-        Progress progress = Progress.NONE;
-        long lastSaid = started;
-        int fullChecks = 0;
-        double fullCheckSeconds = Double.NaN;
-        List<String> problems = List.of();
+        Tally tally = new Tally(started);
         while (System.nanoTime() - started < timeoutNanos) {
             processes.requireRunning();
             Long importEnd = importerExited.getNow(null);
@@ -68,45 +65,74 @@ public final class FullLoad {
                 throw new BenchmarkFailure("the importer failed (exit " + importer.exitValue() + "); see " + importLog
                         + ":\n" + tail(importLog));
             }
-            long now = System.nanoTime();
-            progress = Progress.read(site, seconds(now - started));
-            if (importEnd != null && progress.livePairs() > 0 && progress.sitemapPages() >= progress.livePairs()
-                    && progress.atRest()) {
-                long candidateEnd = progress.checkedAt();
-                List<LivePair> pairs = site.livePairs();
-                long checkStarted = System.nanoTime();
-                problems = check.problems(pairs);
-                fullChecks++;
-                fullCheckSeconds = seconds(System.nanoTime() - checkStarted);
-                if (problems.isEmpty()) {
-                    System.out.printf("[B2] every one of %d pages live after %.1f s (full check %.1f s)%n", pairs.size(),
-                            seconds(candidateEnd - started), fullCheckSeconds);
-                    return result(true, started, importEnd, seconds(candidateEnd - started), pairs.size(), progress,
-                            fullChecks, fullCheckSeconds, problems);
+            try {
+                tally.progress = Progress.read(site, seconds(System.nanoTime() - started));
+                if (importEnd != null && tally.progress.complete() && confirmedByFullCheck(tally)) {
+                    double liveSeconds = seconds(tally.progress.checkedAt() - started);
+                    System.out.printf("[B2] every one of %d pages live after %.1f s (full check %.1f s)%n",
+                            tally.checkedPairs, liveSeconds, tally.fullCheckSeconds);
+                    return result(true, seconds(importEnd - started), liveSeconds, tally.checkedPairs, tally);
                 }
-                System.out.printf("[B2] full check: %d of %d pages not current yet, e.g. %s%n", problems.size(), pairs.size(),
-                        problems.get(0));
+            } catch (NoAnswer busy) {
+                tally.busyPolls++;
+                tally.progress = tally.progress.busy(seconds(System.nanoTime() - started), busy.getMessage());
             }
-            if (now - lastSaid >= PROGRESS_EVERY_NANOS) {
-                System.out.println("[B2] " + progress.describe() + (importEnd == null ? ", importer still running" : ""));
-                lastSaid = now;
-            }
+            tally.sayEvery(PROGRESS_EVERY_NANOS, importEnd == null ? ", importer still running" : "");
             pause();
         }
         importer.destroy();
-        System.out.println("[B2] not every page live within the timeout: " + progress.describe());
-        return result(false, started, importerExited.getNow(null), Double.NaN, progress.livePairs(), progress,
-                fullChecks, fullCheckSeconds, problems);
+        System.out.println("[B2] not every page live within the timeout: " + tally.progress.describe());
+        Long importEnd = importerExited.getNow(null);
+        return result(false, importEnd == null ? Double.NaN : seconds(importEnd - started), Double.NaN,
+                tally.progress.livePairs(), tally);
     }
 
-    private LoadResult result(boolean complete, long started, Long importEnd, double liveSeconds, long livePairs,
-            Progress progress, int fullChecks, double fullCheckSeconds, List<String> problems) {
+    /** Checks every live page; true when all are current, else the problems are kept for the report. */
+    private boolean confirmedByFullCheck(Tally tally) {
+        List<LivePair> pairs = site.livePairs();
+        long checkStarted = System.nanoTime();
+        tally.problems = new PageCheck(site).problems(pairs);
+        tally.fullChecks++;
+        tally.fullCheckSeconds = seconds(System.nanoTime() - checkStarted);
+        tally.checkedPairs = pairs.size();
+        if (!tally.problems.isEmpty()) {
+            System.out.printf("[B2] full check: %d of %d pages not current yet, e.g. %s%n", tally.problems.size(),
+                    pairs.size(), tally.problems.get(0));
+        }
+        return tally.problems.isEmpty();
+    }
+
+    private LoadResult result(boolean complete, double importSeconds, double liveSeconds, long livePairs, Tally tally) {
         Matcher read = READ_LINE.matcher(readLog());
         boolean counted = read.find();
-        return new LoadResult(complete, importEnd == null ? Double.NaN : seconds(importEnd - started), liveSeconds,
+        return new LoadResult(complete, importSeconds, liveSeconds,
                 counted ? Integer.parseInt(read.group(1)) : -1, counted ? Integer.parseInt(read.group(2)) : -1,
-                livePairs, progress, fullChecks, fullCheckSeconds, problems.stream().limit(5).toList(),
-                processes.residentBytes());
+                livePairs, tally.progress, tally.fullChecks, tally.fullCheckSeconds,
+                tally.problems.stream().limit(5).toList(), tally.busyPolls, processes.residentBytes());
+    }
+
+    /** What the polling found so far. */
+    private static final class Tally {
+
+        private long lastSaid;
+        private Progress progress = Progress.NONE;
+        private int busyPolls;
+        private int fullChecks;
+        private double fullCheckSeconds = Double.NaN;
+        private int checkedPairs;
+        private List<String> problems = List.of();
+
+        Tally(long started) {
+            this.lastSaid = started;
+        }
+
+        void sayEvery(long nanos, String note) {
+            long now = System.nanoTime();
+            if (now - lastSaid >= nanos) {
+                System.out.println("[B2] " + progress.describe() + note);
+                lastSaid = now;
+            }
+        }
     }
 
     private Process startImporter() {
@@ -177,6 +203,16 @@ public final class FullLoad {
                     + ", comparison changes waiting " + (long) waiting + ", outbox pending " + (long) pending;
             return new Progress(elapsedSeconds, checkedAt, livePairs, sitemapPages, consistent && waiting == 0 && pending == 0,
                     summary);
+        }
+
+        /** The same progress, but this look got no answer in time. */
+        Progress busy(double elapsed, String why) {
+            return new Progress(elapsed, checkedAt, livePairs, sitemapPages, false, "no answer this time: " + why);
+        }
+
+        /** Every live pair is in the sitemap, and nothing is on its way. */
+        boolean complete() {
+            return livePairs > 0 && sitemapPages >= livePairs && atRest;
         }
 
         String describe() {

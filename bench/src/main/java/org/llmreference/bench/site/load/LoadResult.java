@@ -16,11 +16,12 @@ import org.llmreference.bench.site.report.Target;
  * @param liveSeconds   from the importer's start to the moment every page was live (NaN when incomplete)
  * @param models        models the importer read (-1 if its log did not say)
  * @param problems      up to five pages the last full check found not current
+ * @param busyPolls     looks at the progress that got no answer in time from a service
  * @param residentBytes VmRSS of each process at the end of B2
  */
 public record LoadResult(boolean complete, double importSeconds, double liveSeconds, int models, int routes,
         long livePairs, FullLoad.Progress progress, int fullChecks, double fullCheckSeconds, List<String> problems,
-        Map<String, Long> residentBytes) {
+        int busyPolls, Map<String, Long> residentBytes) {
 
     public static final Target ALL_PAGES_LIVE = Target.atMost("B2 all pages live after the import starts", 20, Figures::seconds);
     public static final Target SERVICE_MEMORY = Target.atMost("B2 every service's RSS", 384 * 1024 * 1024, Figures::megabytes);
@@ -39,7 +40,8 @@ public record LoadResult(boolean complete, double importSeconds, double liveSeco
                 List.of("import requests (importer alone)", Figures.seconds(importSeconds)),
                 List.of("until every page is live", complete ? Figures.seconds(liveSeconds) : "not within the timeout"),
                 List.of("pages per second (until every page is live)", complete ? Figures.number(livePairs / liveSeconds) : "n/a"),
-                List.of("full checks run / last one took", fullChecks + " / " + Figures.seconds(fullCheckSeconds))));
+                List.of("full checks run / last one took", fullChecks + " / " + Figures.seconds(fullCheckSeconds)),
+                List.of("progress polls without an answer in time (a service busy)", String.valueOf(busyPolls))));
         if (!complete) {
             report.paragraph("Progress reached at the timeout: " + progress.describe() + "."
                     + (problems.isEmpty() ? "" : " Pages not current at the last full check, e.g.: " + String.join("; ", problems) + "."));

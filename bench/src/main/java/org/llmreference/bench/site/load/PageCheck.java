@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.llmreference.bench.site.LivePair;
+import org.llmreference.bench.site.NoAnswer;
 import org.llmreference.bench.site.Parallel;
 import org.llmreference.bench.site.Site;
 
@@ -30,6 +31,14 @@ final class PageCheck {
     }
 
     private String problem(LivePair pair) {
+        try {
+            return revisionProblem(pair);
+        } catch (NoAnswer busy) {
+            return pair.pairId() + ": " + busy.getMessage();
+        }
+    }
+
+    private String revisionProblem(LivePair pair) {
         HttpResponse<String> comparison = site.comparisonHead(pair.pairId());
         if (comparison.statusCode() != 200) {
             return pair.pairId() + ": comparison-service answers " + comparison.statusCode();
