@@ -117,7 +117,12 @@ public final class Site {
 
     /** {@code GET /compare/{pair}}, with {@code If-None-Match} when an ETag is given (then 304 while unchanged). */
     public HttpResponse<String> page(String pairId, String ifNoneMatch) {
-        HttpRequest.Builder request = request(urls.page(), "/compare/" + pairId).GET();
+        return page(pairId, ifNoneMatch, REQUEST_TIMEOUT);
+    }
+
+    /** The same, waiting at most {@code timeout} for the answer ({@link NoAnswer} otherwise). */
+    public HttpResponse<String> page(String pairId, String ifNoneMatch, Duration timeout) {
+        HttpRequest.Builder request = request(urls.page(), "/compare/" + pairId).timeout(timeout).GET();
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
         }

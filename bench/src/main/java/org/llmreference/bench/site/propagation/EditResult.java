@@ -13,6 +13,12 @@ import java.util.List;
 record EditResult(int number, EditPlanner.PlannedEdit planned, String providerId, int pages, double millis,
         double putMillis, int polls, List<String> timedOutPages) {
 
+    /** An edit that could not be made or followed because a service did not answer in time. */
+    static EditResult unanswered(int number, EditPlanner.PlannedEdit planned, String why) {
+        return new EditResult(number, planned, "-", planned.pages(), Double.POSITIVE_INFINITY, Double.NaN, 0,
+                List.of("no answer: " + why));
+    }
+
     boolean timedOut() {
         return !timedOutPages.isEmpty();
     }

@@ -1,6 +1,7 @@
 package org.llmreference.bench.site.propagation;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 
 import org.llmreference.bench.site.BenchmarkFailure;
+import org.llmreference.bench.site.NoAnswer;
 import org.llmreference.bench.site.Site;
 
 /**
@@ -19,7 +21,8 @@ import org.llmreference.bench.site.Site;
  * page polled longest ago, waits until {@link #INTERVAL_NANOS} have passed since its last poll, and
  * asks page-service with {@code If-None-Match} (304 while unchanged, so a poll costs little). A 200
  * whose body holds the edit's marker is the page served with the new price: its time is taken when
- * that answer arrived. A 200 without the marker (another change) only moves the ETag on.
+ * that answer arrived. A 200 without the marker (another change) only moves the ETag on. No poll waits
+ * beyond the deadline: a page whose answer does not come by then has timed out (last status 0).
  */
 final class PagePoller implements AutoCloseable {
 
@@ -101,7 +104,13 @@ final class PagePoller implements AutoCloseable {
                 continue;
             }
             watch.lastPolled = System.nanoTime();
-            HttpResponse<String> response = site.page(watch.pairId, watch.etag);
+            HttpResponse<String> response;
+            try {
+                response = site.page(watch.pairId, watch.etag, Duration.ofNanos(Math.max(1_000_000, deadline - watch.lastPolled)));
+            } catch (NoAnswer late) {
+                watch.lastStatus = 0;
+                continue;
+            }
             long answeredAt = System.nanoTime();
             watch.polls++;
             watch.lastStatus = response.statusCode();

@@ -14,13 +14,16 @@ import java.util.Map;
 
 import org.llmreference.bench.site.BenchmarkFailure;
 import org.llmreference.bench.site.LivePair;
+import org.llmreference.bench.site.NoAnswer;
 import org.llmreference.bench.site.Site;
 
 /**
  * B1: single price edits, one after another, each timed until the last page of its model serves the
  * new price. Before each edit it reads the model's price list and its live pairs, and fetches each
  * page once (its ETag, and a check that the new price is not on it yet); then the clock starts, the PUT
- * goes out (If-Match the revision read), and the pages are polled until each shows the new price.
+ * goes out (If-Match the revision read), and the pages are polled until each shows the new price. An
+ * edit whose preparation or PUT gets no answer in time counts as a timeout; after
+ * {@link #CONSECUTIVE_TIMEOUTS_TO_STOP} timeouts in a row B1 stops, since pages are evidently not updating.
  */
 public final class Propagation {
 
@@ -63,7 +66,12 @@ public final class Propagation {
         int consecutiveTimeouts = 0;
         try (PagePoller poller = new PagePoller(site, pollers)) {
             for (int i = 0; i < plan.size() && consecutiveTimeouts < CONSECUTIVE_TIMEOUTS_TO_STOP; i++) {
-                EditResult result = edit(i + 1, plan.get(i), poller, today);
+                EditResult result;
+                try {
+                    result = edit(i + 1, plan.get(i), poller, today);
+                } catch (NoAnswer busy) {
+                    result = EditResult.unanswered(i + 1, plan.get(i), busy.getMessage());
+                }
                 results.add(result);
                 consecutiveTimeouts = result.timedOut() ? consecutiveTimeouts + 1 : 0;
                 if ((i + 1) % 20 == 0 || result.timedOut()) {
@@ -112,7 +120,7 @@ public final class Propagation {
             if (page.served()) {
                 slowest = Math.max(slowest, page.servedAfter(t0));
             } else {
-                timedOut.add(page.pairId + " (last answered " + page.lastStatus() + ")");
+                timedOut.add(page.pairId + (page.lastStatus() == 0 ? " (no answer in time)" : " (last answered " + page.lastStatus() + ")"));
             }
         }
         double millis = timedOut.isEmpty() ? slowest / 1e6 : Double.POSITIVE_INFINITY;
