@@ -66,7 +66,10 @@ public final class FullLoad {
                         + ":\n" + tail(importLog));
             }
             try {
-                tally.progress = Progress.read(site, seconds(System.nanoTime() - started));
+                tally.progress = Progress.read(site, seconds(System.nanoTime() - started), false, tally.progress);
+                if (!tally.progress.answered()) {
+                    tally.busyPolls++;
+                }
                 if (importEnd != null && tally.progress.complete() && confirmedByFullCheck(tally)) {
                     double liveSeconds = seconds(tally.progress.checkedAt() - started);
                     System.out.printf("[B2] every one of %d pages live after %.1f s (full check %.1f s)%n",
@@ -81,6 +84,11 @@ public final class FullLoad {
             pause();
         }
         importer.destroy();
+        try {
+            tally.progress = Progress.read(site, seconds(System.nanoTime() - started), true, tally.progress);
+        } catch (NoAnswer busy) {
+            tally.progress = tally.progress.busy(seconds(System.nanoTime() - started), busy.getMessage());
+        }
         System.out.println("[B2] not every page live within the timeout: " + tally.progress.describe());
         Long importEnd = importerExited.getNow(null);
         return result(false, importEnd == null ? Double.NaN : seconds(importEnd - started), Double.NaN,
@@ -178,19 +186,32 @@ public final class FullLoad {
     /**
      * One look at how far the load is.
      *
-     * @param atRest the audit says consistent, and comparison-service has no change waiting to be planned
-     *               and no event waiting to be relayed
+     * @param atRest   the audit says consistent, and comparison-service has no change waiting to be planned
+     *                 and no event waiting to be relayed
+     * @param answered every service asked answered in time
      */
-    record Progress(double elapsedSeconds, long checkedAt, long livePairs, long sitemapPages, boolean atRest, String audit) {
+    record Progress(double elapsedSeconds, long checkedAt, long livePairs, long sitemapPages, boolean atRest, String audit,
+            boolean answered) {
 
-        static final Progress NONE = new Progress(0, 0, 0, 0, false, "not checked");
+        static final Progress NONE = new Progress(0, 0, 0, 0, false, "not checked", true);
 
-        static Progress read(Site site, double elapsedSeconds) {
+        /**
+         * One look: the sitemap's comparison pages, then the live pairs (the last count when comparison-service
+         * is too busy to answer); the audit, the planner queue and the outbox only once the sitemap lists every
+         * live pair, or when {@code always} asks for them.
+         */
+        static Progress read(Site site, double elapsedSeconds, boolean always, Progress previous) {
             long checkedAt = System.nanoTime();
-            long livePairs = site.livePairCount();
             long sitemapPages = count(site.sitemap(), PAGE_URL_MARK);
-            if (livePairs == 0 || sitemapPages < livePairs) {
-                return new Progress(elapsedSeconds, checkedAt, livePairs, sitemapPages, false, "audit not asked yet");
+            long livePairs;
+            try {
+                livePairs = site.livePairCount();
+            } catch (NoAnswer busy) {
+                return new Progress(elapsedSeconds, checkedAt, previous.livePairs, sitemapPages, false,
+                        "live pairs as last counted: " + busy.getMessage(), false);
+            }
+            if (!always && (livePairs == 0 || sitemapPages < livePairs)) {
+                return new Progress(elapsedSeconds, checkedAt, livePairs, sitemapPages, false, "audit not asked yet", true);
             }
             JsonNode audit = site.consistency();
             String metrics = site.prometheus(site.urls().comparison());
@@ -202,12 +223,12 @@ public final class FullLoad {
                     + ", source events not consumed " + count(audit, "comparisonsBehindSources"))
                     + ", comparison changes waiting " + (long) waiting + ", outbox pending " + (long) pending;
             return new Progress(elapsedSeconds, checkedAt, livePairs, sitemapPages, consistent && waiting == 0 && pending == 0,
-                    summary);
+                    summary, true);
         }
 
         /** The same progress, but this look got no answer in time. */
         Progress busy(double elapsed, String why) {
-            return new Progress(elapsed, checkedAt, livePairs, sitemapPages, false, "no answer this time: " + why);
+            return new Progress(elapsed, checkedAt, livePairs, sitemapPages, false, "no answer this time: " + why, false);
         }
 
         /** Every live pair is in the sitemap, and nothing is on its way. */

@@ -76,7 +76,8 @@ public final class Propagation {
                 consecutiveTimeouts = result.timedOut() ? consecutiveTimeouts + 1 : 0;
                 if ((i + 1) % 20 == 0 || result.timedOut()) {
                     System.out.printf("[B1] edit %d/%d: %s, %d pages, %s%n", i + 1, plan.size(), result.planned().modelId(),
-                            result.pages(), result.timedOut() ? "TIMEOUT on " + result.timedOutPages()
+                            result.pages(), result.timedOut()
+                                    ? "TIMEOUT on " + result.timedOutPages().size() + " pages, e.g. " + result.timedOutPages().get(0)
                                     : String.format(java.util.Locale.ROOT, "%.1f ms", result.millis()));
                 }
             }

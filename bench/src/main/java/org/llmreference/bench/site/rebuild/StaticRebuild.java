@@ -69,7 +69,7 @@ public final class StaticRebuild {
             }
             previous = publicDir;
         }
-        return new RebuildResult(exported, exportSeconds, version, seconds, reportedPages, b1MedianMillis, b1SmallMedianMillis);
+        return new RebuildResult(pairs.size(), exported, exportSeconds, version, seconds, reportedPages, b1MedianMillis, b1SmallMedianMillis);
     }
 
     /** Runs a command to its end, its output (stdout and stderr) also written to {@code log}; fails on a non-zero exit. */
