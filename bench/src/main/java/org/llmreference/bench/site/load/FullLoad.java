@@ -146,12 +146,14 @@ public final class FullLoad {
     private Process startImporter() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         try {
-            return new ProcessBuilder(java.toString(), "-jar", importerJar.toString(), "--token", site.editorToken(),
+            Process importer = new ProcessBuilder(java.toString(), "-jar", importerJar.toString(), "--token", site.editorToken(),
                     "--catalog", site.urls().catalog().toString(), "--pricing", site.urls().pricing().toString(),
                     modelsDev.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(importLog.toFile())
                     .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(importer::destroy));
+            return importer;
         } catch (IOException e) {
             throw new BenchmarkFailure("cannot start the importer " + importerJar + ": " + e.getMessage(), e);
         }

@@ -47,6 +47,7 @@ final class Nginx implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(runDir.resolve("nginx.out").toFile())
                     .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
             Nginx nginx = new Nginx(process, runDir, URI.create("http://127.0.0.1:" + port));
             nginx.awaitAnswer(probePath);
             return nginx;
