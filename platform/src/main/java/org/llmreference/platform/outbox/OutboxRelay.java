@@ -22,13 +22,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.llmreference.contracts.EventHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
@@ -170,6 +170,25 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * Drops from the events handed over those a sweep has just read from their documents (published
+     * or, if publishing failed, still pending there): an event handed over while a sweep was under way
+     * would otherwise leave twice.
+     */
+    private void forgetHandedOver(List<Pending> swept) {
+        synchronized (handedOver) {
+            for (Pending aggregate : swept) {
+                List<PendingEvent> handed = handedOver.get(aggregate.id());
+                if (handed != null) {
+                    handed.removeIf(event -> aggregate.events().stream().anyMatch(read -> read.eventId().equals(event.eventId())));
+                    if (handed.isEmpty()) {
+                        handedOver.remove(aggregate.id());
+                    }
+                }
+            }
+        }
+    }
+
     /** An aggregate's id and its pending events, in the order they were stored. */
     private record Pending(Object id, List<PendingEvent> events) {
 
@@ -193,30 +212,41 @@ public final class OutboxRelay implements SmartLifecycle {
         long stillPending = 0;
         Instant oldest = null;
         for (OutboxSource source : sources) {
-            List<Pending> batch = new ArrayList<>();
-            try (MongoCursor<Document> cursor = source.collection().find(Filters.exists(PendingEvent.FIELD + ".0"))
-                    .projection(new Document(PendingEvent.FIELD, 1)).batchSize(BATCH).iterator()) {
-                while (cursor.hasNext()) {
-                    batch.add(Pending.of(cursor.next()));
-                    if (batch.size() == BATCH || !cursor.hasNext()) {
-                        for (Pending aggregate : batch) {
-                            for (PendingEvent event : aggregate.events()) {
-                                stillPending++;
-                                if (event.storedAt() != null && (oldest == null || event.storedAt().isBefore(oldest))) {
-                                    oldest = event.storedAt();
-                                }
-                            }
+            // A page of aggregates at a time, by _id: one reply holding every pending event of a full
+            // rebuild would exceed the wire protocol's message size (the server ignores batchSize).
+            Object after = null;
+            while (true) {
+                Bson pendingFilter = Filters.exists(PendingEvent.FIELD + ".0");
+                List<Pending> batch = new ArrayList<>();
+                for (Document aggregate : source.collection()
+                        .find(after == null ? pendingFilter : Filters.and(pendingFilter, Filters.gt("_id", after)))
+                        .projection(new Document(PendingEvent.FIELD, 1)).sort(new Document("_id", 1)).limit(BATCH)) {
+                    batch.add(Pending.of(aggregate));
+                }
+                if (batch.isEmpty()) {
+                    break;
+                }
+                after = batch.get(batch.size() - 1).id();
+                for (Pending aggregate : batch) {
+                    for (PendingEvent event : aggregate.events()) {
+                        stillPending++;
+                        if (event.storedAt() != null && (oldest == null || event.storedAt().isBefore(oldest))) {
+                            oldest = event.storedAt();
                         }
-                        pending.set(stillPending);
-                        int sent = publishAndClear(source, batch);
-                        stillPending -= sent;
-                        count += sent;
-                        batch.clear();
                     }
                 }
-            } catch (OutboxRelayException e) {
-                oldestPendingAgeMillis.set(oldest == null ? 0 : Duration.between(oldest, Instant.now()).toMillis());
-                throw e;
+                pending.set(stillPending);
+                int sent;
+                try {
+                    sent = publishAndClear(source, batch);
+                } catch (OutboxRelayException e) {
+                    oldestPendingAgeMillis.set(oldest == null ? 0 : Duration.between(oldest, Instant.now()).toMillis());
+                    throw e;
+                } finally {
+                    forgetHandedOver(batch);
+                }
+                stillPending -= sent;
+                count += sent;
             }
         }
         pending.set(stillPending);

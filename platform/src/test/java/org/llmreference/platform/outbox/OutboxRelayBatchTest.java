@@ -83,6 +83,23 @@ class OutboxRelayBatchTest {
     }
 
     @Test
+    void aSweepPublishesEveryPendingEventOnceAPageOfAggregatesAtATime() {
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
+                new ByteArraySerializer());
+        OutboxRelay relay = relay(producer);
+        List<String> stored = new ArrayList<>();
+        for (int i = 0; i < OutboxRelay.BATCH * 2 + 7; i++) {
+            stored.add(store(String.format("thing-%04d", i), 1).eventId());
+        }
+
+        assertThat(relay.relayPending()).isEqualTo(stored.size());
+
+        assertThat(producer.history().stream().map(OutboxRelayBatchTest::eventId).toList())
+                .containsExactlyInAnyOrderElementsOf(stored);
+        assertThat(things.countDocuments(Filters.exists(PendingEvent.FIELD + ".0"))).isZero();
+    }
+
+    @Test
     void aSweepTakesTheEventsHandedOverSoTheyAreNotPublishedTwice() {
         MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
                 new ByteArraySerializer());
