@@ -24,8 +24,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
-import io.micrometer.core.instrument.MeterRegistry;
-
 /**
  * Price edits accepted while Kafka is down wait in their price list documents and reach
  * {@code pricing.routes.v1} once it is back: every revision exactly once per model, in revision
@@ -47,9 +45,6 @@ class PriceListOutboxBrokerOutageTest extends PricingIntegrationTest {
     @Autowired
     MongoDatabase database;
 
-    @Autowired
-    MeterRegistry meters;
-
     @Test
     void publishesEveryRevisionAcceptedWhileKafkaWasDownExactlyOnceAndInOrder() {
         // The projection is fed from Kafka: learn the models directly, before the broker goes.
@@ -58,10 +53,7 @@ class PriceListOutboxBrokerOutageTest extends PricingIntegrationTest {
         String provider = provider(unique("outage"), "Outage");
         assertThat(putRoute(first, provider, price("0.10")).statusCode()).isEqualTo(201);
         assertThat(putRoute(second, provider, price("0.20")).statusCode()).isEqualTo(201);
-        try (ModelEvents events = new ModelEvents(broker.bootstrapServers(), first)) {
-            events.awaitRevision(1);
-        }
-        double failuresBefore = meters.counter("llmref.outbox.failures").count();
+        await().atMost(WAIT).until(() -> pending(first).isEmpty() && pending(second).isEmpty());
         broker.stop();
 
         for (int edit = 1; edit <= 3; edit++) {
@@ -70,8 +62,9 @@ class PriceListOutboxBrokerOutageTest extends PricingIntegrationTest {
             assertThat(a.statusCode()).as(a.body()).isEqualTo(200);
             assertThat(b.statusCode()).as(b.body()).isEqualTo(200);
         }
-        await().atMost(WAIT).until(() -> meters.counter("llmref.outbox.failures").count() > failuresBefore);
-        assertThat(pending(first)).isNotEmpty();
+        // Nothing leaves a document before Kafka acknowledges it: the relay's producer holds the first
+        // batch until the broker is back (it retries for outbox-delivery-timeout), the rest wait stored.
+        assertThat(pending(first)).hasSize(3);
         assertThat(pending(second)).hasSize(3);
 
         broker.restart();
