@@ -44,9 +44,10 @@ import org.springframework.stereotype.Service;
  * time with one query and written with one bulk write; a changed price list moves by one revision
  * and one event however many of its routes changed. Routes of models the catalog has not published
  * yet wait up to {@code waitForModels} for the projection to learn them (the catalog import usually
- * runs just before): they are applied as their models arrive (the consumer wakes the import; other
- * instances' learning is seen by looking again every {@value #POLL_MILLIS} ms); the rest are
- * rejected one by one. Identical data changes nothing.
+ * runs just before): they are applied as their models arrive, in rounds at most every
+ * {@value #GATHER_MILLIS} ms (the consumer wakes the import; other instances' learning is seen by
+ * looking again every {@value #POLL_MILLIS} ms); the rest are rejected one by one. Identical data
+ * changes nothing.
  */
 @Service
 public class BundleImport {
@@ -54,6 +55,7 @@ public class BundleImport {
     private static final Logger log = LoggerFactory.getLogger(BundleImport.class);
     private static final long POLL_MILLIS = 250;
     private static final Duration POLL = Duration.ofMillis(POLL_MILLIS);
+    private static final long GATHER_MILLIS = 100;
     private static final int PROGRESS_EVERY = 500;
 
     private final ProviderEditor providerEditor;
@@ -159,6 +161,7 @@ public class BundleImport {
             boolean announced = false;
             while (true) {
                 long learnings = knownModels.learnings();
+                long roundStarted = System.nanoTime();
                 waiting = applyKnown(waiting);
                 Duration left = Duration.between(clock.instant(), deadline);
                 if (waiting.isEmpty() || left.isNegative() || left.isZero()) {
@@ -171,6 +174,11 @@ public class BundleImport {
                 }
                 try {
                     knownModels.awaitLearningAfter(learnings, left.compareTo(POLL) < 0 ? left : POLL);
+                    // Models arrive one event at a time: gather them for a round rather than query and write per model.
+                    long gathered = (System.nanoTime() - roundStarted) / 1_000_000;
+                    if (gathered < GATHER_MILLIS) {
+                        Thread.sleep(Math.min(GATHER_MILLIS - gathered, Math.max(0, Duration.between(clock.instant(), deadline).toMillis())));
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
