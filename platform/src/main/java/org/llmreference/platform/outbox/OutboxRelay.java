@@ -46,9 +46,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * at start, after a failed round and every {@code sweepInterval} picks up whatever is left (after a
  * restart, or while Kafka was unreachable).
  *
- * <p>Events leave in batches of up to {@value #BATCH} aggregates: every event of the batch is handed to
- * the Kafka producer at once (so the producer fills its requests), the relay then waits for each
- * acknowledgement, and clears what Kafka acknowledged with one unordered bulk write. An event is removed
+ * <p>Events leave in batches of up to {@value #BATCH} aggregates: the first pending event of every
+ * aggregate of the batch is handed to the Kafka producer at once (so the producer fills its requests),
+ * then the next once Kafka acknowledged those, so an aggregate never has two events in flight and its
+ * events reach the topic in the order they were stored, whatever the producer fails; what Kafka
+ * acknowledged is cleared with one unordered bulk write. An event is removed
  * only once Kafka has acknowledged it; it can be published twice (a crash between acknowledgement and
  * removal), and consumers skip it by revision. Each published event is logged with its {@code causedBy}
  * in the logging context, so an edit's chain can be followed from the service that accepted it.
@@ -255,9 +257,13 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Hands every pending event of the aggregates to the producer, waits for Kafka's acknowledgements,
-     * then clears the acknowledged events with one bulk write. An aggregate's events are cleared up to
-     * its first failure; the rest stay pending and the failure is thrown once the others are cleared.
+     * Publishes the pending events of the aggregates in waves: the first event of every aggregate is
+     * handed to the producer at once, then, once Kafka has acknowledged them, the second event of each
+     * aggregate that has one, and so on. An aggregate never has two events in flight: the producer
+     * keeps records in order only while none fails (a batch it gives up on can be followed by a later
+     * batch that succeeds), so an event sent before the one ahead of it was acknowledged could land on
+     * the topic ahead of it. The acknowledged events are cleared with one bulk write; on a failure the
+     * round stops after its wave, what was acknowledged is cleared, and the failure is thrown.
      *
      * @return how many events were published and cleared
      */
@@ -265,51 +271,49 @@ public final class OutboxRelay implements SmartLifecycle {
         if (aggregates.isEmpty()) {
             return 0;
         }
-        List<Sending> sending = new ArrayList<>();
+        Map<Object, List<String>> acknowledged = new LinkedHashMap<>();
         OutboxRelayException failure = null;
-        for (Pending aggregate : aggregates) {
-            List<PendingEvent> events = aggregate.events();
-            List<Future<RecordMetadata>> acknowledgements = new ArrayList<>();
-            for (PendingEvent event : events) {
+        for (int wave = 0; failure == null; wave++) {
+            List<Sending> sending = new ArrayList<>();
+            for (Pending aggregate : aggregates) {
+                if (aggregate.events().size() <= wave) {
+                    continue;
+                }
+                PendingEvent event = aggregate.events().get(wave);
                 try {
-                    acknowledgements.add(producer.send(record(event)));
+                    sending.add(new Sending(aggregate.id(), event, producer.send(record(event))));
                 } catch (RuntimeException e) {
                     failure = new OutboxRelayException("could not publish " + describe(event), e);
                     break;
                 }
             }
-            sending.add(new Sending(aggregate.id(), events, acknowledgements));
-            if (failure != null) {
+            if (sending.isEmpty()) {
                 break;
+            }
+            for (Sending sent : sending) {
+                try {
+                    sent.acknowledgement().get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    if (failure == null) {
+                        failure = new OutboxRelayException("could not publish " + describe(sent.event()),
+                                e instanceof ExecutionException ? e.getCause() : e);
+                    }
+                    continue;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = new OutboxRelayException("interrupted while publishing " + describe(sent.event()), e);
+                    break;
+                }
+                acknowledged.computeIfAbsent(sent.id(), id -> new ArrayList<>()).add(sent.event().eventId());
+                logPublished(sent.event());
             }
         }
         List<WriteModel<Document>> clears = new ArrayList<>();
         int sent = 0;
-        for (Sending aggregate : sending) {
-            List<String> acknowledged = new ArrayList<>();
-            for (int i = 0; i < aggregate.acknowledgements().size(); i++) {
-                PendingEvent event = aggregate.events().get(i);
-                try {
-                    aggregate.acknowledgements().get(i).get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (ExecutionException | TimeoutException e) {
-                    if (failure == null) {
-                        failure = new OutboxRelayException("could not publish " + describe(event),
-                                e instanceof ExecutionException ? e.getCause() : e);
-                    }
-                    break;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure = new OutboxRelayException("interrupted while publishing " + describe(event), e);
-                    break;
-                }
-                acknowledged.add(event.eventId());
-                logPublished(event);
-            }
-            if (!acknowledged.isEmpty()) {
-                clears.add(new UpdateOneModel<>(Filters.eq("_id", aggregate.id()),
-                        Updates.pull(PendingEvent.FIELD, Filters.in("eventId", acknowledged))));
-                sent += acknowledged.size();
-            }
+        for (Map.Entry<Object, List<String>> aggregate : acknowledged.entrySet()) {
+            clears.add(new UpdateOneModel<>(Filters.eq("_id", aggregate.getKey()),
+                    Updates.pull(PendingEvent.FIELD, Filters.in("eventId", aggregate.getValue()))));
+            sent += aggregate.getValue().size();
         }
         if (!clears.isEmpty()) {
             source.collection().bulkWrite(clears, new BulkWriteOptions().ordered(false));
@@ -321,8 +325,8 @@ public final class OutboxRelay implements SmartLifecycle {
         return sent;
     }
 
-    /** One aggregate's events of a batch and the acknowledgements of those handed to the producer. */
-    private record Sending(Object id, List<PendingEvent> events, List<Future<RecordMetadata>> acknowledgements) {
+    /** An event of a wave, the id of its aggregate, and its acknowledgement. */
+    private record Sending(Object id, PendingEvent event, Future<RecordMetadata> acknowledgement) {
     }
 
     private static ProducerRecord<byte[], byte[]> record(PendingEvent event) {
