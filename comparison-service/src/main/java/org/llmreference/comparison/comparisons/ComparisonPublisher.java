@@ -36,8 +36,10 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Keeps the {@link ComparisonSet} in step with what is stored, and turns source changes into stored
  * publications: plan (recompute the affected pairs, keep those whose content changed), store each
- * with its pending event, then commit. One change at a time, under one lock, worked off in slices of
- * {@value #SLICE} publications (each stored and committed before the next is computed).
+ * with its pending event, then commit. One change at a time, worked off in slices of {@value #SLICE}
+ * publications (each stored and committed before the next is computed). Readers of the set (the pairs
+ * API) never wait for a whole change: a change holds {@code changes} from start to end, and the set's
+ * own lock only while it plans a slice and while it commits it once stored.
  *
  * <p>Source events are {@linkplain #submit submitted}: the listener has already stored the
  * projection, and a planner thread takes every change waiting at that moment as one plan, so a
@@ -82,7 +84,13 @@ public class ComparisonPublisher {
     private final CuratedPairs curatedPairs;
     private final Comparisons comparisons;
     private final Clock clock;
-    private final ReentrantLock lock = new ReentrantLock();
+    /** One change (or the first load of the set) at a time, from its first slice to its last. */
+    private final ReentrantLock changes = new ReentrantLock();
+    /**
+     * The set's memory: held to apply a change to it, to plan one slice, to commit a stored slice, and to
+     * read the set; taken after {@code changes}. Fair, so a waiting reader goes before the next slice.
+     */
+    private final ReentrantLock state = new ReentrantLock(true);
     private final Counter recomputed;
     private final Counter unchanged;
     private final Counter changed;
@@ -250,13 +258,32 @@ public class ComparisonPublisher {
         return change("curation", cause, set -> set.uncuratedWork(pair));
     }
 
-    /** Reads the set (the pair graph, the models) under the lock. */
+    /**
+     * Reads the set (the pair graph, the models). While a change is under way the reader sees the set
+     * between two of its slices: the change's graph, and the comparisons published so far. The first
+     * read waits for the set to be loaded.
+     */
     public <T> T read(Function<ComparisonSet, T> query) {
-        lock.lock();
+        state.lock();
         try {
-            return query.apply(loaded());
+            ComparisonSet current = set;
+            if (current != null) {
+                return query.apply(current);
+            }
         } finally {
-            lock.unlock();
+            state.unlock();
+        }
+        changes.lock();
+        try {
+            ComparisonSet current = loaded();
+            state.lock();
+            try {
+                return query.apply(current);
+            } finally {
+                state.unlock();
+            }
+        } finally {
+            changes.unlock();
         }
     }
 
@@ -269,24 +296,31 @@ public class ComparisonPublisher {
     }
 
     /**
-     * Plans and stores one change under the lock, a slice at a time; {@code cause} is the newest edit
-     * behind it, for the log.
+     * Plans and stores one change, a slice at a time, holding {@code changes} throughout and the set's
+     * lock for each slice; {@code cause} is the newest edit behind it, for the log.
      */
     private Planned change(String trigger, Cause cause, Function<PairId, Cause> causes,
             Function<ComparisonSet, Work> change) {
         String outerCause = MDC.get(CAUSED_BY);
         MDC.put(CAUSED_BY, cause.causedBy());
-        lock.lock();
+        changes.lock();
         try {
             long start = System.nanoTime();
             ComparisonSet current = loaded();
-            Planned planned = storeInSlices(current, change.apply(current), causes, trigger, cause);
+            Work work;
+            state.lock();
+            try {
+                work = change.apply(current);
+            } finally {
+                state.unlock();
+            }
+            Planned planned = storeInSlices(current, work, causes, trigger, cause);
             Timer.builder("llmref.comparisons.plan").tag("trigger", trigger)
                     .description("time to recompute the affected pairs of one change and store what changed")
                     .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return planned;
         } finally {
-            lock.unlock();
+            changes.unlock();
             if (outerCause == null) {
                 MDC.remove(CAUSED_BY);
             } else {
@@ -301,7 +335,13 @@ public class ComparisonPublisher {
         int recomputedPairs = 0;
         int publishedPairs = 0;
         while (!work.done()) {
-            Plan slice = target.next(work, SLICE);
+            Plan slice;
+            state.lock();
+            try {
+                slice = target.next(work, SLICE);
+            } finally {
+                state.unlock();
+            }
             store(target, slice, causes);
             recomputedPairs += slice.recomputed();
             publishedPairs += slice.publications().size();
@@ -326,6 +366,7 @@ public class ComparisonPublisher {
         return text.append(']').toString();
     }
 
+    /** The set, built and reconciled first if it is not loaded; called holding {@code changes}. */
     private ComparisonSet loaded() {
         if (set == null) {
             long start = System.nanoTime();
@@ -342,14 +383,25 @@ public class ComparisonPublisher {
         return set;
     }
 
+    /** Stores a slice (readers are not held up by the write), then commits it to the set under its lock. */
     private void store(ComparisonSet target, Plan plan, Function<PairId, Cause> causes) {
         try {
             comparisons.store(plan, causes, clock.instant());
         } catch (RuntimeException e) {
-            set = null;
+            state.lock();
+            try {
+                set = null;
+            } finally {
+                state.unlock();
+            }
             throw e;
         }
-        target.commit(plan);
+        state.lock();
+        try {
+            target.commit(plan);
+        } finally {
+            state.unlock();
+        }
         recomputed.increment(plan.recomputed());
         long changes = plan.publications().stream().filter(Publication.Changed.class::isInstance).count();
         changed.increment(changes);
