@@ -29,6 +29,11 @@ public record Options(Path repo, Path modelsDev, Path home, Path out, Set<String
         return only.contains(benchmark);
     }
 
+    /** The catalog's folder as the report names it: relative to the repository, so a report names no machine's paths. */
+    public String modelsDevShown() {
+        return repo.toAbsolutePath().normalize().relativize(modelsDev.toAbsolutePath().normalize()).toString();
+    }
+
     public static Options parse(String... args) {
         if (args.length % 2 != 0) {
             throw new BenchmarkFailure("options come as --name value pairs: " + Arrays.toString(args));
