@@ -60,8 +60,7 @@ class OutboxRelayBatchTest {
 
     @Test
     void eventsHandedOverLeaveInBatchesInTheirOrderAndAreClearedOnceAcknowledged() {
-        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
-                new ByteArraySerializer());
+        MockProducer<byte[], byte[]> producer = producer(true);
         OutboxRelay relay = relay(producer);
         int aggregates = OutboxRelay.BATCH * 2 + 50;
         List<PendingEvent> stored = new ArrayList<>();
@@ -91,8 +90,7 @@ class OutboxRelayBatchTest {
 
     @Test
     void aSweepPublishesEveryPendingEventOnceAPageOfAggregatesAtATime() {
-        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
-                new ByteArraySerializer());
+        MockProducer<byte[], byte[]> producer = producer(true);
         OutboxRelay relay = relay(producer);
         List<String> stored = new ArrayList<>();
         for (int i = 0; i < OutboxRelay.BATCH * 2 + 7; i++) {
@@ -108,8 +106,7 @@ class OutboxRelayBatchTest {
 
     @Test
     void aSweepTakesTheEventsHandedOverSoTheyAreNotPublishedTwice() {
-        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
-                new ByteArraySerializer());
+        MockProducer<byte[], byte[]> producer = producer(true);
         OutboxRelay relay = relay(producer);
         PendingEvent event = store("a", 1);
         relay.handOver(event.key(), List.of(event));
@@ -123,19 +120,18 @@ class OutboxRelayBatchTest {
 
     @Test
     void anAggregatesNextEventGoesToTheProducerOnlyOnceKafkaAcknowledgedTheOneBefore() {
-        MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(),
-                new ByteArraySerializer());
+        MockProducer<byte[], byte[]> producer = producer(false);
         OutboxRelay relay = relay(producer);
         PendingEvent first = store("a", 1);
         PendingEvent second = store("a", 2);
         PendingEvent other = store("b", 1);
 
         CompletableFuture<Integer> round = CompletableFuture.supplyAsync(relay::relayPending);
-        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 2);
+        awaitSent(producer, 2);
         assertThat(sentIds(producer)).containsExactly(first.eventId(), other.eventId());
         producer.completeNext();
         producer.completeNext();
-        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 3);
+        awaitSent(producer, 3);
         assertThat(sentIds(producer).get(2)).isEqualTo(second.eventId());
         producer.completeNext();
 
@@ -146,8 +142,7 @@ class OutboxRelayBatchTest {
 
     @Test
     void aRefusedAcknowledgementLeavesThatEventAndTheOnesAfterItPendingAndClearsTheRest() {
-        MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(),
-                new ByteArraySerializer());
+        MockProducer<byte[], byte[]> producer = producer(false);
         OutboxRelay relay = relay(producer);
         PendingEvent first = store("a", 1);
         PendingEvent second = store("a", 2);
@@ -156,10 +151,10 @@ class OutboxRelayBatchTest {
         PendingEvent otherSecond = store("b", 2);
 
         CompletableFuture<Integer> round = CompletableFuture.supplyAsync(relay::relayPending);
-        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 2);
+        awaitSent(producer, 2);
         producer.completeNext();
         producer.completeNext();
-        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 4);
+        awaitSent(producer, 4);
         producer.errorNext(new IllegalStateException("broker gone"));
         producer.completeNext();
 
@@ -173,6 +168,15 @@ class OutboxRelayBatchTest {
 
     private static List<String> sentIds(MockProducer<byte[], byte[]> producer) {
         return producer.history().stream().map(OutboxRelayBatchTest::eventId).toList();
+    }
+
+    /** A producer that acknowledges every send at once ({@code autoComplete}), or when the test says. */
+    private static MockProducer<byte[], byte[]> producer(boolean autoComplete) {
+        return new MockProducer<>(autoComplete, null, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private static void awaitSent(MockProducer<byte[], byte[]> producer, int records) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == records);
     }
 
     private OutboxRelay relay(MockProducer<byte[], byte[]> producer) {

@@ -83,7 +83,7 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
             }
             HistoryEntry entry = new HistoryEntry(at, Kind.APPLIED, providerId, route, List.of(), route.sourceUrl(),
                     effectiveFrom, scheduledChangeId, null, null);
-            return new PriceListChange(this, withHistory(entry, revision, routes), List.of(entry), List.of(),
+            return new PriceListChange(this, withHistory(List.of(entry), revision, routes), List.of(entry), List.of(),
                     scheduledChangeId);
         }
         List<ProviderRoute> after = replacing(providerId, new ProviderRoute(providerId, providerName, route, effectiveFrom));
@@ -93,7 +93,7 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
                 effectiveFrom, scheduledChangeId, next, null);
         Envelope<RouteChanged> event = Envelope.startingChain(
                 new RouteChanged(modelId, providerId, changedList.snapshots(), changed), modelId, next, at);
-        return new PriceListChange(this, changedList.withHistory(entry, next, changedList.routes), List.of(entry),
+        return new PriceListChange(this, changedList.withHistory(List.of(entry), next, changedList.routes), List.of(entry),
                 List.of(event), scheduledChangeId);
     }
 
@@ -139,9 +139,7 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
         if (entries.isEmpty()) {
             return PriceListChange.none(this);
         }
-        List<HistoryEntry> longer = new ArrayList<>(history);
-        longer.addAll(entries);
-        PriceList changedList = new PriceList(modelId, next, after, scheduled, longer, stored);
+        PriceList changedList = withHistory(entries, next, after);
         Envelope<RouteChanged> event = Envelope.startingChain(new RouteChanged(modelId, entries.get(0).providerId(),
                 changedList.snapshots(), List.copyOf(changedFields)), modelId, next, at);
         return new PriceListChange(this, changedList, entries, List.of(event), null);
@@ -194,7 +192,7 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
                 current.route().sourceUrl(), null, null, next, null);
         Envelope<RouteWithdrawn> event = Envelope.startingChain(
                 new RouteWithdrawn(modelId, providerId, changedList.snapshots()), modelId, next, at);
-        return new PriceListChange(this, changedList.withHistory(entry, next, after), List.of(entry), List.of(event),
+        return new PriceListChange(this, changedList.withHistory(List.of(entry), next, after), List.of(entry), List.of(event),
                 null);
     }
 
@@ -226,9 +224,7 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
         if (entries.isEmpty()) {
             return PriceListChange.none(this);
         }
-        List<HistoryEntry> longer = new ArrayList<>(history);
-        longer.addAll(entries);
-        PriceList changedList = new PriceList(modelId, next, after, scheduled, longer, stored);
+        PriceList changedList = withHistory(entries, next, after);
         Envelope<RouteChanged> event = Envelope.of(new RouteChanged(modelId, entries.get(0).providerId(),
                 changedList.snapshots(), List.of("providerName")), modelId, next, at, causedBy);
         return new PriceListChange(this, changedList, entries, List.of(event), null);
@@ -238,12 +234,12 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
     public PriceListChange drop(ScheduledChange change, Instant at, String reason) {
         HistoryEntry entry = new HistoryEntry(at, Kind.DROPPED, change.providerId(), change.route(), List.of(),
                 change.sourceUrl(), change.effectiveFrom(), change.id(), null, reason);
-        return new PriceListChange(this, withHistory(entry, revision, routes), List.of(entry), List.of(), change.id());
+        return new PriceListChange(this, withHistory(List.of(entry), revision, routes), List.of(entry), List.of(), change.id());
     }
 
-    private PriceList withHistory(HistoryEntry entry, long newRevision, List<ProviderRoute> newRoutes) {
+    private PriceList withHistory(List<HistoryEntry> entries, long newRevision, List<ProviderRoute> newRoutes) {
         List<HistoryEntry> longer = new ArrayList<>(history);
-        longer.add(entry);
+        longer.addAll(entries);
         return new PriceList(modelId, newRevision, newRoutes, scheduled, longer, stored);
     }
 }
