@@ -18,7 +18,7 @@ import tools.jackson.core.StreamWriteFeature;
  * {@code catalog.models.v1}; publishes each model's price list to {@code pricing.routes.v1}.
  */
 @SpringBootApplication
-@EnableConfigurationProperties(PricingProperties.class)
+@EnableConfigurationProperties(PricingSettings.class)
 public class PricingApplication {
 
     public static void main(String[] args) {
@@ -33,7 +33,7 @@ public class PricingApplication {
 
     @Bean
     ScheduledChangeTimer scheduledChangeTimer(RouteEditor editor, PriceLists priceLists, Clock clock,
-            PricingProperties properties) {
+            PricingSettings properties) {
         return new ScheduledChangeTimer(editor, priceLists, clock, properties.scheduleRescanInterval());
     }
 

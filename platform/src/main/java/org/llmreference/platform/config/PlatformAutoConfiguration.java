@@ -37,13 +37,13 @@ import io.micrometer.observation.ObservationRegistry;
  * dead-lettered records, and outbox relays.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(PlatformProperties.class)
+@EnableConfigurationProperties(PlatformSettings.class)
 public class PlatformAutoConfiguration {
 
     private static final String BINDER = "spring.cloud.stream.kafka.binder";
 
     @Bean
-    MongoClientSettingsBuilderCustomizer llmrefMongoClientSettings(PlatformProperties properties) {
+    MongoClientSettingsBuilderCustomizer llmrefMongoClientSettings(PlatformSettings properties) {
         long millis = properties.mongoTimeout().toMillis();
         return settings -> settings
                 .uuidRepresentation(UuidRepresentation.STANDARD)
@@ -58,13 +58,13 @@ public class PlatformAutoConfiguration {
 
     @Bean(name = "kafka")
     KafkaHealthIndicator kafkaHealthIndicator(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-            PlatformProperties properties) {
+            PlatformSettings properties) {
         return new KafkaHealthIndicator(brokers, properties.kafkaHealthTimeout());
     }
 
     @Bean
     EventConsumption eventConsumption(MeterRegistry meters, ObjectProvider<ObservationRegistry> observations,
-            PlatformProperties properties) {
+            PlatformSettings properties) {
         return new EventConsumption(meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
                 new StorageOutages(properties.storageOutageWait()));
     }
@@ -77,7 +77,7 @@ public class PlatformAutoConfiguration {
      * idempotent producer when the broker returns, instead of failing after the binder's short timeout
      * and being sent again as a duplicate.
      */
-    static Map<String, Object> relayProducerConfiguration(Environment environment, PlatformProperties properties) {
+    static Map<String, Object> relayProducerConfiguration(Environment environment, PlatformSettings properties) {
         Binder binder = Binder.get(environment);
         Bindable<Map<String, String>> settings = Bindable.mapOf(String.class, String.class);
         Map<String, Object> producer = new HashMap<>(binder.bind(BINDER + ".configuration", settings).orElse(Map.of()));
@@ -97,7 +97,7 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    OutboxRelays outboxRelays(MongoDatabase database, PlatformProperties properties, MeterRegistry meters,
+    OutboxRelays outboxRelays(MongoDatabase database, PlatformSettings properties, MeterRegistry meters,
             Environment environment) {
         return new OutboxRelays(database, relayProducerConfiguration(environment, properties), properties, meters);
     }

@@ -9,7 +9,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.llmreference.platform.config.PlatformProperties;
+import org.llmreference.platform.config.PlatformSettings;
 import org.springframework.beans.factory.DisposableBean;
 
 import com.mongodb.client.MongoDatabase;
@@ -27,7 +27,7 @@ public final class OutboxRelays implements DisposableBean {
 
     private final MongoDatabase database;
     private final Map<String, Object> producerConfiguration;
-    private final PlatformProperties properties;
+    private final PlatformSettings properties;
     private final MeterRegistry meters;
     private Producer<byte[], byte[]> producer;
     private KafkaClientMetrics producerMetrics;
@@ -37,7 +37,7 @@ public final class OutboxRelays implements DisposableBean {
      *        serializers are the relay's own
      */
     public OutboxRelays(MongoDatabase database, Map<String, Object> producerConfiguration,
-            PlatformProperties properties, MeterRegistry meters) {
+            PlatformSettings properties, MeterRegistry meters) {
         this.database = database;
         this.producerConfiguration = Map.copyOf(producerConfiguration);
         this.properties = properties;

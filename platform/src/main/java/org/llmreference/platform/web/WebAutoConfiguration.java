@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(WebProperties.class)
+@EnableConfigurationProperties(WebSettings.class)
 public class WebAutoConfiguration {
 
     @Bean
@@ -53,7 +53,7 @@ public class WebAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(WebProperties properties, JsonMapper json) {
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(WebSettings properties, JsonMapper json) {
         FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(
                 properties.maxBodySize().toBytes(), properties.maxImportBodySize().toBytes(), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

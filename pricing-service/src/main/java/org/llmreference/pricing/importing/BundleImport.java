@@ -20,7 +20,7 @@ import org.llmreference.importing.bundle.ImportReport.ImportRejection;
 import org.llmreference.importing.bundle.ProviderEntry;
 import org.llmreference.importing.bundle.RouteEntry;
 import org.llmreference.platform.web.FieldViolation;
-import org.llmreference.pricing.PricingProperties;
+import org.llmreference.pricing.PricingSettings;
 import org.llmreference.pricing.models.KnownModel;
 import org.llmreference.pricing.models.KnownModels;
 import org.llmreference.pricing.providers.Provider;
@@ -66,7 +66,7 @@ public class BundleImport {
     private final int chunkSize;
 
     BundleImport(ProviderEditor providerEditor, Providers providers, RouteEditor routeEditor, KnownModels knownModels,
-            Clock clock, PricingProperties properties) {
+            Clock clock, PricingSettings properties) {
         this.providerEditor = providerEditor;
         this.providers = providers;
         this.routeEditor = routeEditor;

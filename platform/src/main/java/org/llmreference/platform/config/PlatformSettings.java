@@ -18,10 +18,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                             goes to the binding's retries and dead-letter topic
  */
 @ConfigurationProperties("llmref.platform")
-public record PlatformProperties(Duration mongoTimeout, Duration kafkaHealthTimeout, Duration outboxSweepInterval,
+public record PlatformSettings(Duration mongoTimeout, Duration kafkaHealthTimeout, Duration outboxSweepInterval,
         Duration outboxRetryDelay, Duration outboxDeliveryTimeout, Duration storageOutageWait) {
 
-    public PlatformProperties {
+    public PlatformSettings {
         mongoTimeout = mongoTimeout == null ? Duration.ofSeconds(3) : mongoTimeout;
         kafkaHealthTimeout = kafkaHealthTimeout == null ? Duration.ofSeconds(2) : kafkaHealthTimeout;
         outboxSweepInterval = outboxSweepInterval == null ? Duration.ofSeconds(30) : outboxSweepInterval;

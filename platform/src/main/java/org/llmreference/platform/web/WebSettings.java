@@ -10,9 +10,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxImportBodySize the largest body {@code /api/import} accepts
  */
 @ConfigurationProperties("llmref.web")
-public record WebProperties(DataSize maxBodySize, DataSize maxImportBodySize) {
+public record WebSettings(DataSize maxBodySize, DataSize maxImportBodySize) {
 
-    public WebProperties {
+    public WebSettings {
         maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(256) : maxBodySize;
         maxImportBodySize = maxImportBodySize == null ? DataSize.ofMegabytes(64) : maxImportBodySize;
     }

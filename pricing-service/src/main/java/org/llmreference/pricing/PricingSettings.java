@@ -12,9 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param importChunkSize        how many models an import reads and writes per round
  */
 @ConfigurationProperties("llmref.pricing")
-public record PricingProperties(Duration scheduleRescanInterval, Integer importChunkSize) {
+public record PricingSettings(Duration scheduleRescanInterval, Integer importChunkSize) {
 
-    public PricingProperties {
+    public PricingSettings {
         scheduleRescanInterval = scheduleRescanInterval == null ? Duration.ofMinutes(1) : scheduleRescanInterval;
         importChunkSize = importChunkSize == null ? 200 : importChunkSize;
     }
