@@ -21,7 +21,7 @@ import org.llmreference.contracts.Topics;
 import org.llmreference.contracts.catalog.CatalogEvent;
 import org.llmreference.contracts.catalog.ModelChanged;
 import org.llmreference.platform.messaging.EventConsumption;
-import org.llmreference.platform.projection.Projections.Outcome;
+import org.llmreference.platform.projection.RevisionGuard.Outcome;
 import org.llmreference.testsupport.Models;
 import org.llmreference.testsupport.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;

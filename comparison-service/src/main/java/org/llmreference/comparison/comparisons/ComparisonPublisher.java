@@ -21,9 +21,9 @@ import org.llmreference.comparison.recompute.Plan;
 import org.llmreference.comparison.recompute.Publication;
 import org.llmreference.comparison.sources.SourceProjections;
 import org.llmreference.platform.messaging.StorageOutages;
+import org.llmreference.platform.tracing.CausedBy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
@@ -59,9 +59,6 @@ import io.micrometer.core.instrument.Timer;
 public class ComparisonPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(ComparisonPublisher.class);
-
-    /** The logging-context key of the edit a change belongs to (as in event consumption and the outbox relay). */
-    private static final String CAUSED_BY = "causedBy";
 
     private static final int LOGGED_PAIRS = 10;
 
@@ -301,8 +298,7 @@ public class ComparisonPublisher {
      */
     private Planned change(String trigger, Cause cause, Function<PairId, Cause> causes,
             Function<ComparisonSet, Work> change) {
-        String outerCause = MDC.get(CAUSED_BY);
-        MDC.put(CAUSED_BY, cause.causedBy());
+        CausedBy.Scope logged = CausedBy.inLogs(cause.causedBy());
         changes.lock();
         try {
             long start = System.nanoTime();
@@ -321,11 +317,7 @@ public class ComparisonPublisher {
             return planned;
         } finally {
             changes.unlock();
-            if (outerCause == null) {
-                MDC.remove(CAUSED_BY);
-            } else {
-                MDC.put(CAUSED_BY, outerCause);
-            }
+            logged.close();
         }
     }
 

@@ -15,7 +15,7 @@ import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteSnapshot;
 import org.llmreference.contracts.pricing.RouteWithdrawn;
 import org.llmreference.platform.messaging.EventConsumption;
-import org.llmreference.platform.projection.Projections.Outcome;
+import org.llmreference.platform.projection.RevisionGuard.Outcome;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;

@@ -11,8 +11,8 @@ import org.llmreference.contracts.catalog.CatalogEvent;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.pricing.PricingEvent;
 import org.llmreference.contracts.pricing.RouteSnapshot;
-import org.llmreference.platform.projection.Projections;
-import org.llmreference.platform.projection.Projections.Outcome;
+import org.llmreference.platform.projection.RevisionGuard;
+import org.llmreference.platform.projection.RevisionGuard.Outcome;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
@@ -35,12 +35,12 @@ public class SourceProjections {
     }
 
     public Outcome apply(Envelope<CatalogEvent> event) {
-        return Projections.replaceIfNewer(models, event.aggregateId(), event.revision(),
+        return RevisionGuard.replaceIfNewer(models, event.aggregateId(), event.revision(),
                 new StoredModel(event.aggregateId(), event.revision(), event.payload().model()));
     }
 
     public Outcome applyPrices(Envelope<PricingEvent> event) {
-        return Projections.replaceIfNewer(priceLists, event.aggregateId(), event.revision(),
+        return RevisionGuard.replaceIfNewer(priceLists, event.aggregateId(), event.revision(),
                 new StoredPriceList(event.aggregateId(), event.revision(), event.payload().routes()));
     }
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 import org.bson.Document;
 import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.comparison.ComparisonEvent;
-import org.llmreference.platform.projection.Projections.Outcome;
+import org.llmreference.platform.projection.RevisionGuard;
+import org.llmreference.platform.projection.RevisionGuard.Outcome;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
@@ -32,7 +33,7 @@ public class Comparisons {
                         event.causedBy(), event.occurredAt()),
                 withdrawn -> new StoredComparison(event.aggregateId(), event.revision(), true, null, event.causedBy(),
                         event.occurredAt()));
-        return org.llmreference.platform.projection.Projections.replaceIfNewer(collection, event.aggregateId(),
+        return RevisionGuard.replaceIfNewer(collection, event.aggregateId(),
                 event.revision(), stored);
     }
 

@@ -23,7 +23,7 @@ import org.llmreference.page.rendering.ComparisonPage;
 import org.llmreference.page.rendering.ModelLink;
 import org.llmreference.page.rendering.PageChange;
 import org.llmreference.page.rendering.PageRenderer;
-import org.llmreference.platform.projection.Projections.Outcome;
+import org.llmreference.platform.projection.RevisionGuard.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -10,7 +10,8 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.llmreference.page.rendering.ModelLink;
 import org.llmreference.page.rendering.PageChange;
-import org.llmreference.platform.projection.Projections.Outcome;
+import org.llmreference.platform.projection.RevisionGuard;
+import org.llmreference.platform.projection.RevisionGuard.Outcome;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
@@ -41,7 +42,7 @@ public class Pages {
 
     /** Stores {@code page} unless the stored one has the same or a newer revision ({@link Outcome#STALE}). */
     public Outcome store(StoredPage page) {
-        return org.llmreference.platform.projection.Projections.replaceIfNewer(collection, page.pairId(),
+        return RevisionGuard.replaceIfNewer(collection, page.pairId(),
                 page.revision(), toDocument(page));
     }
 

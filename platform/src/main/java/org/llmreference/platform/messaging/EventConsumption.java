@@ -8,10 +8,10 @@ import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.EventCodec;
 import org.llmreference.contracts.EventPayload;
 import org.llmreference.contracts.UnreadableEvent;
-import org.llmreference.platform.projection.Projections.Outcome;
+import org.llmreference.platform.projection.RevisionGuard.Outcome;
+import org.llmreference.platform.tracing.CausedBy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.messaging.Message;
 
 import io.micrometer.core.instrument.Counter;
@@ -29,11 +29,8 @@ import io.micrometer.observation.ObservationRegistry;
  */
 public final class EventConsumption {
 
-    /** The observation around one handled event; its span carries the key {@value #CAUSED_BY}. */
+    /** The observation around one handled event; its span carries the key {@value CausedBy#KEY}. */
     public static final String OBSERVATION = "llmref.event.handle";
-
-    /** The logging-context (MDC) key and span tag naming the edit a log line or span belongs to. */
-    public static final String CAUSED_BY = "causedBy";
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumption.class);
 
@@ -66,11 +63,11 @@ public final class EventConsumption {
                     .contextualName("handle " + envelope.type())
                     .lowCardinalityKeyValue("topic", topic)
                     .lowCardinalityKeyValue("type", envelope.type())
-                    .highCardinalityKeyValue(CAUSED_BY, envelope.causedBy())
+                    .highCardinalityKeyValue(CausedBy.KEY, envelope.causedBy())
                     .highCardinalityKeyValue("aggregateId", envelope.aggregateId())
                     .highCardinalityKeyValue("revision", Long.toString(envelope.revision()))
                     .start();
-            MDC.put(CAUSED_BY, envelope.causedBy());
+            CausedBy.Scope logged = CausedBy.inLogs(envelope.causedBy());
             try (Observation.Scope scope = observation.openScope()) {
                 Outcome outcome = storageOutages.retryWhileUnreachable(
                         envelope.type() + " " + envelope.aggregateId() + " rev " + envelope.revision(), () -> handler.apply(envelope));
@@ -87,7 +84,7 @@ public final class EventConsumption {
                         e.toString(), envelope.causedBy());
                 throw e;
             } finally {
-                MDC.remove(CAUSED_BY);
+                logged.close();
                 observation.stop();
             }
         };

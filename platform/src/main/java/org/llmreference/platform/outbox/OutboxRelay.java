@@ -24,9 +24,9 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.llmreference.contracts.EventHeaders;
+import org.llmreference.platform.tracing.CausedBy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 
 import com.mongodb.client.model.BulkWriteOptions;
@@ -58,9 +58,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-
-    /** The logging-context key of the edit an event belongs to, as in event consumption. */
-    private static final String CAUSED_BY = "causedBy";
 
     /** Aggregates whose events are sent together before the relay waits for their acknowledgements. */
     static final int BATCH = 200;
@@ -345,19 +342,9 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     private static void logPublished(PendingEvent event) {
-        String outerCause = MDC.get(CAUSED_BY);
-        if (event.causedBy() != null) {
-            MDC.put(CAUSED_BY, event.causedBy());
-        }
-        try {
+        try (CausedBy.Scope logged = CausedBy.inLogs(event.causedBy())) {
             log.info("published {} {} event {} to {} causedBy={}", event.type(), event.key(), event.eventId(),
                     event.topic(), event.causedBy());
-        } finally {
-            if (outerCause == null) {
-                MDC.remove(CAUSED_BY);
-            } else {
-                MDC.put(CAUSED_BY, outerCause);
-            }
         }
     }
 

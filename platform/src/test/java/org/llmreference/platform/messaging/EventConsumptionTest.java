@@ -18,7 +18,7 @@ import org.llmreference.contracts.Topics;
 import org.llmreference.contracts.UnreadableEvent;
 import org.llmreference.contracts.catalog.CatalogEvent;
 import org.llmreference.contracts.catalog.ModelChanged;
-import org.llmreference.platform.projection.Projections.Outcome;
+import org.llmreference.platform.projection.RevisionGuard.Outcome;
 import org.llmreference.testsupport.Models;
 import org.slf4j.MDC;
 import org.springframework.boot.test.system.CapturedOutput;

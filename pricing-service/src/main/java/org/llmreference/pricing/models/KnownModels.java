@@ -9,8 +9,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.llmreference.contracts.catalog.ModelSnapshot;
-import org.llmreference.platform.projection.Projections;
-import org.llmreference.platform.projection.Projections.Outcome;
+import org.llmreference.platform.projection.RevisionGuard;
+import org.llmreference.platform.projection.RevisionGuard.Outcome;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
@@ -34,7 +34,7 @@ public class KnownModels {
 
     /** Records the model as of {@code revision}, unless a newer revision is already known. */
     public Outcome learn(ModelSnapshot model, long revision) {
-        Outcome outcome = Projections.replaceIfNewer(collection, model.id(), revision,
+        Outcome outcome = RevisionGuard.replaceIfNewer(collection, model.id(), revision,
                 new KnownModel(model.id(), revision, model.name(), model.status()));
         if (outcome == Outcome.APPLIED) {
             lock.lock();

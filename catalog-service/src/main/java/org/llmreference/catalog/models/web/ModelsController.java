@@ -12,6 +12,7 @@ import org.llmreference.catalog.models.ModelFilter;
 import org.llmreference.catalog.models.ModelInput;
 import org.llmreference.contracts.catalog.Capabilities;
 import org.llmreference.contracts.catalog.ModelStatus;
+import org.llmreference.platform.tracing.CausedBy;
 import org.llmreference.platform.web.ApiProblem;
 import org.llmreference.platform.web.IfMatch;
 import org.llmreference.platform.web.Violations;
@@ -50,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ModelsController {
 
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
-    static final String CAUSED_BY = "X-Caused-By";
+    static final String CAUSED_BY = CausedBy.HEADER;
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 200;
     static final List<String> CAPABILITIES = Arrays.stream(Capabilities.class.getRecordComponents())

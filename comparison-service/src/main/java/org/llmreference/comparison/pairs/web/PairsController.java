@@ -12,6 +12,7 @@ import org.llmreference.comparison.comparisons.web.PairIds;
 import org.llmreference.comparison.graph.PairId;
 import org.llmreference.comparison.graph.PeerGraph;
 import org.llmreference.comparison.pairs.PairCuration;
+import org.llmreference.platform.tracing.CausedBy;
 import org.llmreference.platform.web.ApiProblem;
 import org.llmreference.platform.web.Violations;
 import org.springframework.http.HttpStatus;
@@ -41,7 +42,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "pairs", description = "Curated pairs and each model's nearest peers")
 class PairsController {
 
-    static final String CAUSED_BY = "X-Caused-By";
+    static final String CAUSED_BY = CausedBy.HEADER;
     static final int DEFAULT_SIZE = 100;
     static final int MAX_SIZE = 1000;
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import org.llmreference.platform.tracing.CausedBy;
 import org.llmreference.platform.web.ApiProblem;
 import org.llmreference.platform.web.FieldViolation;
 import org.llmreference.platform.web.IfMatch;
@@ -40,7 +41,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Routes", description = "A model's price list: provider routes with token prices, scheduled changes and history.")
 class RoutesController {
 
-    static final String CAUSED_BY = "X-Caused-By";
+    static final String CAUSED_BY = CausedBy.HEADER;
 
     private final RouteEditor editor;
     private final PriceLists priceLists;

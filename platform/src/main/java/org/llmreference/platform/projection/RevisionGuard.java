@@ -11,7 +11,7 @@ import com.mongodb.client.model.ReplaceOptions;
  * only if its revision is newer, so duplicates, replays and reordered events change nothing. One
  * single-document operation, no transaction.
  */
-public final class Projections {
+public final class RevisionGuard {
 
     /** What happened to a snapshot offered to a projection. */
     public enum Outcome {
@@ -21,7 +21,7 @@ public final class Projections {
         STALE
     }
 
-    private Projections() {
+    private RevisionGuard() {
     }
 
     /**

@@ -6,8 +6,8 @@ import org.bson.codecs.pojo.annotations.BsonId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.llmreference.contracts.catalog.ModelSnapshot;
-import org.llmreference.platform.projection.Projections;
-import org.llmreference.platform.projection.Projections.Outcome;
+import org.llmreference.platform.projection.RevisionGuard;
+import org.llmreference.platform.projection.RevisionGuard.Outcome;
 import org.llmreference.testsupport.Models;
 import org.llmreference.testsupport.TestInfrastructure;
 import org.llmreference.testsupport.WithInfrastructure;
@@ -22,7 +22,7 @@ import org.bson.UuidRepresentation;
 import com.mongodb.ConnectionString;
 
 @WithInfrastructure
-public class ProjectionsTest {
+public class RevisionGuardTest {
 
     public record Stored(@BsonId String id, long revision, ModelSnapshot model) {
     }
@@ -42,7 +42,7 @@ public class ProjectionsTest {
     void storesAContractSnapshotAndReadsItBackUnchanged() {
         ModelSnapshot model = Models.aModel("gpt-oss-20b");
 
-        assertThat(Projections.replaceIfNewer(collection, "gpt-oss-20b", 1, new Stored("gpt-oss-20b", 1, model)))
+        assertThat(RevisionGuard.replaceIfNewer(collection, "gpt-oss-20b", 1, new Stored("gpt-oss-20b", 1, model)))
                 .isEqualTo(Outcome.APPLIED);
 
         Stored stored = collection.find(Filters.eq("_id", "gpt-oss-20b")).first();
@@ -53,9 +53,9 @@ public class ProjectionsTest {
 
     @Test
     void replacesWithANewerRevision() {
-        Projections.replaceIfNewer(collection, "m", 1, new Stored("m", 1, Models.aModel("m")));
+        RevisionGuard.replaceIfNewer(collection, "m", 1, new Stored("m", 1, Models.aModel("m")));
 
-        Outcome outcome = Projections.replaceIfNewer(collection, "m", 2, new Stored("m", 2, Models.aModel("m")));
+        Outcome outcome = RevisionGuard.replaceIfNewer(collection, "m", 2, new Stored("m", 2, Models.aModel("m")));
 
         assertThat(outcome).isEqualTo(Outcome.APPLIED);
         assertThat(collection.find(Filters.eq("_id", "m")).first().revision()).isEqualTo(2);
@@ -63,10 +63,10 @@ public class ProjectionsTest {
 
     @Test
     void skipsADuplicateAndAnOlderRevisionWithoutChangingTheStoredOne() {
-        Projections.replaceIfNewer(collection, "m", 5, new Stored("m", 5, Models.aModel("m")));
+        RevisionGuard.replaceIfNewer(collection, "m", 5, new Stored("m", 5, Models.aModel("m")));
 
-        Outcome duplicate = Projections.replaceIfNewer(collection, "m", 5, new Stored("m", 5, Models.aModel("other")));
-        Outcome older = Projections.replaceIfNewer(collection, "m", 3, new Stored("m", 3, Models.aModel("other")));
+        Outcome duplicate = RevisionGuard.replaceIfNewer(collection, "m", 5, new Stored("m", 5, Models.aModel("other")));
+        Outcome older = RevisionGuard.replaceIfNewer(collection, "m", 3, new Stored("m", 3, Models.aModel("other")));
 
         assertThat(duplicate).isEqualTo(Outcome.STALE);
         assertThat(older).isEqualTo(Outcome.STALE);
