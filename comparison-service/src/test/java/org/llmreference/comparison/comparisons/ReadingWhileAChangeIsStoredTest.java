@@ -30,7 +30,6 @@ import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.catalog.ModelStatus;
 import org.llmreference.contracts.catalog.Modalities;
 import org.llmreference.platform.outbox.OutboxRelay;
-import org.llmreference.platform.outbox.OutboxSource;
 import org.llmreference.testsupport.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,7 +75,7 @@ class ReadingWhileAChangeIsStoredTest {
         AtomicBoolean armed = new AtomicBoolean();
         AtomicInteger storedSlices = new AtomicInteger();
         var database = client.getDatabase("publisher-slices-" + System.nanoTime());
-        OutboxRelay unstarted = new OutboxRelay(List.of(new OutboxSource(database.getCollection("comparisons"))),
+        OutboxRelay unstarted = new OutboxRelay(database.getCollection("comparisons"),
                 new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()), Duration.ofMinutes(10),
                 Duration.ofSeconds(1), Duration.ofSeconds(5), new SimpleMeterRegistry());
         Comparisons heldOnce = new Comparisons(database, unstarted) {

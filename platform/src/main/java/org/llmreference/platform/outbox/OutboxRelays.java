@@ -2,7 +2,6 @@ package org.llmreference.platform.outbox;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -46,7 +45,7 @@ public final class OutboxRelays implements DisposableBean {
 
     /** A relay for the pending events of {@code collection}. */
     public synchronized OutboxRelay over(String collection) {
-        return new OutboxRelay(List.of(new OutboxSource(database.getCollection(collection))), producer(),
+        return new OutboxRelay(database.getCollection(collection), producer(),
                 properties.outboxSweepInterval(), properties.outboxRetryDelay(), acknowledgementTimeout(), meters);
     }
 

@@ -180,7 +180,7 @@ class OutboxRelayBatchTest {
     }
 
     private OutboxRelay relay(MockProducer<byte[], byte[]> producer) {
-        return new OutboxRelay(List.of(new OutboxSource(things)), producer, Duration.ofMinutes(10),
+        return new OutboxRelay(things, producer, Duration.ofMinutes(10),
                 Duration.ofMillis(100), Duration.ofSeconds(5), new SimpleMeterRegistry());
     }
 
