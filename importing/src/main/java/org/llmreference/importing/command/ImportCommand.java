@@ -60,10 +60,10 @@ public final class ImportCommand {
         }
         Uploader uploader = new Uploader(options, out);
         try {
-            Uploader.Totals totals = uploader.upload(bundle);
+            ImportProgress.Totals totals = uploader.upload(bundle);
             out.printf("done in %.1f s: %s%n", elapsedMillis(started) / 1000.0, totals);
             return OK;
-        } catch (Uploader.UploadFailed e) {
+        } catch (UploadFailed e) {
             err.println("import: " + e.getMessage());
             return FAILED;
         }

@@ -121,10 +121,10 @@ class ImportCommandTest {
     @Test
     void acceptsOneReportOrAListOfReports() throws Exception {
         URI uri = URI.create("http://x/api/import");
-        assertThat(Uploader.reports("""
+        assertThat(ImportClient.reports("""
                 {"target":"models","received":2,"created":1,"changed":0,"unchanged":1,"rejected":[]}""", uri))
                 .containsExactly(new ImportReport("models", 2, 1, 0, 1, null));
-        assertThat(Uploader.reports("""
+        assertThat(ImportClient.reports("""
                 [{"target":"providers","received":1,"created":1,"changed":0,"unchanged":0,"rejected":[]},
                  {"target":"routes","received":3,"created":2,"changed":0,"unchanged":0,
                   "rejected":[{"id":"x/y","field":"inputPricePerMTok","rule":"range","message":"too high"}],"extra":true}]""", uri))

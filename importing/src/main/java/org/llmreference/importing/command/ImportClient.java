@@ -1,0 +1,99 @@
+package org.llmreference.importing.command;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.llmreference.importing.bundle.Bundles;
+import org.llmreference.importing.bundle.CatalogBundle;
+import org.llmreference.importing.bundle.ImportReport;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The two import endpoints over HTTP: {@code POST {catalog}/api/import} for models and
+ * {@code POST {pricing}/api/import?waitForModelsSeconds=N} for providers and routes, with the editor's
+ * token. A refusal or an unreachable service becomes an {@link UploadFailed} that says which.
+ */
+final class ImportClient {
+
+    private static final JsonMapper LENIENT = Bundles.mapper().rebuild()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final ImportOptions options;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    ImportClient(ImportOptions options) {
+        this.options = options;
+    }
+
+    /** Sends models to catalog-service. */
+    List<ImportReport> sendToCatalog(CatalogBundle part) throws UploadFailed {
+        return post(URI.create(options.catalog() + "/api/import"), part, "catalog-service");
+    }
+
+    /** Sends providers and routes to pricing-service, which waits up to {@code waitForModels} for their models. */
+    List<ImportReport> sendToPricing(CatalogBundle part, Duration waitForModels) throws UploadFailed {
+        return post(URI.create(options.pricing() + "/api/import?waitForModelsSeconds=" + waitForModels.toSeconds()), part,
+                "pricing-service");
+    }
+
+    private List<ImportReport> post(URI uri, CatalogBundle part, String service) throws UploadFailed {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(120).plus(options.waitForModels()))
+                .header("Authorization", "Bearer " + options.token())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Bundles.toBytes(part)))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new UploadFailed("cannot connect to " + service + " at " + uri + " (connection refused): is it running?");
+        } catch (HttpTimeoutException e) {
+            throw new UploadFailed(service + " at " + uri + " did not answer in time");
+        } catch (IOException e) {
+            throw new UploadFailed("cannot reach " + service + " at " + uri + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UploadFailed("interrupted while sending to " + uri);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new UploadFailed("POST " + uri + " answered " + response.statusCode() + System.lineSeparator()
+                    + response.body());
+        }
+        return reports(response.body(), uri);
+    }
+
+    /** The body is one {@link ImportReport} or a list of them. */
+    static List<ImportReport> reports(String body, URI uri) throws UploadFailed {
+        try {
+            JsonNode node = LENIENT.readTree(body);
+            List<ImportReport> reports = new ArrayList<>();
+            if (node != null && node.isArray()) {
+                for (JsonNode item : node) {
+                    reports.add(LENIENT.treeToValue(item, ImportReport.class));
+                }
+            } else if (node != null && node.isObject()) {
+                reports.add(LENIENT.treeToValue(node, ImportReport.class));
+            } else {
+                throw new UploadFailed(uri + " answered 2xx without an import report: " + body);
+            }
+            return reports;
+        } catch (JacksonException e) {
+            throw new UploadFailed(uri + " answered 2xx but the body is not an import report: " + e.getOriginalMessage());
+        }
+    }
+}
