@@ -4,23 +4,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Function;
 
 import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.catalog.CatalogEvent;
-import org.llmreference.platform.web.ApiProblem;
 import org.llmreference.platform.web.FieldViolation;
-import org.llmreference.platform.web.IfMatch;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * What editors do to models: create or replace, patch, retire. Each write is checked against
- * {@code If-Match} and {@link ModelRules}, turned into a {@link Change}, and stored with the event
- * that announces it in one single-document write. A write that changes nothing keeps the revision
- * and announces nothing. When another writer wins the race, a write with {@code If-Match} answers
- * 412; one without is computed again once from a fresh read.
+ * What editors do to models: create or replace, patch, retire. Each write is checked against the
+ * {@link ExpectedRevision} (the request's {@code If-Match}) and {@link ModelRules}, turned into a
+ * {@link Change}, and stored with the event that announces it in one single-document write. A write
+ * that changes nothing keeps the revision and announces nothing. When another writer wins the race, a
+ * write that expected a revision is refused as stale; one without is computed again once from a fresh
+ * read. A refused write throws {@link EditRefused}.
  */
 @Service
 public class ModelEditing {
@@ -56,9 +53,9 @@ public class ModelEditing {
     }
 
     /** Creates the model {@code id} or replaces its whole state. */
-    public Edit put(String id, String ifMatch, ModelInput input) {
+    public Edit put(String id, ExpectedRevision expected, ModelInput input) {
         return write(id, current -> {
-            preconditions(id, ifMatch, current, input);
+            preconditions(id, expected, current, input);
             refuseIfInvalid(id, input);
             return current == null ? LlmModel.create(input.toSnapshot(id)) : current.replacedBy(input.toSnapshot(id));
         });
@@ -68,20 +65,20 @@ public class ModelEditing {
      * Changes an existing model: {@code patched} gives the whole input the patch makes of the current
      * state (it is applied again to a fresh read if another writer got there first).
      */
-    public Edit patch(String id, String ifMatch, Function<LlmModel, ModelInput> patched) {
+    public Edit patch(String id, ExpectedRevision expected, Function<LlmModel, ModelInput> patched) {
         return write(id, current -> {
-            existing(id, ifMatch, current);
+            existing(id, expected, current);
             ModelInput input = patched.apply(current);
-            preconditions(id, ifMatch, current, input);
+            preconditions(id, expected, current, input);
             refuseIfInvalid(id, input);
             return current.replacedBy(input.toSnapshot(id));
         });
     }
 
     /** Retires the model: its status becomes {@code retired}; a retired model stays as it is. */
-    public Edit retire(String id, String ifMatch) {
+    public Edit retire(String id, ExpectedRevision expected) {
         return write(id, current -> {
-            existing(id, ifMatch, current);
+            existing(id, expected, current);
             return current.retired();
         });
     }
@@ -93,8 +90,8 @@ public class ModelEditing {
 
     /**
      * Applies {@code proposal} to the stored model and stores the result. When another writer got
-     * there first, the proposal is applied once more to a fresh read: a write with {@code If-Match}
-     * then fails its precondition (412), one without is computed again.
+     * there first, the proposal is applied once more to a fresh read: a write that expected a revision
+     * then fails its precondition, one without is computed again.
      */
     private Edit write(String id, Function<LlmModel, Change> proposal) {
         for (int attempt = 1; attempt <= 2; attempt++) {
@@ -109,44 +106,35 @@ public class ModelEditing {
                 return new Edit(change.after(), change.creates(), event.causedBy());
             }
         }
-        throw new ApiProblem(HttpStatus.CONFLICT, "concurrent-edit", "Concurrent edit",
-                "Model '" + id + "' kept changing while this write was applied; read it again and retry.");
+        throw EditRefused.concurrentEdit(id);
     }
 
-    /** A PATCH or DELETE needs the model: 404 without it, or 412 when {@code If-Match} named a revision of it. */
-    private static void existing(String id, String ifMatch, LlmModel current) {
+    /** A PATCH or DELETE needs the model: not found without it, or a stale revision when the writer expected one of it. */
+    private static void existing(String id, ExpectedRevision expected, LlmModel current) {
         if (current == null) {
-            IfMatch.revision(ifMatch);
-            throw ifMatch == null || ifMatch.isBlank() ? ApiProblem.notFound("model", id) : absent(id);
+            throw expected.stated() ? EditRefused.revisionOfAbsentModel(id) : EditRefused.notFound(id);
         }
-        IfMatch.require(ifMatch, current.revision());
+        expected.require(current.revision());
     }
 
-    /** {@code If-Match} (or a {@code revision} in the body) must name the current revision; a model that does not exist has none. */
-    private static void preconditions(String id, String ifMatch, LlmModel current, ModelInput input) {
-        OptionalLong expected = IfMatch.revision(ifMatch);
-        boolean anyRevision = ifMatch != null && ifMatch.strip().equals("*");
+    /** The expected revision (or a {@code revision} in the body) must be the current one; a model that does not exist has none. */
+    private static void preconditions(String id, ExpectedRevision expected, LlmModel current, ModelInput input) {
         if (current == null) {
-            if (expected.isPresent() || anyRevision || input.revision() != null) {
-                throw absent(id);
+            if (expected.stated() || input.revision() != null) {
+                throw EditRefused.revisionOfAbsentModel(id);
             }
             return;
         }
-        IfMatch.require(ifMatch, current.revision());
+        expected.require(current.revision());
         if (input.revision() != null && input.revision() != current.revision()) {
-            throw ApiProblem.staleRevision(input.revision(), current.revision());
+            throw EditRefused.staleRevision(input.revision(), current.revision());
         }
     }
 
     private void refuseIfInvalid(String id, ModelInput input) {
         List<FieldViolation> violations = rules.check(id, input);
         if (!violations.isEmpty()) {
-            throw ApiProblem.invalid(violations);
+            throw EditRefused.invalid(violations);
         }
-    }
-
-    private static ApiProblem absent(String id) {
-        return new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-revision", "Stale revision",
-                "If-Match names a revision of model '" + id + "', which does not exist.");
     }
 }

@@ -11,7 +11,6 @@ import java.util.Set;
 
 import org.llmreference.importing.bundle.ImportReport;
 import org.llmreference.importing.bundle.ImportReport.ImportRejection;
-import org.llmreference.platform.web.ApiProblem;
 import org.llmreference.platform.web.FieldViolation;
 import org.llmreference.platform.web.JsonFaults;
 import org.slf4j.Logger;
@@ -123,11 +122,11 @@ public class ModelImport {
     /** A model another writer changed during the bulk write: applied again on its own, from a fresh read. */
     private void retryAlone(String id, ModelInput input, Tally tally) {
         try {
-            ModelEditing.Edit edit = editing.put(id, null, input);
+            ModelEditing.Edit edit = editing.put(id, ExpectedRevision.NONE, input);
             tally.count(edit.created(), edit.changedNothing());
-        } catch (ApiProblem problem) {
-            tally.reject(id, problem.violations().isEmpty()
-                    ? List.of(new FieldViolation("id", problem.type(), problem.getMessage())) : problem.violations());
+        } catch (EditRefused refused) {
+            tally.reject(id, refused.violations().isEmpty()
+                    ? List.of(new FieldViolation("id", refused.reason().word(), refused.getMessage())) : refused.violations());
         }
     }
 

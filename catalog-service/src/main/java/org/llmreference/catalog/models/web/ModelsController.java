@@ -4,7 +4,9 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 
+import org.llmreference.catalog.models.ExpectedRevision;
 import org.llmreference.catalog.models.LlmModel;
 import org.llmreference.catalog.models.ModelEditing;
 import org.llmreference.catalog.models.ModelEditing.Edit;
@@ -126,7 +128,7 @@ class ModelsController {
     ResponseEntity<ModelResource> put(@PathVariable String id,
             @Parameter(description = "the ETag last read, e.g. \"3\"") @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody ModelInput model) {
-        return answer(editing.put(id, ifMatch, model));
+        return answer(editing.put(id, expected(ifMatch), model));
     }
 
     @PatchMapping(path = "/{id}", consumes = { MERGE_PATCH_JSON, MediaType.APPLICATION_JSON_VALUE })
@@ -149,7 +151,7 @@ class ModelsController {
         if (!patch.isObject()) {
             throw ApiProblem.invalid("body", "type", "a merge patch must be a JSON object");
         }
-        return answer(editing.patch(id, ifMatch, current -> {
+        return answer(editing.patch(id, expected(ifMatch), current -> {
             JsonNode document = json.valueToTree(ModelInput.of(current.state()));
             return json.treeToValue(MergePatch.apply(document, patch), ModelInput.class);
         }));
@@ -165,7 +167,16 @@ class ModelsController {
                             content = @Content(mediaType = "application/problem+json")) })
     ResponseEntity<ModelResource> retire(@PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return answer(editing.retire(id, ifMatch));
+        return answer(editing.retire(id, expected(ifMatch)));
+    }
+
+    /** What {@code If-Match} expects; a header that is not one of our ETags is refused with 400. */
+    private static ExpectedRevision expected(String ifMatch) {
+        OptionalLong revision = IfMatch.revision(ifMatch);
+        if (revision.isPresent()) {
+            return ExpectedRevision.of(revision.getAsLong());
+        }
+        return ifMatch == null || ifMatch.isBlank() ? ExpectedRevision.NONE : ExpectedRevision.ANY;
     }
 
     private static ResponseEntity<ModelResource> answer(Edit edit) {
