@@ -20,6 +20,7 @@ import org.llmreference.page.http.LeastRecentlyUsed;
 import org.llmreference.page.http.Representation;
 import org.llmreference.page.pages.GonePages;
 import org.llmreference.page.pages.IndexedPage;
+import org.llmreference.page.pages.MissingPages;
 import org.llmreference.page.pages.PageIndex;
 import org.llmreference.page.pages.StoredPage;
 import org.llmreference.page.rendering.IndexPage;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
  * remembers the index version it was built at.
  */
 @Component
-public class SiteViews {
+public class SiteViews implements MissingPages {
 
     /** How many of the latest comparisons the front page lists. */
     static final int LATEST = 20;
@@ -110,12 +111,14 @@ public class SiteViews {
     }
 
     /** The 410 page of a withdrawn pair, linking those of its models that still have comparisons. */
+    @Override
     public Representation gone(StoredPage page) {
         return cached("gone:" + page.pairId() + ":" + page.revision(),
                 () -> html(renderer.gone(GonePages.view(page, index)), index.lastUpdated()));
     }
 
     /** The 404 page for {@code path}, suggesting models that resemble {@code asked} (not kept: paths are endless). */
+    @Override
     public Representation notFound(String path, List<String> asked) {
         List<ModelLink> suggestions = Suggestions.resembling(asked, models(index.live()));
         return html(renderer.notFound(new NotFoundPage(path, suggestions)), null);

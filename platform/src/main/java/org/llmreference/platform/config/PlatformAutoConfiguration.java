@@ -99,6 +99,7 @@ public class PlatformAutoConfiguration {
     @Bean
     OutboxRelays outboxRelays(MongoDatabase database, PlatformSettings properties, MeterRegistry meters,
             Environment environment) {
-        return new OutboxRelays(database, relayProducerConfiguration(environment, properties), properties, meters);
+        return new OutboxRelays(database, relayProducerConfiguration(environment, properties),
+                properties.outboxSweepInterval(), properties.outboxRetryDelay(), meters);
     }
 }

@@ -8,7 +8,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.llmreference.platform.config.PlatformSettings;
 import org.springframework.beans.factory.DisposableBean;
 
 import com.mongodb.client.MongoDatabase;
@@ -26,7 +25,8 @@ public final class OutboxRelays implements DisposableBean {
 
     private final MongoDatabase database;
     private final Map<String, Object> producerConfiguration;
-    private final PlatformSettings properties;
+    private final Duration sweepInterval;
+    private final Duration retryDelay;
     private final MeterRegistry meters;
     private Producer<byte[], byte[]> producer;
     private KafkaClientMetrics producerMetrics;
@@ -35,18 +35,19 @@ public final class OutboxRelays implements DisposableBean {
      * @param producerConfiguration the Kafka producer settings (bootstrap servers included); the
      *        serializers are the relay's own
      */
-    public OutboxRelays(MongoDatabase database, Map<String, Object> producerConfiguration,
-            PlatformSettings properties, MeterRegistry meters) {
+    public OutboxRelays(MongoDatabase database, Map<String, Object> producerConfiguration, Duration sweepInterval,
+            Duration retryDelay, MeterRegistry meters) {
         this.database = database;
         this.producerConfiguration = Map.copyOf(producerConfiguration);
-        this.properties = properties;
+        this.sweepInterval = sweepInterval;
+        this.retryDelay = retryDelay;
         this.meters = meters;
     }
 
     /** A relay for the pending events of {@code collection}. */
     public synchronized OutboxRelay over(String collection) {
         return new OutboxRelay(database.getCollection(collection), producer(),
-                properties.outboxSweepInterval(), properties.outboxRetryDelay(), acknowledgementTimeout(), meters);
+                sweepInterval, retryDelay, acknowledgementTimeout(), meters);
     }
 
     private Producer<byte[], byte[]> producer() {

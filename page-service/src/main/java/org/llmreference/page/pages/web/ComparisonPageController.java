@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.llmreference.comparison.graph.PairId;
 import org.llmreference.page.http.CachePolicy;
 import org.llmreference.page.http.Responses;
+import org.llmreference.page.pages.MissingPages;
 import org.llmreference.page.pages.PageCache;
 import org.llmreference.page.pages.ServedPage;
-import org.llmreference.page.site.SiteViews;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,9 +29,9 @@ import jakarta.servlet.http.HttpServletRequest;
 class ComparisonPageController {
 
     private final PageCache pages;
-    private final SiteViews views;
+    private final MissingPages views;
 
-    ComparisonPageController(PageCache pages, SiteViews views) {
+    ComparisonPageController(PageCache pages, MissingPages views) {
         this.pages = pages;
         this.views = views;
     }

@@ -1,0 +1,72 @@
+package org.llmreference.comparison;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * comparison-service is packaged by feature, and its domain types import neither Spring web nor BSON: HTTP
+ * stays in the {@code web} packages, MongoDB in the repository adapters. No two packages depend on
+ * each other, but for two known cycles allowed by name in {@link #packagesAreFreeOfCycles()}.
+ */
+class ComparisonArchitectureTest {
+
+    static final JavaClasses COMPARISON = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages("org.llmreference.comparison");
+
+    /** Where HTTP is spoken. */
+    static final DescribedPredicate<JavaClass> WEB = JavaClass.Predicates.resideInAPackage("..web..");
+
+    /** The repository adapters: the only types that read or write MongoDB documents. */
+    static final DescribedPredicate<JavaClass> REPOSITORY_ADAPTERS = classes(
+            "org.llmreference.comparison.pairs.CuratedPairs",
+            "org.llmreference.comparison.comparisons.Comparisons",
+            "org.llmreference.comparison.sources.StoredPriceList",
+            "org.llmreference.comparison.sources.StoredModel",
+            "org.llmreference.comparison.sources.SourceProjections");
+
+    @Test
+    void onlyTheWebLayerUsesSpringWeb() {
+        noClasses().that(not(WEB)).should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet..")
+                .check(COMPARISON);
+    }
+
+    @Test
+    void onlyTheRepositoryAdaptersUseBsonOrTheMongoDbDriver() {
+        noClasses().that(not(REPOSITORY_ADAPTERS)).should().dependOnClassesThat()
+                .resideInAnyPackage("org.bson..", "com.mongodb..")
+                .check(COMPARISON);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("org.llmreference.comparison.(*)..").should().beFreeOfCycles()
+                // Known cycles, allowed exactly: curation (pairs) and the source listeners (sources) hand their
+                // changes to the publisher (comparisons), which reads back all curated pairs and all sources
+                // when it builds its set. Any other dependency that closes a cycle fails.
+                .ignoreDependency("org.llmreference.comparison.comparisons.ComparisonPublisher",
+                        "org.llmreference.comparison.pairs.CuratedPairs")
+                .ignoreDependency("org.llmreference.comparison.comparisons.ComparisonPublisher",
+                        "org.llmreference.comparison.sources.SourceProjections")
+                .check(COMPARISON);
+    }
+
+    /** The named classes and the classes nested in them. */
+    private static DescribedPredicate<JavaClass> classes(String... names) {
+        List<String> all = List.of(names);
+        return DescribedPredicate.describe("one of " + all, type -> all.stream()
+                .anyMatch(name -> type.getName().equals(name) || type.getName().startsWith(name + "$")));
+    }
+}
