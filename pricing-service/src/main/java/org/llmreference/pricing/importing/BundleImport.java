@@ -30,7 +30,6 @@ import org.llmreference.pricing.routes.RouteEditor;
 import org.llmreference.pricing.routes.PriceList.RoutePut;
 import org.llmreference.pricing.routes.RouteEditor.Outcome;
 import org.llmreference.pricing.routes.RouteInput;
-import org.llmreference.pricing.routes.RouteInput.TierInput;
 import org.llmreference.pricing.routes.RouteRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -264,12 +263,7 @@ public class BundleImport {
     }
 
     private static RouteInput input(RouteEntry entry) {
-        return new RouteInput(entry.inputPricePerMTok(), entry.outputPricePerMTok(), entry.cachedInputPricePerMTok(),
-                entry.cacheWritePricePerMTok(), entry.batchInputPricePerMTok(), entry.batchOutputPricePerMTok(),
-                entry.contextTiers().stream().map(t -> new TierInput(t.aboveTokens(), t.inputPricePerMTok(),
-                        t.outputPricePerMTok())).toList(),
-                entry.contextWindow() == null ? null : entry.contextWindow().longValue(), entry.region(), entry.status(),
-                entry.sourceUrl(), entry.verifiedAt(), null);
+        return RouteInput.of(entry.terms(), null);
     }
 
     private static String summary(ImportReport report) {

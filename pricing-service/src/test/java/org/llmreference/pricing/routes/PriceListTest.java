@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteStatus;
+import org.llmreference.contracts.pricing.RouteTerms;
 
 /** The price list's own rules, without Spring, Kafka or MongoDB. */
 class PriceListTest {
@@ -17,8 +18,12 @@ class PriceListTest {
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
     static Route route(String input, String output) {
-        return new Route(price(input), price(output), null, null, null, null, List.of(), 131_072, null,
-                RouteStatus.ACTIVE, "https://example.org", null);
+        return new Route(new RouteTerms(decimal(input), decimal(output), null, null, null, null, List.of(), 131_072,
+                null, RouteStatus.ACTIVE, "https://example.org", null));
+    }
+
+    static BigDecimal decimal(String value) {
+        return value == null ? null : new BigDecimal(value);
     }
 
     static PricePerMTok price(String value) {
@@ -37,12 +42,12 @@ class PriceListTest {
 
     @Test
     void aDiscountNeedsThePriceItDiscounts() {
-        assertThatThrownBy(() -> new Route(null, price("1"), price("0.1"), null, null, null, List.of(), null, null,
-                null, null, null)).hasMessageContaining("input price");
-        assertThatThrownBy(() -> new Route(price("1"), null, null, null, null, price("0.1"), List.of(), null, null,
-                null, null, null)).hasMessageContaining("output price");
-        assertThat(new Route(null, null, null, null, null, null, null, null, "eu", null, null, null).status())
-                .isEqualTo(RouteStatus.ACTIVE);
+        assertThatThrownBy(() -> new Route(new RouteTerms(null, decimal("1"), decimal("0.1"), null, null, null,
+                List.of(), null, null, null, null, null))).hasMessageContaining("input price");
+        assertThatThrownBy(() -> new Route(new RouteTerms(decimal("1"), null, null, null, null, decimal("0.1"),
+                List.of(), null, null, null, null, null))).hasMessageContaining("output price");
+        assertThat(new Route(new RouteTerms(null, null, null, null, null, null, null, null, "eu", null, null, null))
+                .terms().status()).isEqualTo(RouteStatus.ACTIVE);
     }
 
     @Test

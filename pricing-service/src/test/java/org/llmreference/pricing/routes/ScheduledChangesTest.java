@@ -73,7 +73,7 @@ class ScheduledChangesTest extends PricingIntegrationTest {
             assertThat(events.awaitRevision(2)).extracting(Envelope::revision).containsExactly(1L, 2L);
             RouteChanged changed = (RouteChanged) applied.payload();
             assertThat(changed.changedFields()).containsExactly("inputPricePerMTok", "sourceUrl");
-            assertThat(changed.routes().get(0).inputPricePerMTok()).isEqualByComparingTo("0.08");
+            assertThat(changed.routes().get(0).terms().inputPricePerMTok()).isEqualByComparingTo("0.08");
             assertThat(changed.routes().get(0).effectiveFrom()).isEqualTo(Instant.parse(effectiveFrom));
             assertThat(applied.occurredAt()).isAfterOrEqualTo(Instant.parse(effectiveFrom));
         }
@@ -104,7 +104,7 @@ class ScheduledChangesTest extends PricingIntegrationTest {
         try (ModelEvents events = new ModelEvents(infrastructure, model)) {
             List<Envelope<PricingEvent>> all = events.awaitRevision(2);
             assertThat(all).extracting(Envelope::revision).containsExactly(1L, 2L);
-            assertThat(all.get(1).payload().routes().get(0).inputPricePerMTok()).isEqualByComparingTo("0.09");
+            assertThat(all.get(1).payload().routes().get(0).terms().inputPricePerMTok()).isEqualByComparingTo("0.09");
         }
         JsonNode history = json(api().get(routePath(model, provider) + "/history").send());
         assertThat(history).extracting(h -> h.get("kind").asString())
@@ -153,7 +153,7 @@ class ScheduledChangesTest extends PricingIntegrationTest {
 
             await().atMost(WAIT).until(() -> priceLists.find(model).orElseThrow().revision() == 2);
             PriceList applied = priceLists.find(model).orElseThrow();
-            assertThat(applied.route(provider).orElseThrow().route().inputPricePerMTok().value())
+            assertThat(applied.route(provider).orElseThrow().route().terms().inputPricePerMTok())
                     .isEqualByComparingTo("0.07");
             assertThat(applied.scheduled()).isEmpty();
             assertThat(applied.historyOf(provider).get(2).kind()).isEqualTo(Kind.APPLIED);
