@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.llmreference.contracts.Envelope;
+import org.llmreference.contracts.pricing.PricingEvent;
 import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteStatus;
 import org.llmreference.contracts.pricing.RouteTerms;
@@ -56,9 +58,10 @@ class PriceListTest {
 
         assertThat(change.after().revision()).isEqualTo(1);
         assertThat(change.entries()).singleElement().satisfies(e -> assertThat(e.changedFields()).containsExactly("route"));
-        RouteChanged event = (RouteChanged) change.events().get(0).payload();
+        RouteChanged event = (RouteChanged) change.events().get(0);
         assertThat(event.routes()).singleElement().satisfies(r -> assertThat(r.providerName()).isEqualTo("P"));
-        assertThat(change.events().get(0).causedBy()).isEqualTo(change.events().get(0).eventId().toString());
+        Envelope<PricingEvent> announced = PriceListWrites.announce(change, NOW).events().get(0);
+        assertThat(announced.causedBy()).isEqualTo(announced.eventId().toString());
     }
 
     @Test
@@ -77,7 +80,7 @@ class PriceListTest {
         PriceListChange first = priceList.put("b", "B", route("0.1", null), NOW, NOW, null);
         PriceListChange both = first.andThen(first.after().put("a", "A", route(null, "0.2"), NOW, NOW, null));
 
-        assertThat(both.events()).extracting(e -> e.revision()).containsExactly(1L, 2L);
+        assertThat(PriceListWrites.announce(both, NOW).events()).extracting(e -> e.revision()).containsExactly(1L, 2L);
         assertThat(both.after().routes()).extracting(ProviderRoute::providerId).containsExactly("b", "a");
         assertThat(both.before()).isSameAs(priceList);
     }
@@ -97,7 +100,7 @@ class PriceListTest {
         assertThat(change.entries()).extracting(HistoryEntry::providerId).containsExactly("a", "z");
         assertThat(change.entries()).extracting(HistoryEntry::revision).containsExactly(3L, 3L);
         assertThat(change.entries().get(1).changedFields()).containsExactly("outputPricePerMTok", "providerName");
-        assertThat(change.events()).singleElement().satisfies(event -> {
+        assertThat(PriceListWrites.announce(change, later).events()).singleElement().satisfies(event -> {
             assertThat(event.revision()).isEqualTo(3);
             RouteChanged changed = (RouteChanged) event.payload();
             assertThat(changed.providerId()).isEqualTo("a");
@@ -126,7 +129,7 @@ class PriceListTest {
                 .put("a", "A", route("0.1", "0.2"), NOW, NOW, null).after();
 
         PriceList repriced = priceList.put("z", "Z", route("0.05", "0.2"), NOW, NOW, null).after();
-        PriceList renamed = repriced.renameProvider("z", "Zed", NOW, "rename").after();
+        PriceList renamed = repriced.renameProvider("z", "Zed", NOW).after();
         PriceList grown = renamed.put("m", "M", route("0.3", "0.4"), NOW, NOW, null).after();
 
         assertThat(grown.routes()).extracting(ProviderRoute::providerId).containsExactly("z", "a", "m");

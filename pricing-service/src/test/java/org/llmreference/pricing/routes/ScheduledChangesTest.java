@@ -33,7 +33,7 @@ class ScheduledChangesTest extends PricingIntegrationTest {
     PriceLists priceLists;
 
     @Autowired
-    RouteEditor routeEditor;
+    ScheduledChanges scheduledChanges;
 
     @Autowired
     ScheduledChangeTimer timer;
@@ -137,7 +137,7 @@ class ScheduledChangesTest extends PricingIntegrationTest {
         String provider = provider(unique("p"), "P");
         putRoute(model, provider, TODAY);
         timer.stop();
-        ScheduledChangeTimer restarted = new ScheduledChangeTimer(routeEditor, priceLists, clock, Duration.ofMinutes(1));
+        ScheduledChangeTimer restarted = new ScheduledChangeTimer(scheduledChanges, priceLists, clock, Duration.ofMinutes(1));
         try {
             // Written while no timer runs, and already due when the new one starts.
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -147,7 +147,7 @@ class ScheduledChangesTest extends PricingIntegrationTest {
                     now.minusSeconds(60));
             assertThat(priceLists.schedule(model, change, new HistoryEntry(change.requestedAt(), Kind.SCHEDULED, provider,
                     route, List.of(), route.sourceUrl(), change.effectiveFrom(), change.id(), null, null),
-                    OptionalLong.empty())).isTrue();
+                    OptionalLong.empty())).isEqualTo(PriceLists.Write.STORED);
 
             restarted.start();
 
@@ -176,8 +176,8 @@ class ScheduledChangesTest extends PricingIntegrationTest {
                 change.id(), null, null), OptionalLong.empty());
         PriceLists.Due due = new PriceLists.Due(model, change);
 
-        boolean first = routeEditor.applyScheduled(due);
-        boolean second = routeEditor.applyScheduled(due);
+        boolean first = scheduledChanges.applyScheduled(due);
+        boolean second = scheduledChanges.applyScheduled(due);
 
         assertThat(first && second).as("applied twice").isFalse();
         PriceList priceList = priceLists.find(model).orElseThrow();
