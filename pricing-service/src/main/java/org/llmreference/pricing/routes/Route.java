@@ -4,7 +4,9 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.llmreference.contracts.pricing.ContextTier;
@@ -63,6 +65,18 @@ public record Route(RouteTerms terms) {
         return Arrays.stream(RouteTerms.class.getRecordComponents())
                 .filter(term -> !Objects.equals(valueOf(term, terms), valueOf(term, other.terms)))
                 .map(RecordComponent::getName).toList();
+    }
+
+    /** The terms given (absent ones left out), by name, in the order of {@link RouteTerms}' components. */
+    public Map<String, Object> given() {
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (RecordComponent term : RouteTerms.class.getRecordComponents()) {
+            Object value = valueOf(term, terms);
+            if (value != null) {
+                given.put(term.getName(), value);
+            }
+        }
+        return given;
     }
 
     private static Object valueOf(RecordComponent term, RouteTerms terms) {

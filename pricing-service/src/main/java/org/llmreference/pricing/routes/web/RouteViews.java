@@ -1,14 +1,11 @@
 package org.llmreference.pricing.routes.web;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.llmreference.contracts.pricing.RouteSnapshot;
-import org.llmreference.contracts.pricing.RouteTerms;
 import org.llmreference.pricing.routes.HistoryEntry;
 import org.llmreference.pricing.routes.PriceList;
 import org.llmreference.pricing.routes.ProviderRoute;
@@ -29,38 +26,23 @@ final class RouteViews {
     /** One route in force, with the price list revision it belongs to; its terms written flat, next to the ids. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({ "modelId", "providerId", "providerName" })
-    record RouteView(String modelId, String providerId, String providerName, @JsonIgnore RouteTerms terms,
+    record RouteView(String modelId, String providerId, String providerName, @JsonIgnore Route route,
             Instant effectiveFrom, long revision) {
 
         static RouteView of(String modelId, ProviderRoute route, long revision) {
-            return new RouteView(modelId, route.providerId(), route.providerName(), route.route().terms(),
+            return new RouteView(modelId, route.providerId(), route.providerName(), route.route(),
                     route.effectiveFrom(), revision);
         }
 
         @JsonAnyGetter
         Map<String, Object> termsGiven() {
-            return given(terms);
+            return route.given();
         }
     }
 
     /** A route's terms, as in history entries and scheduled changes: the ones given, each by its name. */
-    static Map<String, Object> given(RouteTerms terms) {
-        Map<String, Object> given = new LinkedHashMap<>();
-        for (RecordComponent term : RouteTerms.class.getRecordComponents()) {
-            try {
-                Object value = term.getAccessor().invoke(terms);
-                if (value != null) {
-                    given.put(term.getName(), value);
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read " + term.getName() + " of a route's terms", e);
-            }
-        }
-        return given;
-    }
-
     private static Map<String, Object> given(Route route) {
-        return route == null ? null : given(route.terms());
+        return route == null ? null : route.given();
     }
 
     /** A change waiting for its time. {@code revision} is the price list's, which scheduling does not move. */
