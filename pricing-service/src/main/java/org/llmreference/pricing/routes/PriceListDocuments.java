@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.llmreference.contracts.EventCodec;
+import org.llmreference.contracts.pricing.RouteStatus;
 import org.llmreference.contracts.pricing.RouteTerms;
 import org.llmreference.pricing.routes.HistoryEntry.Kind;
 
@@ -118,7 +119,11 @@ final class PriceListDocuments {
     }
 
     static Route route(Document document) {
-        return new Route(EventCodec.mapper().convertValue(fromBson(document), RouteTerms.class));
+        Map<String, Object> terms = new LinkedHashMap<>();
+        document.forEach((name, value) -> terms.put(name, fromBson(value)));
+        // A route written by hand may leave its status out: it is active then, as it always was.
+        terms.putIfAbsent("status", RouteStatus.ACTIVE);
+        return new Route(EventCodec.mapper().convertValue(terms, RouteTerms.class));
     }
 
     private static Object toBson(Object value) {
