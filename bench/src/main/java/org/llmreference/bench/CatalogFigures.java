@@ -24,6 +24,7 @@ import org.llmreference.comparison.recompute.Plan;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.catalog.ModelStatus;
 import org.llmreference.contracts.pricing.RouteSnapshot;
+import org.llmreference.contracts.pricing.RouteTerms;
 import org.llmreference.contracts.pricing.RouteStatus;
 import org.llmreference.importing.bundle.CatalogBundle;
 import org.llmreference.importing.modelsdev.ModelsDevReader;
@@ -139,8 +140,8 @@ public final class CatalogFigures {
         BigDecimal cheapest = null;
         for (int i = 0; i < routes.size(); i++) {
             RouteSnapshot route = routes.get(i);
-            BigDecimal output = route.outputPricePerMTok();
-            if (route.status() == RouteStatus.ACTIVE && output != null && output.signum() > 0) {
+            BigDecimal output = route.terms().outputPricePerMTok();
+            if (route.terms().status() == RouteStatus.ACTIVE && output != null && output.signum() > 0) {
                 priced = priced < 0 ? i : priced;
                 cheapest = cheapest == null || output.compareTo(cheapest) < 0 ? output : cheapest;
             }
@@ -162,9 +163,9 @@ public final class CatalogFigures {
             }
             row("Price change of " + busiest, "median " + ms(median(priceMs)) + ", max " + ms(max(priceMs)),
                     "pricesChanged: output price of its first priced route (" + routes.get(priced).providerId() + ", "
-                            + routes.get(priced).outputPricePerMTok().toPlainString() + " USD/MTok) alternating between "
-                            + alternatives.get(0).get(priced).outputPricePerMTok().toPlainString() + " and "
-                            + alternatives.get(1).get(priced).outputPricePerMTok().toPlainString()
+                            + routes.get(priced).terms().outputPricePerMTok().toPlainString() + " USD/MTok) alternating between "
+                            + alternatives.get(0).get(priced).terms().outputPricePerMTok().toPlainString() + " and "
+                            + alternatives.get(1).get(priced).terms().outputPricePerMTok().toPlainString()
                             + " USD/MTok (below its cheapest, " + cheapest.toPlainString() + "), " + PRICE_RUNS
                             + " runs, each plan committed");
             row("Pages republished per price change", range(publications),
@@ -200,10 +201,11 @@ public final class CatalogFigures {
     private static List<RouteSnapshot> withOutputPrice(List<RouteSnapshot> routes, int index, BigDecimal price) {
         List<RouteSnapshot> changed = new ArrayList<>(routes);
         RouteSnapshot r = routes.get(index);
-        changed.set(index, new RouteSnapshot(r.providerId(), r.providerName(), r.inputPricePerMTok(), price,
-                r.cachedInputPricePerMTok(), r.cacheWritePricePerMTok(), r.batchInputPricePerMTok(),
-                r.batchOutputPricePerMTok(), r.contextTiers(), r.contextWindow(), r.region(), r.status(),
-                r.sourceUrl(), r.verifiedAt(), r.effectiveFrom()));
+        RouteTerms t = r.terms();
+        changed.set(index, new RouteSnapshot(r.providerId(), r.providerName(), new RouteTerms(t.inputPricePerMTok(),
+                price, t.cachedInputPricePerMTok(), t.cacheWritePricePerMTok(), t.batchInputPricePerMTok(),
+                t.batchOutputPricePerMTok(), t.contextTiers(), t.contextWindow(), t.region(), t.status(),
+                t.sourceUrl(), t.verifiedAt()), r.effectiveFrom()));
         return changed;
     }
 

@@ -16,6 +16,7 @@ import org.llmreference.contracts.Topics;
 import org.llmreference.contracts.catalog.ModelChanged;
 import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteSnapshot;
+import org.llmreference.contracts.pricing.RouteTerms;
 import org.llmreference.contracts.pricing.RouteStatus;
 import org.llmreference.testsupport.EventSender;
 import org.llmreference.testsupport.Models;
@@ -48,9 +49,9 @@ class ComparisonServiceTest extends ServiceConventions {
     @Test
     void projectsModelsAndPriceListsWithExactDecimalPrices(TestInfrastructure infrastructure) {
         String id = "comparison-test-" + System.nanoTime();
-        RouteSnapshot route = new RouteSnapshot("openrouter", "OpenRouter", new BigDecimal("0.03"), new BigDecimal("0.140"),
-                null, null, null, null, List.of(), 131_072, null, RouteStatus.ACTIVE, "https://openrouter.ai",
-                LocalDate.parse("2026-05-22"), null);
+        RouteSnapshot route = new RouteSnapshot("openrouter", "OpenRouter", new RouteTerms(new BigDecimal("0.03"),
+                new BigDecimal("0.140"), null, null, null, null, List.of(), 131_072, null, RouteStatus.ACTIVE,
+                "https://openrouter.ai", LocalDate.parse("2026-05-22")), null);
         try (EventSender sender = new EventSender(infrastructure.kafkaBootstrapServers())) {
             sender.send(Envelope.startingChain(new ModelChanged(Models.aModel(id), List.of()), id, 1, Instant.now()));
             sender.send(Envelope.startingChain(new RouteChanged(id, "openrouter", List.of(route), List.of("outputPricePerMTok")),

@@ -29,6 +29,7 @@ import org.llmreference.contracts.Topics;
 import org.llmreference.contracts.comparison.ComparisonChanged;
 import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteSnapshot;
+import org.llmreference.contracts.pricing.RouteTerms;
 import org.llmreference.testsupport.Api;
 import org.llmreference.testsupport.EventSender;
 import org.llmreference.testsupport.TestInfrastructure;
@@ -112,9 +113,10 @@ class RecomputingComparisonsTest {
         Map<String, Long> revisions = pairs.stream().collect(Collectors.toMap(pair -> pair, pair -> comparison(pair).get("revision").asLong()));
         List<RouteSnapshot> routes = new ArrayList<>(DemoCatalogEvents.priceLists().get("gpt-oss-20b"));
         RouteSnapshot openRouter = routes.get(1);
-        routes.set(1, new RouteSnapshot(openRouter.providerId(), openRouter.providerName(), new BigDecimal("0.02"),
-                new BigDecimal("0.10"), null, null, null, null, List.of(), openRouter.contextWindow(), null,
-                openRouter.status(), openRouter.sourceUrl(), openRouter.verifiedAt(), null));
+        routes.set(1, new RouteSnapshot(openRouter.providerId(), openRouter.providerName(), new RouteTerms(
+                new BigDecimal("0.02"), new BigDecimal("0.10"), null, null, null, null, List.of(),
+                openRouter.terms().contextWindow(), null, openRouter.terms().status(), openRouter.terms().sourceUrl(),
+                openRouter.terms().verifiedAt()), null));
         Envelope<RouteChanged> repriced = Envelope.startingChain(
                 new RouteChanged("gpt-oss-20b", "openrouter", routes, List.of("inputPricePerMTok", "outputPricePerMTok")),
                 "gpt-oss-20b", 2, Instant.parse("2026-11-25T12:00:00.250Z"));

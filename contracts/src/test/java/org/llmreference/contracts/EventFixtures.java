@@ -35,6 +35,7 @@ import org.llmreference.contracts.pricing.ContextTier;
 import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteSnapshot;
 import org.llmreference.contracts.pricing.RouteStatus;
+import org.llmreference.contracts.pricing.RouteTerms;
 import org.llmreference.contracts.pricing.RouteWithdrawn;
 
 /** One fully populated event of every type, with fixed ids and times so golden files can pin them. */
@@ -74,17 +75,17 @@ final class EventFixtures {
     }
 
     static RouteSnapshot openRouter() {
-        return new RouteSnapshot("openrouter", "OpenRouter", new BigDecimal("0.03"), new BigDecimal("0.14"),
-                new BigDecimal("0.015"), new BigDecimal("0.0375"), null, null,
+        return new RouteSnapshot("openrouter", "OpenRouter", new RouteTerms(new BigDecimal("0.03"),
+                new BigDecimal("0.14"), new BigDecimal("0.015"), new BigDecimal("0.0375"), null, null,
                 List.of(new ContextTier(128_000, new BigDecimal("0.06"), new BigDecimal("0.28"))), 131_072, "global",
-                RouteStatus.ACTIVE, "https://openrouter.ai/openai/gpt-oss-20b", LocalDate.parse("2026-05-22"),
+                RouteStatus.ACTIVE, "https://openrouter.ai/openai/gpt-oss-20b", LocalDate.parse("2026-05-22")),
                 Instant.parse("2026-05-01T00:00:00Z"));
     }
 
     static RouteSnapshot fireworks() {
-        return new RouteSnapshot("fireworks-ai", "Fireworks AI", new BigDecimal("0.07"), new BigDecimal("0.30"), null,
-                null, new BigDecimal("0.035"), new BigDecimal("0.15"), List.of(), null, null, RouteStatus.ACTIVE,
-                "https://fireworks.ai/pricing", LocalDate.parse("2026-05-20"), null);
+        return new RouteSnapshot("fireworks-ai", "Fireworks AI", new RouteTerms(new BigDecimal("0.07"),
+                new BigDecimal("0.30"), null, null, new BigDecimal("0.035"), new BigDecimal("0.15"), List.of(), null, null,
+                RouteStatus.ACTIVE, "https://fireworks.ai/pricing", LocalDate.parse("2026-05-20")), null);
     }
 
     static Envelope<RouteChanged> routeChanged() {

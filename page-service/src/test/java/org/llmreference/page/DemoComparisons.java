@@ -17,6 +17,7 @@ import org.llmreference.contracts.comparison.Comparison;
 import org.llmreference.contracts.comparison.ComparisonChanged;
 import org.llmreference.contracts.comparison.ComparisonWithdrawn;
 import org.llmreference.contracts.pricing.RouteSnapshot;
+import org.llmreference.contracts.pricing.RouteTerms;
 import org.llmreference.importing.bundle.CatalogBundle;
 import org.llmreference.importing.demo.DemoCatalog;
 
@@ -59,10 +60,11 @@ final class DemoComparisons {
         BigDecimal by = new BigDecimal(factor);
         List<RouteSnapshot> routes = new ArrayList<>();
         for (RouteSnapshot r : side.routes()) {
-            routes.add(new RouteSnapshot(r.providerId(), r.providerName(), times(r.inputPricePerMTok(), by),
-                    times(r.outputPricePerMTok(), by), r.cachedInputPricePerMTok(), r.cacheWritePricePerMTok(),
-                    r.batchInputPricePerMTok(), r.batchOutputPricePerMTok(), r.contextTiers(), r.contextWindow(),
-                    r.region(), r.status(), r.sourceUrl(), r.verifiedAt(), r.effectiveFrom()));
+            RouteTerms t = r.terms();
+            routes.add(new RouteSnapshot(r.providerId(), r.providerName(), new RouteTerms(times(t.inputPricePerMTok(), by),
+                    times(t.outputPricePerMTok(), by), t.cachedInputPricePerMTok(), t.cacheWritePricePerMTok(),
+                    t.batchInputPricePerMTok(), t.batchOutputPricePerMTok(), t.contextTiers(), t.contextWindow(),
+                    t.region(), t.status(), t.sourceUrl(), t.verifiedAt()), r.effectiveFrom()));
         }
         return new Side(side.model(), routes);
     }

@@ -3,7 +3,7 @@ package org.llmreference.pricing;
 import java.time.Clock;
 
 import org.llmreference.pricing.routes.PriceLists;
-import org.llmreference.pricing.routes.RouteEditor;
+import org.llmreference.pricing.routes.ScheduledChanges;
 import org.llmreference.pricing.routes.ScheduledChangeTimer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -32,9 +32,9 @@ public class PricingApplication {
     }
 
     @Bean
-    ScheduledChangeTimer scheduledChangeTimer(RouteEditor editor, PriceLists priceLists, Clock clock,
+    ScheduledChangeTimer scheduledChangeTimer(ScheduledChanges scheduledChanges, PriceLists priceLists, Clock clock,
             PricingSettings properties) {
-        return new ScheduledChangeTimer(editor, priceLists, clock, properties.scheduleRescanInterval());
+        return new ScheduledChangeTimer(scheduledChanges, priceLists, clock, properties.scheduleRescanInterval());
     }
 
     /** Prices leave as plain decimals ({@code 0.0000001}, never {@code 1E-7}). */

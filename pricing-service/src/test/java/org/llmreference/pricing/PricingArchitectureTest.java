@@ -38,9 +38,7 @@ class PricingArchitectureTest {
 
     @Test
     void onlyTheWebLayerUsesSpringWeb() {
-        // RouteEditor still refuses with ApiProblem and HttpStatus, until it throws domain exceptions like catalog's
-        // ModelEditing: allowed by name until then.
-        noClasses().that(not(WEB)).and(not(classes("org.llmreference.pricing.routes.RouteEditor"))).should().dependOnClassesThat()
+        noClasses().that(not(WEB)).should().dependOnClassesThat()
                 .resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet..")
                 .check(PRICING);
     }

@@ -81,7 +81,7 @@ final class DeepDive {
     }
 
     private static String inputPrice(RouteSnapshot route) {
-        return Formats.pricePerM(route.inputPricePerMTok()) + " input tokens";
+        return Formats.pricePerM(route.terms().inputPricePerMTok()) + " input tokens";
     }
 
     private static String availability(Side first, Side second) {

@@ -28,7 +28,7 @@ final class Facts {
         if (text == null || route == null) {
             return Fact.unknown();
         }
-        return new Fact(text, route.providerName(), route.sourceUrl(), route.verifiedAt());
+        return new Fact(text, route.providerName(), route.terms().sourceUrl(), route.terms().verifiedAt());
     }
 
     /** A figure derived from many records at once (a count of routes, a list of providers). */

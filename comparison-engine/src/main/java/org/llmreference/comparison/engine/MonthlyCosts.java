@@ -75,7 +75,7 @@ final class MonthlyCosts {
                 ? "Cheapest tracked route/tier: " + input.providerName()
                 : "Cheapest tracked input: " + input.providerName() + "; output: " + output.providerName();
         return new ModelCost(side.id(), monthly, input.providerName(), output.providerName(),
-                PriceList.usable(input.inputPricePerMTok()), PriceList.usable(output.outputPricePerMTok()), note);
+                PriceList.usable(input.terms().inputPricePerMTok()), PriceList.usable(output.terms().outputPricePerMTok()), note);
     }
 
     private static String deltaNote(Side a, Side b, ModelCost costA, ModelCost costB) {
@@ -139,14 +139,14 @@ final class MonthlyCosts {
             if (input.signum() == 0) {
                 return BigDecimal.ZERO;
             }
-            BigDecimal base = PriceList.usable(route.inputPricePerMTok());
+            BigDecimal base = PriceList.usable(route.terms().inputPricePerMTok());
             if (base == null) {
                 return null;
             }
-            BigDecimal standard = batchOr(route.batchInputPricePerMTok(), base);
+            BigDecimal standard = batchOr(route.terms().batchInputPricePerMTok(), base);
             ContextTier tier = firstTier(route);
             BigDecimal longContext = tier == null ? standard : orElse(tier.inputPricePerMTok(), standard);
-            BigDecimal cached = PriceList.usable(route.cachedInputPricePerMTok());
+            BigDecimal cached = PriceList.usable(route.terms().cachedInputPricePerMTok());
             BigDecimal standardTokens = input.multiply(BigDecimal.ONE.subtract(longShare));
             BigDecimal longTokens = input.multiply(longShare);
             return perMillion(standardTokens.multiply(withCache(standard, cached))
@@ -158,11 +158,11 @@ final class MonthlyCosts {
             if (output.signum() == 0) {
                 return BigDecimal.ZERO;
             }
-            BigDecimal base = PriceList.usable(route.outputPricePerMTok());
+            BigDecimal base = PriceList.usable(route.terms().outputPricePerMTok());
             if (base == null) {
                 return null;
             }
-            BigDecimal standard = batchOr(route.batchOutputPricePerMTok(), base);
+            BigDecimal standard = batchOr(route.terms().batchOutputPricePerMTok(), base);
             ContextTier tier = firstTier(route);
             BigDecimal longContext = tier == null ? standard : orElse(tier.outputPricePerMTok(), standard);
             BigDecimal standardTokens = output.multiply(BigDecimal.ONE.subtract(longShare));
@@ -186,7 +186,7 @@ final class MonthlyCosts {
         }
 
         private static ContextTier firstTier(RouteSnapshot route) {
-            return route.contextTiers().stream()
+            return route.terms().contextTiers().stream()
                     .filter(Objects::nonNull)
                     .min(Comparator.comparingLong(ContextTier::aboveTokens))
                     .orElse(null);

@@ -31,7 +31,7 @@ record PriceList(List<RouteSnapshot> routes) {
     List<RouteSnapshot> active() {
         List<RouteSnapshot> active = new ArrayList<>();
         for (RouteSnapshot route : routes) {
-            if (route.status() == RouteStatus.ACTIVE) {
+            if (route.terms().status() == RouteStatus.ACTIVE) {
                 active.add(route);
             }
         }
@@ -40,12 +40,12 @@ record PriceList(List<RouteSnapshot> routes) {
 
     /** The active route with the lowest input price (the earlier one on a tie), or {@code null}. */
     RouteSnapshot cheapestInput() {
-        return cheapest(RouteSnapshot::inputPricePerMTok);
+        return cheapest(route -> route.terms().inputPricePerMTok());
     }
 
     /** The active route with the lowest output price (the earlier one on a tie), or {@code null}. */
     RouteSnapshot cheapestOutput() {
-        return cheapest(RouteSnapshot::outputPricePerMTok);
+        return cheapest(route -> route.terms().outputPricePerMTok());
     }
 
     /** The providers' names in route order, each once (a provider may sell a model in several regions). */

@@ -22,7 +22,7 @@ final class Provenance {
                 latest = later(latest, source == null ? null : source.reviewedAt());
             }
             for (RouteSnapshot route : side.routes()) {
-                latest = later(latest, route.verifiedAt());
+                latest = later(latest, route.terms().verifiedAt());
             }
         }
         return latest;

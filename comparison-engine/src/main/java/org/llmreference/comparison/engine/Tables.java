@@ -80,12 +80,12 @@ final class Tables {
 
     private static Fact cheapestInput(Side side) {
         RouteSnapshot route = PriceList.of(side).cheapestInput();
-        return route == null ? Fact.unknown() : Facts.fromRoute(route, Formats.pricePerMTok(route.inputPricePerMTok()));
+        return route == null ? Fact.unknown() : Facts.fromRoute(route, Formats.pricePerMTok(route.terms().inputPricePerMTok()));
     }
 
     static Fact cheapestOutput(Side side) {
         RouteSnapshot route = PriceList.of(side).cheapestOutput();
-        return route == null ? Fact.unknown() : Facts.fromRoute(route, Formats.pricePerMTok(route.outputPricePerMTok()));
+        return route == null ? Fact.unknown() : Facts.fromRoute(route, Formats.pricePerMTok(route.terms().outputPricePerMTok()));
     }
 
     private static Fact providers(Side side) {

@@ -14,6 +14,7 @@ import org.llmreference.contracts.catalog.ModelStatus;
 import org.llmreference.contracts.catalog.SourceRef;
 import org.llmreference.contracts.pricing.ContextTier;
 import org.llmreference.contracts.pricing.RouteSnapshot;
+import org.llmreference.contracts.pricing.RouteTerms;
 import org.llmreference.contracts.pricing.RouteStatus;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
@@ -119,7 +120,7 @@ public final class RandomCatalogs {
         if (percent(in) <= 20) {
             tiers.add(new ContextTier(pick(in, List.of(128_000L, 200_000L)), orNull(in, 20, prices()), orNull(in, 20, prices())));
         }
-        return new RouteSnapshot(providerId, providerName,
+        return new RouteSnapshot(providerId, providerName, new RouteTerms(
                 orNull(in, 15, prices()),
                 orNull(in, 15, prices()),
                 orNull(in, 70, prices()),
@@ -131,7 +132,7 @@ public final class RandomCatalogs {
                 null,
                 percent(in) <= 15 ? RouteStatus.DEPRECATED : RouteStatus.ACTIVE,
                 orNull(in, 20, Generate.constant("https://" + providerId + ".example/pricing")),
-                orNull(in, 20, dates()),
+                orNull(in, 20, dates())),
                 null);
     }
 

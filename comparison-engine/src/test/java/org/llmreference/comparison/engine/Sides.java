@@ -14,6 +14,7 @@ import org.llmreference.contracts.catalog.ModelStatus;
 import org.llmreference.contracts.catalog.SourceRef;
 import org.llmreference.contracts.pricing.ContextTier;
 import org.llmreference.contracts.pricing.RouteSnapshot;
+import org.llmreference.contracts.pricing.RouteTerms;
 import org.llmreference.contracts.pricing.RouteStatus;
 
 /**
@@ -213,8 +214,8 @@ final class Sides {
         }
 
         RouteSnapshot route() {
-            return new RouteSnapshot(providerId, providerName, input, output, cachedInput, null, batchInput, batchOutput,
-                    tiers, null, null, status, sourceUrl, verifiedAt, null);
+            return new RouteSnapshot(providerId, providerName, new RouteTerms(input, output, cachedInput, null, batchInput,
+                    batchOutput, tiers, null, null, status, sourceUrl, verifiedAt), null);
         }
 
         private static BigDecimal decimal(String text) {

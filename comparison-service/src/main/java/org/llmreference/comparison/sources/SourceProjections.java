@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.bson.codecs.configuration.CodecRegistries;
+import org.bson.codecs.configuration.CodecRegistry;
 import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.catalog.CatalogEvent;
 import org.llmreference.contracts.catalog.ModelSnapshot;
@@ -31,7 +33,10 @@ public class SourceProjections {
 
     SourceProjections(MongoDatabase database) {
         this.models = database.getCollection("models", StoredModel.class);
-        this.priceLists = database.getCollection("priceLists", StoredPriceList.class);
+        CodecRegistry flatRoutes = CodecRegistries.fromRegistries(
+                CodecRegistries.fromCodecs(new RouteSnapshotCodec(database.getCodecRegistry())),
+                database.getCodecRegistry());
+        this.priceLists = database.getCollection("priceLists", StoredPriceList.class).withCodecRegistry(flatRoutes);
     }
 
     public Outcome apply(Envelope<CatalogEvent> event) {

@@ -18,7 +18,7 @@ public sealed interface PricingEvent extends EventPayload permits RouteChanged, 
     /** The provider whose route the change was about. */
     String providerId();
 
-    /** All routes of the model after the change, in provider id order. */
+    /** All routes of the model after the change, in listing order: the order they were first listed, a changed route keeping its place and a new one coming last. */
     List<RouteSnapshot> routes();
 
     /** Exhaustive handling on Java 17: a new event type breaks every handler at compile time. */

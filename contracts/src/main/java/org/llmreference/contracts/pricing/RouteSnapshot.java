@@ -1,16 +1,14 @@
 package org.llmreference.contracts.pricing;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
- * One provider's offer of a model, as in force now. Prices are USD per 1M tokens, exact decimals;
- * absent means the provider publishes no such price.
+ * One provider's offer of a model, as in force now: the provider, its {@link RouteTerms terms}
+ * (written flat into the JSON, next to the provider's ids) and when they came into force.
  *
  * @param providerName  display name of the provider, e.g. {@code OpenRouter}
  * @param effectiveFrom when this price came into force
@@ -18,24 +16,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record RouteSnapshot(
         @JsonProperty(required = true) String providerId,
         @JsonProperty(required = true) String providerName,
-        BigDecimal inputPricePerMTok,
-        BigDecimal outputPricePerMTok,
-        BigDecimal cachedInputPricePerMTok,
-        BigDecimal cacheWritePricePerMTok,
-        BigDecimal batchInputPricePerMTok,
-        BigDecimal batchOutputPricePerMTok,
-        List<ContextTier> contextTiers,
-        Integer contextWindow,
-        String region,
-        @JsonProperty(required = true) RouteStatus status,
-        String sourceUrl,
-        LocalDate verifiedAt,
+        @JsonUnwrapped RouteTerms terms,
         Instant effectiveFrom) {
 
     public RouteSnapshot {
         Objects.requireNonNull(providerId, "providerId");
         Objects.requireNonNull(providerName, "providerName");
-        contextTiers = contextTiers == null ? List.of() : List.copyOf(contextTiers);
-        status = status == null ? RouteStatus.ACTIVE : status;
+        Objects.requireNonNull(terms, "terms");
     }
 }

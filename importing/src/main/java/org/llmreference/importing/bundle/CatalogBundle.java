@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.pricing.RouteSnapshot;
-import org.llmreference.contracts.pricing.RouteStatus;
 
 /**
  * Our own bulk-import format: providers, models and routes in one JSON document. catalog-service
@@ -37,12 +36,8 @@ public record CatalogBundle(String source, List<ProviderEntry> providers, List<M
         Map<String, List<RouteSnapshot>> lists = new LinkedHashMap<>();
         for (RouteEntry route : routes) {
             String name = names.getOrDefault(route.providerId(), route.providerId());
-            lists.computeIfAbsent(route.modelId(), id -> new ArrayList<>()).add(new RouteSnapshot(route.providerId(),
-                    name, route.inputPricePerMTok(), route.outputPricePerMTok(), route.cachedInputPricePerMTok(),
-                    route.cacheWritePricePerMTok(), route.batchInputPricePerMTok(), route.batchOutputPricePerMTok(),
-                    route.contextTiers(), route.contextWindow(), route.region(),
-                    route.status() == null ? RouteStatus.ACTIVE : route.status(), route.sourceUrl(), route.verifiedAt(),
-                    null));
+            lists.computeIfAbsent(route.modelId(), id -> new ArrayList<>())
+                    .add(new RouteSnapshot(route.providerId(), name, route.terms(), null));
         }
         return lists;
     }

@@ -6,12 +6,15 @@ import java.util.List;
 
 import org.llmreference.contracts.pricing.ContextTier;
 import org.llmreference.contracts.pricing.RouteStatus;
+import org.llmreference.contracts.pricing.RouteTerms;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * One provider's offer of one model: the route JSON of the pricing API plus the two ids that the
- * API takes from the path. Prices are USD per 1M tokens; absent means not published.
+ * API takes from the path; the other components are those of {@link RouteTerms}, by the same names,
+ * except that {@code status} may be left out (then the route is active). Prices are USD per 1M
+ * tokens; absent means not published.
  */
 public record RouteEntry(
         @JsonProperty(required = true) String modelId,
@@ -31,5 +34,12 @@ public record RouteEntry(
 
     public RouteEntry {
         contextTiers = contextTiers == null ? List.of() : List.copyOf(contextTiers);
+    }
+
+    /** The route's terms, as pricing-service publishes them once the entry is imported. */
+    public RouteTerms terms() {
+        return new RouteTerms(inputPricePerMTok, outputPricePerMTok, cachedInputPricePerMTok, cacheWritePricePerMTok,
+                batchInputPricePerMTok, batchOutputPricePerMTok, contextTiers, contextWindow, region, status, sourceUrl,
+                verifiedAt);
     }
 }

@@ -26,11 +26,11 @@ import org.llmreference.pricing.models.KnownModels;
 import org.llmreference.pricing.providers.Provider;
 import org.llmreference.pricing.providers.ProviderEditor;
 import org.llmreference.pricing.providers.Providers;
-import org.llmreference.pricing.routes.RouteEditor;
 import org.llmreference.pricing.routes.PriceList.RoutePut;
-import org.llmreference.pricing.routes.RouteEditor.Outcome;
+import org.llmreference.pricing.routes.PutOutcome;
+import org.llmreference.pricing.routes.BulkRoutes;
+import org.llmreference.pricing.routes.RouteAdmission;
 import org.llmreference.pricing.routes.RouteInput;
-import org.llmreference.pricing.routes.RouteInput.TierInput;
 import org.llmreference.pricing.routes.RouteRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,16 +60,16 @@ public class BundleImport {
 
     private final ProviderEditor providerEditor;
     private final Providers providers;
-    private final RouteEditor routeEditor;
+    private final BulkRoutes bulkRoutes;
     private final KnownModels knownModels;
     private final Clock clock;
     private final int chunkSize;
 
-    BundleImport(ProviderEditor providerEditor, Providers providers, RouteEditor routeEditor, KnownModels knownModels,
+    BundleImport(ProviderEditor providerEditor, Providers providers, BulkRoutes bulkRoutes, KnownModels knownModels,
             Clock clock, PricingSettings properties) {
         this.providerEditor = providerEditor;
         this.providers = providers;
-        this.routeEditor = routeEditor;
+        this.bulkRoutes = bulkRoutes;
         this.knownModels = knownModels;
         this.clock = clock;
         this.chunkSize = Math.max(1, properties.importChunkSize());
@@ -185,7 +185,7 @@ public class BundleImport {
                 }
             }
             for (Map.Entry<String, List<Accepted>> model : waiting.entrySet()) {
-                FieldViolation unknown = RouteEditor.admissionProblem(Optional.empty(), model.getKey()).orElseThrow();
+                FieldViolation unknown = RouteAdmission.problem(Optional.empty(), model.getKey()).orElseThrow();
                 for (Accepted route : model.getValue()) {
                     reject(route.id(), List.of(unknown));
                 }
@@ -207,7 +207,7 @@ public class BundleImport {
                         unknown.put(modelId, byModel.get(modelId));
                         continue;
                     }
-                    Optional<FieldViolation> problem = RouteEditor.admissionProblem(Optional.of(model), modelId);
+                    Optional<FieldViolation> problem = RouteAdmission.problem(Optional.of(model), modelId);
                     if (problem.isPresent()) {
                         for (Accepted route : byModel.get(modelId)) {
                             reject(route.id(), List.of(problem.get()));
@@ -217,8 +217,8 @@ public class BundleImport {
                     chunk.put(modelId, byModel.get(modelId).stream().map(Accepted::route).toList());
                 }
                 if (!chunk.isEmpty()) {
-                    Map<String, List<Outcome>> outcomes = routeEditor.putAll(chunk);
-                    for (Map.Entry<String, List<Outcome>> model : outcomes.entrySet()) {
+                    Map<String, List<PutOutcome>> outcomes = bulkRoutes.putAll(chunk);
+                    for (Map.Entry<String, List<PutOutcome>> model : outcomes.entrySet()) {
                         List<Accepted> routes = byModel.get(model.getKey());
                         for (int i = 0; i < routes.size(); i++) {
                             count(routes.get(i).id(), model.getValue().get(i));
@@ -229,7 +229,7 @@ public class BundleImport {
             return unknown;
         }
 
-        private void count(String id, Outcome outcome) {
+        private void count(String id, PutOutcome outcome) {
             if (outcome == null) {
                 reject(id, "modelId", "concurrent-change", "the price list kept changing while imported; import again");
                 return;
@@ -264,12 +264,7 @@ public class BundleImport {
     }
 
     private static RouteInput input(RouteEntry entry) {
-        return new RouteInput(entry.inputPricePerMTok(), entry.outputPricePerMTok(), entry.cachedInputPricePerMTok(),
-                entry.cacheWritePricePerMTok(), entry.batchInputPricePerMTok(), entry.batchOutputPricePerMTok(),
-                entry.contextTiers().stream().map(t -> new TierInput(t.aboveTokens(), t.inputPricePerMTok(),
-                        t.outputPricePerMTok())).toList(),
-                entry.contextWindow() == null ? null : entry.contextWindow().longValue(), entry.region(), entry.status(),
-                entry.sourceUrl(), entry.verifiedAt(), null);
+        return RouteInput.of(entry.terms(), null);
     }
 
     private static String summary(ImportReport report) {

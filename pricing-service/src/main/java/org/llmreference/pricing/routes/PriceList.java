@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteSnapshot;
 import org.llmreference.contracts.pricing.RouteWithdrawn;
@@ -23,7 +22,8 @@ import org.llmreference.pricing.routes.HistoryEntry.Kind;
  * order they were first listed: a changed route keeps its place, a new one comes last; pages list
  * providers in this order), the changes scheduled for later, and the history of every accepted change.
  * {@code revision} counts the published states: it moves only when the routes change. Its
- * operations compute a {@link PriceListChange} (new state, history entries, events) and store nothing.
+ * operations compute a {@link PriceListChange} (new state, history entries, event payloads) and store
+ * nothing; the services that store a change put its events in their envelopes.
  *
  * @param stored whether a document exists for it (a model without one has revision 0 and no routes)
  */
@@ -91,8 +91,7 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
         PriceList changedList = new PriceList(modelId, next, after, scheduled, history, stored);
         HistoryEntry entry = new HistoryEntry(at, Kind.APPLIED, providerId, route, changed, route.sourceUrl(),
                 effectiveFrom, scheduledChangeId, next, null);
-        Envelope<RouteChanged> event = Envelope.startingChain(
-                new RouteChanged(modelId, providerId, changedList.snapshots(), changed), modelId, next, at);
+        RouteChanged event = new RouteChanged(modelId, providerId, changedList.snapshots(), changed);
         return new PriceListChange(this, changedList.withHistory(List.of(entry), next, changedList.routes), List.of(entry),
                 List.of(event), scheduledChangeId);
     }
@@ -140,8 +139,8 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
             return PriceListChange.none(this);
         }
         PriceList changedList = withHistory(entries, next, after);
-        Envelope<RouteChanged> event = Envelope.startingChain(new RouteChanged(modelId, entries.get(0).providerId(),
-                changedList.snapshots(), List.copyOf(changedFields)), modelId, next, at);
+        RouteChanged event = new RouteChanged(modelId, entries.get(0).providerId(), changedList.snapshots(),
+                List.copyOf(changedFields));
         return new PriceListChange(this, changedList, entries, List.of(event), null);
     }
 
@@ -190,15 +189,14 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
         PriceList changedList = new PriceList(modelId, next, after, scheduled, history, stored);
         HistoryEntry entry = new HistoryEntry(at, Kind.WITHDRAWN, providerId, current.route(), List.of("route"),
                 current.route().sourceUrl(), null, null, next, null);
-        Envelope<RouteWithdrawn> event = Envelope.startingChain(
-                new RouteWithdrawn(modelId, providerId, changedList.snapshots()), modelId, next, at);
+        RouteWithdrawn event = new RouteWithdrawn(modelId, providerId, changedList.snapshots());
         return new PriceListChange(this, changedList.withHistory(List.of(entry), next, after), List.of(entry), List.of(event),
                 null);
     }
 
-    /** Shows the provider's new display name on its route; {@code causedBy} ties the events of one rename together. */
-    public PriceListChange renameProvider(String providerId, String providerName, Instant at, String causedBy) {
-        return renameProviders(Map.of(providerId, providerName), at, causedBy);
+    /** Shows the provider's new display name on its route. */
+    public PriceListChange renameProvider(String providerId, String providerName, Instant at) {
+        return renameProviders(Map.of(providerId, providerName), at);
     }
 
     /**
@@ -207,7 +205,7 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
      * ["providerName"]}, naming the first renamed provider). Nothing changes when every route
      * already shows its provider's name.
      */
-    public PriceListChange renameProviders(Map<String, String> namesById, Instant at, String causedBy) {
+    public PriceListChange renameProviders(Map<String, String> namesById, Instant at) {
         long next = revision + 1;
         List<ProviderRoute> after = new ArrayList<>();
         List<HistoryEntry> entries = new ArrayList<>();
@@ -225,8 +223,8 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
             return PriceListChange.none(this);
         }
         PriceList changedList = withHistory(entries, next, after);
-        Envelope<RouteChanged> event = Envelope.of(new RouteChanged(modelId, entries.get(0).providerId(),
-                changedList.snapshots(), List.of("providerName")), modelId, next, at, causedBy);
+        RouteChanged event = new RouteChanged(modelId, entries.get(0).providerId(), changedList.snapshots(),
+                List.of("providerName"));
         return new PriceListChange(this, changedList, entries, List.of(event), null);
     }
 

@@ -5,17 +5,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.llmreference.contracts.Envelope;
+import org.llmreference.contracts.pricing.PricingEvent;
 
 /**
  * What one or more operations on a price list amount to: the state before and after, the history
- * entries to append and the events to publish, in order. {@link PriceLists} stores all of it in one
- * single-document write guarded by {@code before.revision()}.
+ * entries to append and the events to publish, in order, each moving the revision by one. The
+ * service that stores it wraps the events in their envelopes ({@link PriceListWrites#announce}), and
+ * {@link PriceLists} stores all of it in one single-document write guarded by {@code before.revision()}.
  *
  * @param removesScheduled the scheduled change this resolves (applied or dropped), or {@code null}
  */
 public record PriceListChange(PriceList before, PriceList after, List<HistoryEntry> entries,
-        List<Envelope<?>> events, UUID removesScheduled) {
+        List<PricingEvent> events, UUID removesScheduled) {
 
     public PriceListChange {
         Objects.requireNonNull(before, "before");
@@ -48,14 +49,9 @@ public record PriceListChange(PriceList before, PriceList after, List<HistoryEnt
         }
         List<HistoryEntry> allEntries = new ArrayList<>(entries);
         allEntries.addAll(next.entries());
-        List<Envelope<?>> allEvents = new ArrayList<>(events);
+        List<PricingEvent> allEvents = new ArrayList<>(events);
         allEvents.addAll(next.events());
         return new PriceListChange(before, next.after(), allEntries, allEvents,
                 removesScheduled != null ? removesScheduled : next.removesScheduled());
-    }
-
-    /** The id of the first event, which a response returns as {@code X-Caused-By}. */
-    public String causedBy() {
-        return events.isEmpty() ? null : events.get(0).causedBy();
     }
 }

@@ -2,20 +2,26 @@ package org.llmreference.pricing.routes;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.llmreference.contracts.EventCodec;
 import org.llmreference.contracts.pricing.RouteStatus;
+import org.llmreference.contracts.pricing.RouteTerms;
 import org.llmreference.pricing.routes.HistoryEntry.Kind;
 
+import tools.jackson.core.type.TypeReference;
+
 /**
- * How a price list looks in MongoDB: prices as Decimal128 (exact, never binary floating point),
- * instants as dates, {@code verifiedAt} as an ISO date string, ids of scheduled changes as strings.
+ * How a price list looks in MongoDB: a route's terms as the event carries them (derived from
+ * {@link RouteTerms}' components, so a new term is stored without a line here) but with prices as
+ * Decimal128 (exact, never binary floating point); instants as dates, ids of scheduled changes as strings.
  * <pre>
  * { _id: modelId, revision, routes: [...], scheduled: [...], history: [...], outbox: [...] }
  * </pre>
@@ -26,6 +32,8 @@ final class PriceListDocuments {
     static final String ROUTES = "routes";
     static final String SCHEDULED = "scheduled";
     static final String HISTORY = "history";
+    private static final TypeReference<Map<String, Object>> AS_MAP = new TypeReference<>() {
+    };
 
     private PriceListDocuments() {
     }
@@ -104,58 +112,52 @@ final class PriceListDocuments {
         return document;
     }
 
+    /** The terms as the event carries them (absent ones left out), with prices as Decimal128. */
     private static void appendRoute(Document document, Route route) {
-        putIfPresent(document, "inputPricePerMTok", decimal(route.inputPricePerMTok()));
-        putIfPresent(document, "outputPricePerMTok", decimal(route.outputPricePerMTok()));
-        putIfPresent(document, "cachedInputPricePerMTok", decimal(route.cachedInputPricePerMTok()));
-        putIfPresent(document, "cacheWritePricePerMTok", decimal(route.cacheWritePricePerMTok()));
-        putIfPresent(document, "batchInputPricePerMTok", decimal(route.batchInputPricePerMTok()));
-        putIfPresent(document, "batchOutputPricePerMTok", decimal(route.batchOutputPricePerMTok()));
-        List<Document> tiers = new ArrayList<>();
-        for (Tier tier : route.contextTiers()) {
-            Document t = new Document("aboveTokens", tier.aboveTokens());
-            putIfPresent(t, "inputPricePerMTok", decimal(tier.inputPricePerMTok()));
-            putIfPresent(t, "outputPricePerMTok", decimal(tier.outputPricePerMTok()));
-            tiers.add(t);
-        }
-        document.append("contextTiers", tiers);
-        putIfPresent(document, "contextWindow", route.contextWindow());
-        putIfPresent(document, "region", route.region());
-        document.append("status", route.status() == RouteStatus.DEPRECATED ? "deprecated" : "active");
-        putIfPresent(document, "sourceUrl", route.sourceUrl());
-        putIfPresent(document, "verifiedAt", route.verifiedAt() == null ? null : route.verifiedAt().toString());
+        Map<String, Object> terms = EventCodec.mapper().convertValue(route.terms(), AS_MAP);
+        terms.forEach((name, value) -> document.append(name, toBson(value)));
     }
 
     static Route route(Document document) {
-        List<Tier> tiers = new ArrayList<>();
-        for (Document t : document.getList("contextTiers", Document.class, List.of())) {
-            tiers.add(new Tier(t.get("aboveTokens", Number.class).longValue(), price(t, "inputPricePerMTok"),
-                    price(t, "outputPricePerMTok")));
-        }
-        Number contextWindow = document.get("contextWindow", Number.class);
-        String verifiedAt = document.getString("verifiedAt");
-        return new Route(price(document, "inputPricePerMTok"), price(document, "outputPricePerMTok"),
-                price(document, "cachedInputPricePerMTok"), price(document, "cacheWritePricePerMTok"),
-                price(document, "batchInputPricePerMTok"), price(document, "batchOutputPricePerMTok"), tiers,
-                contextWindow == null ? null : contextWindow.intValue(), document.getString("region"),
-                "deprecated".equals(document.getString("status")) ? RouteStatus.DEPRECATED : RouteStatus.ACTIVE,
-                document.getString("sourceUrl"), verifiedAt == null ? null : LocalDate.parse(verifiedAt));
+        Map<String, Object> terms = new LinkedHashMap<>();
+        document.forEach((name, value) -> terms.put(name, fromBson(value)));
+        // A route written by hand may leave its status out: it is active then, as it always was.
+        terms.putIfAbsent("status", RouteStatus.ACTIVE);
+        return new Route(EventCodec.mapper().convertValue(terms, RouteTerms.class));
     }
 
-    private static Decimal128 decimal(PricePerMTok price) {
-        return price == null ? null : new Decimal128(price.value());
+    private static Object toBson(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return new Decimal128(decimal);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Document document = new Document();
+            map.forEach((name, inner) -> document.append((String) name, toBson(inner)));
+            return document;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(PriceListDocuments::toBson).toList();
+        }
+        return value;
     }
 
-    private static PricePerMTok price(Document document, String field) {
-        Object value = document.get(field);
-        if (value == null) {
-            return null;
-        }
+    private static Object fromBson(Object value) {
         if (value instanceof Decimal128 decimal) {
-            return new PricePerMTok(decimal.bigDecimalValue());
+            return decimal.bigDecimalValue();
         }
-        // Written by hand (a shell, an old tool): take the text of the number, never a binary rounding of it.
-        return new PricePerMTok(new BigDecimal(value.toString()));
+        if (value instanceof Double || value instanceof Float) {
+            // Written by hand (a shell, an old tool): take the text of the number, never a binary rounding of it.
+            return new BigDecimal(value.toString());
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> plain = new LinkedHashMap<>();
+            map.forEach((name, inner) -> plain.put((String) name, fromBson(inner)));
+            return plain;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(PriceListDocuments::fromBson).toList();
+        }
+        return value;
     }
 
     private static Instant instant(Document document, String field) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -21,6 +22,8 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.llmreference.contracts.Envelope;
+import org.llmreference.contracts.pricing.PricingEvent;
 import org.llmreference.platform.outbox.PendingEvent;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +47,7 @@ import com.mongodb.client.result.UpdateResult;
  * The price lists in MongoDB, one document per model in {@value RoutesMessaging#COLLECTION}. Every
  * change is one single-document write that carries its history entries and its pending events
  * (the outbox relay publishes them), guarded by the revision it was computed from: a write that
- * lost a race changes nothing and answers {@code false}. Lookups go by {@code _id}; the few scans
+ * lost a race changes nothing and answers {@link Write#LOST_RACE}. Lookups go by {@code _id}; the few scans
  * (due scheduled changes, routes of a renamed provider) read every document, which the MongoDB-wire
  * server does for any non-{@code _id} query anyway.
  */
@@ -55,6 +58,31 @@ public class PriceLists {
 
     PriceLists(MongoDatabase database) {
         this.collection = database.getCollection(RoutesMessaging.COLLECTION);
+    }
+
+    /** What a guarded write did. */
+    public enum Write {
+        /** The change and its events are stored. */
+        STORED,
+        /** Another writer got there first (the price list was created, or its revision moved): nothing was stored. */
+        LOST_RACE
+    }
+
+    /** A change to store together with the events that announce it, in their envelopes. */
+    public record Announced(PriceListChange change, List<Envelope<PricingEvent>> events) {
+
+        public Announced {
+            Objects.requireNonNull(change, "change");
+            events = List.copyOf(events);
+            if (events.size() != change.events().size()) {
+                throw new IllegalArgumentException("one envelope per event of the change");
+            }
+        }
+
+        /** The id of the first event, which a response returns as {@code X-Caused-By}; {@code null} without one. */
+        public String causedBy() {
+            return events.isEmpty() ? null : events.get(0).causedBy();
+        }
     }
 
     public Optional<PriceList> find(String modelId) {
@@ -84,23 +112,24 @@ public class PriceLists {
      * change it resolves) in one write, provided the price list is still at
      * {@code change.before().revision()} and still holds that scheduled change.
      *
-     * @return {@code false} when another writer got there first; nothing was stored
+     * @return {@link Write#LOST_RACE} when another writer got there first; nothing was stored
      */
-    public boolean store(PriceListChange change) {
-        if (change.isEmpty()) {
-            return true;
+    public Write store(Announced announced) {
+        if (announced.change().isEmpty()) {
+            return Write.STORED;
         }
         try {
-            WriteModel<Document> write = write(change);
+            WriteModel<Document> write = write(announced);
             if (write instanceof InsertOneModel<Document> insert) {
                 collection.insertOne(insert.getDocument());
-                return true;
+                return Write.STORED;
             }
             UpdateOneModel<Document> update = (UpdateOneModel<Document>) write;
-            return collection.updateOne(update.getFilter(), update.getUpdate()).getMatchedCount() == 1;
+            return collection.updateOne(update.getFilter(), update.getUpdate()).getMatchedCount() == 1 ? Write.STORED
+                    : Write.LOST_RACE;
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                return false;
+                return Write.LOST_RACE;
             }
             throw e;
         }
@@ -112,8 +141,8 @@ public class PriceLists {
      *
      * @return the model ids of the changes that lost a race and were not stored
      */
-    public Set<String> storeAll(List<PriceListChange> changes) {
-        List<PriceListChange> writes = changes.stream().filter(change -> !change.isEmpty()).toList();
+    public Set<String> storeAll(List<Announced> changes) {
+        List<Announced> writes = changes.stream().filter(announced -> !announced.change().isEmpty()).toList();
         if (writes.isEmpty()) {
             return Set.of();
         }
@@ -127,11 +156,12 @@ public class PriceLists {
                 if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
-                lost.add(writes.get(error.getIndex()).after().modelId());
+                lost.add(writes.get(error.getIndex()).change().after().modelId());
             }
             result = e.getWriteResult();
         }
-        List<PriceListChange> updates = writes.stream().filter(change -> change.before().stored()).toList();
+        List<PriceListChange> updates = writes.stream().map(Announced::change).filter(change -> change.before().stored())
+                .toList();
         if (result.getMatchedCount() < updates.size()) {
             lost.addAll(updatesNotApplied(updates));
         }
@@ -162,11 +192,12 @@ public class PriceLists {
     }
 
     /** The insert of a price list's first document, or the update guarded by the revision it was computed from. */
-    private static WriteModel<Document> write(PriceListChange change) {
+    private static WriteModel<Document> write(Announced announced) {
+        PriceListChange change = announced.change();
         PriceList before = change.before();
         PriceList after = change.after();
         List<Document> entries = change.entries().stream().map(PriceListDocuments::historyEntry).toList();
-        List<Document> outbox = change.events().stream()
+        List<Document> outbox = announced.events().stream()
                 .map(event -> PendingEvent.of(event, event.occurredAt()).toDocument()).toList();
         if (!before.stored()) {
             return new InsertOneModel<>(new Document("_id", after.modelId()).append(REVISION, after.revision())
@@ -194,9 +225,9 @@ public class PriceLists {
      * Adds a scheduled change (and its history entry) without touching what is published.
      *
      * @param expectedRevision the revision the editor last read, if they said
-     * @return {@code false} when the price list is no longer at {@code expectedRevision}
+     * @return {@link Write#LOST_RACE} when the price list is no longer at {@code expectedRevision}
      */
-    public boolean schedule(String modelId, ScheduledChange change, HistoryEntry entry, OptionalLong expectedRevision) {
+    public Write schedule(String modelId, ScheduledChange change, HistoryEntry entry, OptionalLong expectedRevision) {
         Bson filter = expectedRevision.isPresent()
                 ? Filters.and(Filters.eq("_id", modelId), Filters.eq(REVISION, expectedRevision.getAsLong()))
                 : Filters.eq("_id", modelId);
@@ -207,10 +238,10 @@ public class PriceLists {
         }
         try {
             UpdateResult result = collection.updateOne(filter, Updates.combine(update), new UpdateOptions().upsert(true));
-            return result.getMatchedCount() == 1 || result.getUpsertedId() != null;
+            return result.getMatchedCount() == 1 || result.getUpsertedId() != null ? Write.STORED : Write.LOST_RACE;
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                return false;
+                return Write.LOST_RACE;
             }
             throw e;
         }
@@ -219,17 +250,17 @@ public class PriceLists {
     /**
      * Cancels a scheduled change that has not applied yet.
      *
-     * @return {@code false} when there is no such pending change (unknown, applied, cancelled) or
-     *         the price list is no longer at {@code expectedRevision}
+     * @return {@link Write#LOST_RACE} when there is no such pending change (unknown, applied,
+     *         cancelled) or the price list is no longer at {@code expectedRevision}
      */
-    public boolean cancel(String modelId, UUID scheduledChangeId, HistoryEntry entry, OptionalLong expectedRevision) {
+    public Write cancel(String modelId, UUID scheduledChangeId, HistoryEntry entry, OptionalLong expectedRevision) {
         List<Bson> filter = new ArrayList<>(List.of(Filters.eq("_id", modelId),
                 Filters.eq(SCHEDULED + ".id", scheduledChangeId.toString())));
         expectedRevision.ifPresent(revision -> filter.add(Filters.eq(REVISION, revision)));
         return collection.updateOne(Filters.and(filter),
                 Updates.combine(Updates.pull(SCHEDULED, new Document("id", scheduledChangeId.toString())),
                         Updates.push(HISTORY, PriceListDocuments.historyEntry(entry))))
-                .getMatchedCount() == 1;
+                .getMatchedCount() == 1 ? Write.STORED : Write.LOST_RACE;
     }
 
     /** A scheduled change and the model whose price list holds it. */

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
-import org.llmreference.platform.outbox.OutboxRelay;
+import org.llmreference.platform.storage.LostRaces;
 import org.llmreference.pricing.providers.ProvidersNamed;
+import org.llmreference.pricing.routes.PriceLists.Write;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -15,20 +17,21 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the provider names shown on routes current: when providers are (re)named, every price list
  * that shows another name for one of their routes gets one new revision and one {@code RouteChanged}
- * event, however many of its providers were renamed.
+ * event (continuing the rename's chain), however many of its providers were renamed.
  */
 @Component
 class ProviderNames {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderNames.class);
+    private static final int ATTEMPTS = 3;
 
     private final PriceLists priceLists;
-    private final OutboxRelay relay;
+    private final PriceListWrites writes;
     private final Clock clock;
 
-    ProviderNames(PriceLists priceLists, OutboxRelay relay, Clock clock) {
+    ProviderNames(PriceLists priceLists, PriceListWrites writes, Clock clock) {
         this.priceLists = priceLists;
-        this.relay = relay;
+        this.writes = writes;
         this.clock = clock;
     }
 
@@ -36,18 +39,12 @@ class ProviderNames {
     void onProvidersNamed(ProvidersNamed named) {
         int renamed = 0;
         for (PriceList found : priceLists.showingOtherNamesFor(named.namesById())) {
-            Optional<PriceList> priceList = Optional.of(found);
-            for (int attempt = 0; attempt < 3 && priceList.isPresent(); attempt++) {
-                Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-                PriceListChange change = priceList.get().renameProviders(named.namesById(), now, named.causedBy());
-                if (priceLists.store(change)) {
-                    if (change.publishes()) {
-                        relay.wake(found.modelId());
-                        renamed++;
-                    }
-                    break;
-                }
-                priceList = priceLists.find(found.modelId());
+            Optional<Boolean> published = rename(found, named);
+            if (published.isEmpty()) {
+                log.warn("The price list of {} kept changing; it shows the providers' old names until they are named again",
+                        found.modelId());
+            } else if (published.get()) {
+                renamed++;
             }
         }
         if (renamed > 0) {
@@ -55,5 +52,22 @@ class ProviderNames {
                     ? named.namesById().keySet().iterator().next() + ": '" + named.namesById().values().iterator().next() + "'"
                     : named.namesById().size() + " providers");
         }
+    }
+
+    /** Whether the rename published a new revision; empty when every attempt lost its race. */
+    private Optional<Boolean> rename(PriceList found, ProvidersNamed named) {
+        AtomicReference<PriceList> latest = new AtomicReference<>(found);
+        return LostRaces.retry(ATTEMPTS, () -> {
+            if (latest.get() == null) {
+                return Optional.of(false);
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            PriceListChange change = latest.get().renameProviders(named.namesById(), now);
+            if (writes.store(PriceListWrites.announce(change, now, named.causedBy())) == Write.STORED) {
+                return Optional.of(change.publishes());
+            }
+            latest.set(priceLists.find(found.modelId()).orElse(null));
+            return Optional.empty();
+        });
     }
 }

@@ -1,87 +1,94 @@
 package org.llmreference.pricing.routes;
 
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
+import org.llmreference.contracts.pricing.ContextTier;
 import org.llmreference.contracts.pricing.RouteSnapshot;
-import org.llmreference.contracts.pricing.RouteStatus;
+import org.llmreference.contracts.pricing.RouteTerms;
 
 /**
- * What an editor says about one provider's offer of one model: prices (USD per 1M tokens, absent =
- * not published), context tiers, context window, region, status and where it was verified. Either
- * token price may be absent (an embedding route has no output price; a route can be tracked before
- * its price is published); cache and batch prices need the token price they discount.
+ * What an editor says about one provider's offer of one model: its {@link RouteTerms} (prices in USD
+ * per 1M tokens, absent = not published; context tiers, context window, region, status and where it
+ * was verified), checked and with every price exact and without trailing zeros ({@link PricePerMTok}).
+ * Either token price may be absent (an embedding route has no output price; a route can be tracked
+ * before its price is published); cache and batch prices need the token price they discount; a
+ * context tier starts above at least 1 token and has at least one price.
  */
-public record Route(
-        PricePerMTok inputPricePerMTok,
-        PricePerMTok outputPricePerMTok,
-        PricePerMTok cachedInputPricePerMTok,
-        PricePerMTok cacheWritePricePerMTok,
-        PricePerMTok batchInputPricePerMTok,
-        PricePerMTok batchOutputPricePerMTok,
-        List<Tier> contextTiers,
-        Integer contextWindow,
-        String region,
-        RouteStatus status,
-        String sourceUrl,
-        LocalDate verifiedAt) {
-
-    /** The field names an editor sends, in the order {@link #changedFields(Route)} reports them. */
-    public static final List<String> FIELDS = List.of("inputPricePerMTok", "outputPricePerMTok",
-            "cachedInputPricePerMTok", "cacheWritePricePerMTok", "batchInputPricePerMTok", "batchOutputPricePerMTok",
-            "contextTiers", "contextWindow", "region", "status", "sourceUrl", "verifiedAt");
+public record Route(RouteTerms terms) {
 
     public Route {
-        contextTiers = contextTiers == null ? List.of() : List.copyOf(contextTiers);
-        status = status == null ? RouteStatus.ACTIVE : status;
-        if (inputPricePerMTok == null && (cachedInputPricePerMTok != null || cacheWritePricePerMTok != null
-                || batchInputPricePerMTok != null)) {
+        Objects.requireNonNull(terms, "terms");
+        terms = new RouteTerms(price(terms.inputPricePerMTok()), price(terms.outputPricePerMTok()),
+                price(terms.cachedInputPricePerMTok()), price(terms.cacheWritePricePerMTok()),
+                price(terms.batchInputPricePerMTok()), price(terms.batchOutputPricePerMTok()),
+                terms.contextTiers().stream().map(Route::tier).toList(), terms.contextWindow(), terms.region(),
+                terms.status(), terms.sourceUrl(), terms.verifiedAt());
+        if (terms.inputPricePerMTok() == null && (terms.cachedInputPricePerMTok() != null
+                || terms.cacheWritePricePerMTok() != null || terms.batchInputPricePerMTok() != null)) {
             throw new IllegalArgumentException("cache and batch input prices need an input price");
         }
-        if (outputPricePerMTok == null && batchOutputPricePerMTok != null) {
+        if (terms.outputPricePerMTok() == null && terms.batchOutputPricePerMTok() != null) {
             throw new IllegalArgumentException("a batch output price needs an output price");
         }
     }
 
-    /** The names of the fields whose values differ from {@code other}'s (empty when the two are the same route). */
-    public List<String> changedFields(Route other) {
-        List<Object> mine = values();
-        List<Object> theirs = other.values();
-        List<String> changed = new ArrayList<>();
-        for (int i = 0; i < FIELDS.size(); i++) {
-            if (!Objects.equals(mine.get(i), theirs.get(i))) {
-                changed.add(FIELDS.get(i));
-            }
+    private static ContextTier tier(ContextTier tier) {
+        if (tier.aboveTokens() < 1) {
+            throw new IllegalArgumentException("aboveTokens must be at least 1, was " + tier.aboveTokens());
         }
-        return changed;
+        if (tier.inputPricePerMTok() == null && tier.outputPricePerMTok() == null) {
+            throw new IllegalArgumentException("a context tier needs at least one price");
+        }
+        return new ContextTier(tier.aboveTokens(), price(tier.inputPricePerMTok()), price(tier.outputPricePerMTok()));
     }
 
-    private List<Object> values() {
-        List<Object> values = new ArrayList<>();
-        values.add(inputPricePerMTok);
-        values.add(outputPricePerMTok);
-        values.add(cachedInputPricePerMTok);
-        values.add(cacheWritePricePerMTok);
-        values.add(batchInputPricePerMTok);
-        values.add(batchOutputPricePerMTok);
-        values.add(contextTiers);
-        values.add(contextWindow);
-        values.add(region);
-        values.add(status);
-        values.add(sourceUrl);
-        values.add(verifiedAt);
-        return values;
+    private static BigDecimal price(BigDecimal price) {
+        return PricePerMTok.valueOf(PricePerMTok.ofNullable(price));
+    }
+
+    public String sourceUrl() {
+        return terms.sourceUrl();
+    }
+
+    /**
+     * The names of the terms whose values differ from {@code other}'s, in the order of
+     * {@link RouteTerms}' components (empty when the two are the same route).
+     */
+    public List<String> changedFields(Route other) {
+        return Arrays.stream(RouteTerms.class.getRecordComponents())
+                .filter(term -> !Objects.equals(valueOf(term, terms), valueOf(term, other.terms)))
+                .map(RecordComponent::getName).toList();
+    }
+
+    /** The terms given (absent ones left out), by name, in the order of {@link RouteTerms}' components. */
+    public Map<String, Object> given() {
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (RecordComponent term : RouteTerms.class.getRecordComponents()) {
+            Object value = valueOf(term, terms);
+            if (value != null) {
+                given.put(term.getName(), value);
+            }
+        }
+        return given;
+    }
+
+    private static Object valueOf(RecordComponent term, RouteTerms terms) {
+        try {
+            return term.getAccessor().invoke(terms);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + term.getName() + " of a route's terms", e);
+        }
     }
 
     /** The route as published on {@code pricing.routes.v1}. */
     public RouteSnapshot toSnapshot(String providerId, String providerName, Instant effectiveFrom) {
-        return new RouteSnapshot(providerId, providerName, PricePerMTok.valueOf(inputPricePerMTok),
-                PricePerMTok.valueOf(outputPricePerMTok), PricePerMTok.valueOf(cachedInputPricePerMTok),
-                PricePerMTok.valueOf(cacheWritePricePerMTok), PricePerMTok.valueOf(batchInputPricePerMTok),
-                PricePerMTok.valueOf(batchOutputPricePerMTok), contextTiers.stream().map(Tier::toContract).toList(),
-                contextWindow, region, status, sourceUrl, verifiedAt, effectiveFrom);
+        return new RouteSnapshot(providerId, providerName, terms, effectiveFrom);
     }
 }

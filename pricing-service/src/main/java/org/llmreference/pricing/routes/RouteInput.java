@@ -5,11 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.llmreference.contracts.pricing.ContextTier;
 import org.llmreference.contracts.pricing.RouteStatus;
+import org.llmreference.contracts.pricing.RouteTerms;
 
 /**
  * The route JSON an editor sends ({@code PUT /api/models/{modelId}/routes/{providerId}}) or an
- * import entry carries, before {@link RouteRules} checked it. Prices are exact decimals.
+ * import entry carries, before {@link RouteRules} checked it: the components of {@link RouteTerms},
+ * by the same names, plus {@code effectiveFrom}. Numbers are wider than the terms' (a context window
+ * or a tier's {@code aboveTokens} out of range, or a tier without one, is a violation to report, not
+ * a body to refuse unread) and {@code status} may be left out. Prices are exact decimals.
  */
 public record RouteInput(
         BigDecimal inputPricePerMTok,
@@ -26,7 +31,7 @@ public record RouteInput(
         LocalDate verifiedAt,
         Instant effectiveFrom) {
 
-    /** One context tier as sent. */
+    /** One context tier as sent: a {@link ContextTier} whose {@code aboveTokens} may be missing. */
     public record TierInput(Long aboveTokens, BigDecimal inputPricePerMTok, BigDecimal outputPricePerMTok) {
     }
 
@@ -34,13 +39,22 @@ public record RouteInput(
         contextTiers = contextTiers == null ? List.of() : contextTiers;
     }
 
+    /** The terms as sent, to take effect at {@code effectiveFrom} (now when {@code null}); an import entry's, say. */
+    public static RouteInput of(RouteTerms terms, Instant effectiveFrom) {
+        return new RouteInput(terms.inputPricePerMTok(), terms.outputPricePerMTok(), terms.cachedInputPricePerMTok(),
+                terms.cacheWritePricePerMTok(), terms.batchInputPricePerMTok(), terms.batchOutputPricePerMTok(),
+                terms.contextTiers().stream().map(t -> new TierInput(t.aboveTokens(), t.inputPricePerMTok(),
+                        t.outputPricePerMTok())).toList(),
+                terms.contextWindow() == null ? null : terms.contextWindow().longValue(), terms.region(), terms.status(),
+                terms.sourceUrl(), terms.verifiedAt(), effectiveFrom);
+    }
+
     /** The route, once {@link RouteRules#violations} found nothing wrong. */
     public Route toRoute() {
-        return new Route(PricePerMTok.ofNullable(inputPricePerMTok), PricePerMTok.ofNullable(outputPricePerMTok),
-                PricePerMTok.ofNullable(cachedInputPricePerMTok), PricePerMTok.ofNullable(cacheWritePricePerMTok),
-                PricePerMTok.ofNullable(batchInputPricePerMTok), PricePerMTok.ofNullable(batchOutputPricePerMTok),
-                contextTiers.stream().map(t -> new Tier(t.aboveTokens(), PricePerMTok.ofNullable(t.inputPricePerMTok()),
-                        PricePerMTok.ofNullable(t.outputPricePerMTok()))).toList(),
-                contextWindow == null ? null : Math.toIntExact(contextWindow), region, status, sourceUrl, verifiedAt);
+        return new Route(new RouteTerms(inputPricePerMTok, outputPricePerMTok, cachedInputPricePerMTok,
+                cacheWritePricePerMTok, batchInputPricePerMTok, batchOutputPricePerMTok,
+                contextTiers.stream().map(t -> new ContextTier(t.aboveTokens(), t.inputPricePerMTok(),
+                        t.outputPricePerMTok())).toList(),
+                contextWindow == null ? null : Math.toIntExact(contextWindow), region, status, sourceUrl, verifiedAt));
     }
 }

@@ -25,7 +25,7 @@ public class ScheduledChangeTimer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledChangeTimer.class);
 
-    private final RouteEditor editor;
+    private final ScheduledChanges scheduledChanges;
     private final PriceLists priceLists;
     private final Clock clock;
     private final Duration rescanInterval;
@@ -34,8 +34,8 @@ public class ScheduledChangeTimer implements SmartLifecycle {
     private Instant timerDue;
     private volatile boolean running;
 
-    public ScheduledChangeTimer(RouteEditor editor, PriceLists priceLists, Clock clock, Duration rescanInterval) {
-        this.editor = editor;
+    public ScheduledChangeTimer(ScheduledChanges scheduledChanges, PriceLists priceLists, Clock clock, Duration rescanInterval) {
+        this.scheduledChanges = scheduledChanges;
         this.priceLists = priceLists;
         this.clock = clock;
         this.rescanInterval = rescanInterval;
@@ -84,7 +84,7 @@ public class ScheduledChangeTimer implements SmartLifecycle {
             timerDue = null;
         }
         try {
-            editor.applyDue();
+            scheduledChanges.applyDue();
         } catch (RuntimeException e) {
             log.warn("Applying scheduled price changes failed; retrying on the next scan: {}", e.toString());
         }

@@ -77,7 +77,7 @@ class PriceListOutboxBrokerOutageTest extends PricingIntegrationTest {
                     assertThat(event.aggregateId()).isEqualTo(model);
                     assertThat(TopicProbe.key(events.record(event))).isEqualTo(model);
                 });
-                assertThat(all.get(3).payload().routes().get(0).inputPricePerMTok())
+                assertThat(all.get(3).payload().routes().get(0).terms().inputPricePerMTok())
                         .isEqualByComparingTo(model.equals(first) ? "0.13" : "0.23");
             }
         }

@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.llmreference.contracts.Envelope;
+import org.llmreference.contracts.pricing.PricingEvent;
 import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteStatus;
+import org.llmreference.contracts.pricing.RouteTerms;
 
 /** The price list's own rules, without Spring, Kafka or MongoDB. */
 class PriceListTest {
@@ -17,8 +20,12 @@ class PriceListTest {
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
     static Route route(String input, String output) {
-        return new Route(price(input), price(output), null, null, null, null, List.of(), 131_072, null,
-                RouteStatus.ACTIVE, "https://example.org", null);
+        return new Route(new RouteTerms(decimal(input), decimal(output), null, null, null, null, List.of(), 131_072,
+                null, RouteStatus.ACTIVE, "https://example.org", null));
+    }
+
+    static BigDecimal decimal(String value) {
+        return value == null ? null : new BigDecimal(value);
     }
 
     static PricePerMTok price(String value) {
@@ -37,12 +44,12 @@ class PriceListTest {
 
     @Test
     void aDiscountNeedsThePriceItDiscounts() {
-        assertThatThrownBy(() -> new Route(null, price("1"), price("0.1"), null, null, null, List.of(), null, null,
-                null, null, null)).hasMessageContaining("input price");
-        assertThatThrownBy(() -> new Route(price("1"), null, null, null, null, price("0.1"), List.of(), null, null,
-                null, null, null)).hasMessageContaining("output price");
-        assertThat(new Route(null, null, null, null, null, null, null, null, "eu", null, null, null).status())
-                .isEqualTo(RouteStatus.ACTIVE);
+        assertThatThrownBy(() -> new Route(new RouteTerms(null, decimal("1"), decimal("0.1"), null, null, null,
+                List.of(), null, null, null, null, null))).hasMessageContaining("input price");
+        assertThatThrownBy(() -> new Route(new RouteTerms(decimal("1"), null, null, null, null, decimal("0.1"),
+                List.of(), null, null, null, null, null))).hasMessageContaining("output price");
+        assertThat(new Route(new RouteTerms(null, null, null, null, null, null, null, null, "eu", null, null, null))
+                .terms().status()).isEqualTo(RouteStatus.ACTIVE);
     }
 
     @Test
@@ -51,9 +58,10 @@ class PriceListTest {
 
         assertThat(change.after().revision()).isEqualTo(1);
         assertThat(change.entries()).singleElement().satisfies(e -> assertThat(e.changedFields()).containsExactly("route"));
-        RouteChanged event = (RouteChanged) change.events().get(0).payload();
+        RouteChanged event = (RouteChanged) change.events().get(0);
         assertThat(event.routes()).singleElement().satisfies(r -> assertThat(r.providerName()).isEqualTo("P"));
-        assertThat(change.events().get(0).causedBy()).isEqualTo(change.events().get(0).eventId().toString());
+        Envelope<PricingEvent> announced = PriceListWrites.announce(change, NOW).events().get(0);
+        assertThat(announced.causedBy()).isEqualTo(announced.eventId().toString());
     }
 
     @Test
@@ -72,7 +80,7 @@ class PriceListTest {
         PriceListChange first = priceList.put("b", "B", route("0.1", null), NOW, NOW, null);
         PriceListChange both = first.andThen(first.after().put("a", "A", route(null, "0.2"), NOW, NOW, null));
 
-        assertThat(both.events()).extracting(e -> e.revision()).containsExactly(1L, 2L);
+        assertThat(PriceListWrites.announce(both, NOW).events()).extracting(e -> e.revision()).containsExactly(1L, 2L);
         assertThat(both.after().routes()).extracting(ProviderRoute::providerId).containsExactly("b", "a");
         assertThat(both.before()).isSameAs(priceList);
     }
@@ -92,7 +100,7 @@ class PriceListTest {
         assertThat(change.entries()).extracting(HistoryEntry::providerId).containsExactly("a", "z");
         assertThat(change.entries()).extracting(HistoryEntry::revision).containsExactly(3L, 3L);
         assertThat(change.entries().get(1).changedFields()).containsExactly("outputPricePerMTok", "providerName");
-        assertThat(change.events()).singleElement().satisfies(event -> {
+        assertThat(PriceListWrites.announce(change, later).events()).singleElement().satisfies(event -> {
             assertThat(event.revision()).isEqualTo(3);
             RouteChanged changed = (RouteChanged) event.payload();
             assertThat(changed.providerId()).isEqualTo("a");
@@ -121,7 +129,7 @@ class PriceListTest {
                 .put("a", "A", route("0.1", "0.2"), NOW, NOW, null).after();
 
         PriceList repriced = priceList.put("z", "Z", route("0.05", "0.2"), NOW, NOW, null).after();
-        PriceList renamed = repriced.renameProvider("z", "Zed", NOW, "rename").after();
+        PriceList renamed = repriced.renameProvider("z", "Zed", NOW).after();
         PriceList grown = renamed.put("m", "M", route("0.3", "0.4"), NOW, NOW, null).after();
 
         assertThat(grown.routes()).extracting(ProviderRoute::providerId).containsExactly("z", "a", "m");

@@ -63,10 +63,10 @@ class RouteEditingTest extends PricingIntegrationTest {
             RouteChanged changed = (RouteChanged) event.payload();
             assertThat(changed.changedFields()).containsExactly("route");
             RouteSnapshot route = changed.routes().get(0);
-            assertThat(route.inputPricePerMTok()).isEqualByComparingTo("0.03");
-            assertThat(route.inputPricePerMTok().toPlainString()).isEqualTo("0.03");
-            assertThat(route.outputPricePerMTok().toPlainString()).isEqualTo("0.0000001");
-            assertThat(route.contextTiers().get(0).inputPricePerMTok()).isEqualByComparingTo("0.06");
+            assertThat(route.terms().inputPricePerMTok()).isEqualByComparingTo("0.03");
+            assertThat(route.terms().inputPricePerMTok().toPlainString()).isEqualTo("0.03");
+            assertThat(route.terms().outputPricePerMTok().toPlainString()).isEqualTo("0.0000001");
+            assertThat(route.terms().contextTiers().get(0).inputPricePerMTok()).isEqualByComparingTo("0.06");
             assertThat(route.providerName()).isEqualTo("OpenRouter");
         }
     }
@@ -93,7 +93,7 @@ class RouteEditingTest extends PricingIntegrationTest {
         try (ModelEvents events = new ModelEvents(infrastructure, model)) {
             RouteChanged changed = (RouteChanged) events.revision(2).payload();
             assertThat(changed.changedFields()).containsExactly("inputPricePerMTok", "sourceUrl");
-            assertThat(changed.routes().get(0).inputPricePerMTok()).isEqualByComparingTo("0.05");
+            assertThat(changed.routes().get(0).terms().inputPricePerMTok()).isEqualByComparingTo("0.05");
         }
     }
 
@@ -147,9 +147,9 @@ class RouteEditingTest extends PricingIntegrationTest {
             List<RouteSnapshot> routes = ((RouteChanged) events.revision(2).payload()).routes();
             RouteSnapshot embeddingRoute = routes.stream().filter(r -> r.providerId().equals(embedding)).findFirst().orElseThrow();
             RouteSnapshot trackedRoute = routes.stream().filter(r -> r.providerId().equals(tracked)).findFirst().orElseThrow();
-            assertThat(embeddingRoute.outputPricePerMTok()).isNull();
-            assertThat(trackedRoute.inputPricePerMTok()).isNull();
-            assertThat(trackedRoute.outputPricePerMTok()).isNull();
+            assertThat(embeddingRoute.terms().outputPricePerMTok()).isNull();
+            assertThat(trackedRoute.terms().inputPricePerMTok()).isNull();
+            assertThat(trackedRoute.terms().outputPricePerMTok()).isNull();
         }
     }
 

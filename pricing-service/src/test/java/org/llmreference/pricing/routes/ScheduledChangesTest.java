@@ -33,7 +33,7 @@ class ScheduledChangesTest extends PricingIntegrationTest {
     PriceLists priceLists;
 
     @Autowired
-    RouteEditor routeEditor;
+    ScheduledChanges scheduledChanges;
 
     @Autowired
     ScheduledChangeTimer timer;
@@ -73,7 +73,7 @@ class ScheduledChangesTest extends PricingIntegrationTest {
             assertThat(events.awaitRevision(2)).extracting(Envelope::revision).containsExactly(1L, 2L);
             RouteChanged changed = (RouteChanged) applied.payload();
             assertThat(changed.changedFields()).containsExactly("inputPricePerMTok", "sourceUrl");
-            assertThat(changed.routes().get(0).inputPricePerMTok()).isEqualByComparingTo("0.08");
+            assertThat(changed.routes().get(0).terms().inputPricePerMTok()).isEqualByComparingTo("0.08");
             assertThat(changed.routes().get(0).effectiveFrom()).isEqualTo(Instant.parse(effectiveFrom));
             assertThat(applied.occurredAt()).isAfterOrEqualTo(Instant.parse(effectiveFrom));
         }
@@ -104,7 +104,7 @@ class ScheduledChangesTest extends PricingIntegrationTest {
         try (ModelEvents events = new ModelEvents(infrastructure, model)) {
             List<Envelope<PricingEvent>> all = events.awaitRevision(2);
             assertThat(all).extracting(Envelope::revision).containsExactly(1L, 2L);
-            assertThat(all.get(1).payload().routes().get(0).inputPricePerMTok()).isEqualByComparingTo("0.09");
+            assertThat(all.get(1).payload().routes().get(0).terms().inputPricePerMTok()).isEqualByComparingTo("0.09");
         }
         JsonNode history = json(api().get(routePath(model, provider) + "/history").send());
         assertThat(history).extracting(h -> h.get("kind").asString())
@@ -137,7 +137,7 @@ class ScheduledChangesTest extends PricingIntegrationTest {
         String provider = provider(unique("p"), "P");
         putRoute(model, provider, TODAY);
         timer.stop();
-        ScheduledChangeTimer restarted = new ScheduledChangeTimer(routeEditor, priceLists, clock, Duration.ofMinutes(1));
+        ScheduledChangeTimer restarted = new ScheduledChangeTimer(scheduledChanges, priceLists, clock, Duration.ofMinutes(1));
         try {
             // Written while no timer runs, and already due when the new one starts.
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -147,13 +147,13 @@ class ScheduledChangesTest extends PricingIntegrationTest {
                     now.minusSeconds(60));
             assertThat(priceLists.schedule(model, change, new HistoryEntry(change.requestedAt(), Kind.SCHEDULED, provider,
                     route, List.of(), route.sourceUrl(), change.effectiveFrom(), change.id(), null, null),
-                    OptionalLong.empty())).isTrue();
+                    OptionalLong.empty())).isEqualTo(PriceLists.Write.STORED);
 
             restarted.start();
 
             await().atMost(WAIT).until(() -> priceLists.find(model).orElseThrow().revision() == 2);
             PriceList applied = priceLists.find(model).orElseThrow();
-            assertThat(applied.route(provider).orElseThrow().route().inputPricePerMTok().value())
+            assertThat(applied.route(provider).orElseThrow().route().terms().inputPricePerMTok())
                     .isEqualByComparingTo("0.07");
             assertThat(applied.scheduled()).isEmpty();
             assertThat(applied.historyOf(provider).get(2).kind()).isEqualTo(Kind.APPLIED);
@@ -176,8 +176,8 @@ class ScheduledChangesTest extends PricingIntegrationTest {
                 change.id(), null, null), OptionalLong.empty());
         PriceLists.Due due = new PriceLists.Due(model, change);
 
-        boolean first = routeEditor.applyScheduled(due);
-        boolean second = routeEditor.applyScheduled(due);
+        boolean first = scheduledChanges.applyScheduled(due);
+        boolean second = scheduledChanges.applyScheduled(due);
 
         assertThat(first && second).as("applied twice").isFalse();
         PriceList priceList = priceLists.find(model).orElseThrow();

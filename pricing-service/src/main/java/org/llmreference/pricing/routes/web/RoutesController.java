@@ -10,10 +10,10 @@ import org.llmreference.platform.web.FieldViolation;
 import org.llmreference.platform.web.IfMatch;
 import org.llmreference.pricing.models.KnownModels;
 import org.llmreference.pricing.routes.PriceList;
-import org.llmreference.pricing.routes.PriceListChange;
 import org.llmreference.pricing.routes.PriceLists;
-import org.llmreference.pricing.routes.RouteEditor;
-import org.llmreference.pricing.routes.RouteEditor.Outcome;
+import org.llmreference.pricing.routes.PriceLists.Announced;
+import org.llmreference.pricing.routes.PutOutcome;
+import org.llmreference.pricing.routes.RouteCommands;
 import org.llmreference.pricing.routes.RouteInput;
 import org.llmreference.pricing.routes.RouteRules;
 import org.llmreference.pricing.routes.ScheduledChange;
@@ -43,11 +43,11 @@ class RoutesController {
 
     static final String CAUSED_BY = CausedBy.HEADER;
 
-    private final RouteEditor editor;
+    private final RouteCommands editor;
     private final PriceLists priceLists;
     private final KnownModels knownModels;
 
-    RoutesController(RouteEditor editor, PriceLists priceLists, KnownModels knownModels) {
+    RoutesController(RouteCommands editor, PriceLists priceLists, KnownModels knownModels) {
         this.editor = editor;
         this.priceLists = priceLists;
         this.knownModels = knownModels;
@@ -75,18 +75,18 @@ class RoutesController {
             + "is in the future (scheduled); 422 for an unknown or retired model or an unknown provider")
     ResponseEntity<Object> put(@PathVariable String modelId, @PathVariable String providerId,
             @RequestBody RouteInput input, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        RouteEditor.Put put = editor.put(modelId, providerId, input, ifMatch);
+        RouteCommands.Put put = editor.put(modelId, providerId, input, ifMatch);
         long revision = put.priceList().revision();
-        if (put.outcome() == Outcome.SCHEDULED) {
+        if (put.outcome() == PutOutcome.SCHEDULED) {
             ScheduledChange change = put.scheduled();
             return ResponseEntity.accepted().eTag(IfMatch.etag(revision))
                     .location(URI.create("/api/models/" + modelId + "/routes/" + providerId + "/scheduled/" + change.id()))
                     .body(ScheduledView.of(modelId, change, revision));
         }
         ResponseEntity.BodyBuilder response = ResponseEntity
-                .status(put.outcome() == Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
+                .status(put.outcome() == PutOutcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
                 .eTag(IfMatch.etag(revision));
-        if (put.outcome() == Outcome.CREATED) {
+        if (put.outcome() == PutOutcome.CREATED) {
             response.location(URI.create("/api/models/" + modelId + "/routes/" + providerId));
         }
         if (put.causedBy() != null) {
@@ -99,9 +99,10 @@ class RoutesController {
     @Operation(summary = "Withdraw a route (RouteWithdrawn with the routes that remain); 404 if there is no such route")
     ResponseEntity<PriceListView> withdraw(@PathVariable String modelId, @PathVariable String providerId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        PriceListChange change = editor.withdraw(modelId, providerId, ifMatch);
-        return ResponseEntity.ok().eTag(IfMatch.etag(change.after().revision())).header(CAUSED_BY, change.causedBy())
-                .body(PriceListView.of(change.after()));
+        Announced withdrawn = editor.withdraw(modelId, providerId, ifMatch);
+        PriceList after = withdrawn.change().after();
+        return ResponseEntity.ok().eTag(IfMatch.etag(after.revision())).header(CAUSED_BY, withdrawn.causedBy())
+                .body(PriceListView.of(after));
     }
 
     @GetMapping("/{providerId}/history")

@@ -1,0 +1,66 @@
+package org.llmreference.comparison.sources;
+
+import java.time.Instant;
+
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.BsonDocumentWriter;
+import org.bson.BsonReader;
+import org.bson.BsonString;
+import org.bson.BsonWriter;
+import org.bson.codecs.BsonDocumentCodec;
+import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
+import org.bson.codecs.configuration.CodecRegistry;
+import org.llmreference.contracts.pricing.RouteSnapshot;
+import org.llmreference.contracts.pricing.RouteTerms;
+
+/**
+ * Stores a route flat, its {@link RouteTerms} next to the provider's ids, as the event carries it
+ * and as the routes stored before the terms had a record of their own look; so both read alike.
+ */
+final class RouteSnapshotCodec implements Codec<RouteSnapshot> {
+
+    private static final BsonDocumentCodec DOCUMENTS = new BsonDocumentCodec();
+
+    private final Codec<RouteTerms> terms;
+
+    /** @param registry where the codec of the terms comes from (the driver's record codec) */
+    RouteSnapshotCodec(CodecRegistry registry) {
+        this.terms = registry.get(RouteTerms.class);
+    }
+
+    @Override
+    public void encode(BsonWriter writer, RouteSnapshot route, EncoderContext context) {
+        BsonDocument document = new BsonDocument("providerId", new BsonString(route.providerId()))
+                .append("providerName", new BsonString(route.providerName()));
+        BsonDocument termsDocument = new BsonDocument();
+        terms.encode(new BsonDocumentWriter(termsDocument), route.terms(), context);
+        document.putAll(termsDocument);
+        if (route.effectiveFrom() != null) {
+            document.append("effectiveFrom", new BsonDateTime(route.effectiveFrom().toEpochMilli()));
+        }
+        DOCUMENTS.encode(writer, document, context);
+    }
+
+    @Override
+    public RouteSnapshot decode(BsonReader reader, DecoderContext context) {
+        BsonDocument document = DOCUMENTS.decode(reader, context);
+        BsonDocument termsDocument = document.clone();
+        termsDocument.remove("providerId");
+        termsDocument.remove("providerName");
+        termsDocument.remove("effectiveFrom");
+        return new RouteSnapshot(document.getString("providerId").getValue(),
+                document.getString("providerName").getValue(),
+                terms.decode(new BsonDocumentReader(termsDocument), context),
+                document.isDateTime("effectiveFrom")
+                        ? Instant.ofEpochMilli(document.getDateTime("effectiveFrom").getValue()) : null);
+    }
+
+    @Override
+    public Class<RouteSnapshot> getEncoderClass() {
+        return RouteSnapshot.class;
+    }
+}
