@@ -14,7 +14,7 @@ import java.util.TreeSet;
 
 import org.llmreference.comparison.engine.ComparisonEngine;
 import org.llmreference.comparison.engine.Side;
-import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.PairId;
 import org.llmreference.comparison.graph.PeerGraph;
 import org.llmreference.comparison.graph.Similarity;
 import org.llmreference.contracts.catalog.ModelSnapshot;

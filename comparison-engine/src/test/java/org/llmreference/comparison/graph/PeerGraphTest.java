@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.llmreference.contracts.PairId;
 import org.llmreference.contracts.catalog.Capabilities;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.catalog.ModelStatus;
@@ -157,17 +158,6 @@ class PeerGraphTest {
                 .allMatch(other -> other.contains(pair.a()) || other.contains(pair.b()));
         if (!related.isEmpty() && !graph.pairsOf(pair.a()).equals(java.util.Set.of(pair))) {
             assertThat(related.get(0).contains(pair.a())).isTrue();
-        }
-    }
-
-    @Test
-    void pairIdsReadEitherOrderAndRefuseWhatIsNotAPair() {
-        assertThat(PairId.parse("qwen3.5-4b-vs-gpt-oss-20b")).isEqualTo(new PairId("gpt-oss-20b", "qwen3.5-4b"));
-        assertThat(PairId.parse("gpt-oss-20b-vs-qwen3.5-4b").isWrittenAs("gpt-oss-20b-vs-qwen3.5-4b")).isTrue();
-        assertThat(PairId.parse("qwen3.5-4b-vs-gpt-oss-20b").isWrittenAs("qwen3.5-4b-vs-gpt-oss-20b")).isFalse();
-        for (String bad : List.of("gpt-oss-20b", "a-vs-a", "-vs-b", "A-vs-b", "a-vs-b-vs-c", "a-vs-")) {
-            org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> PairId.parse(bad))
-                    .satisfies(e -> assertThat(e.getMessage()).isNotBlank());
         }
     }
 }

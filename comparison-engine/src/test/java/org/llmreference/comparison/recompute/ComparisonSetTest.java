@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.llmreference.comparison.engine.ComparisonEngine;
 import org.llmreference.comparison.engine.EngineSettings;
 import org.llmreference.comparison.engine.RandomCatalogs;
-import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.PairId;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.catalog.ModelStatus;
 import org.llmreference.contracts.pricing.RouteSnapshot;

@@ -20,7 +20,7 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.llmreference.comparison.engine.ComparisonEngine;
-import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.PairId;
 import org.llmreference.comparison.pairs.CuratedPairs;
 import org.llmreference.comparison.recompute.ComparisonSet.SourceChange;
 import org.llmreference.comparison.recompute.Plan;
