@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -122,9 +123,11 @@ class RecomputingComparisonsTest {
         try (TopicProbe pages = new TopicProbe(infrastructure.kafkaBootstrapServers(), Topics.COMPARISON_PAGES);
                 EventSender sender = new EventSender(infrastructure.kafkaBootstrapServers())) {
             sender.send(repriced);
-            pages.awaitRecord(record -> repriced.causedBy().equals(TopicProbe.header(record, EventHeaders.CAUSED_BY)), WAIT);
-            List<ConsumerRecord<byte[], byte[]>> caused = pages.collectFor(Duration.ofSeconds(3)).stream()
-                    .filter(record -> repriced.causedBy().equals(TopicProbe.header(record, EventHeaders.CAUSED_BY))).toList();
+            Predicate<ConsumerRecord<byte[], byte[]>> causedByTheChange =
+                    record -> repriced.causedBy().equals(TopicProbe.header(record, EventHeaders.CAUSED_BY));
+            List<ConsumerRecord<byte[], byte[]>> caused = pages.collectUntil(records -> records.stream()
+                    .filter(causedByTheChange).map(TopicProbe::key).collect(Collectors.toSet()).containsAll(pairs), WAIT)
+                    .stream().filter(causedByTheChange).toList();
 
             assertThat(caused).extracting(TopicProbe::key).containsExactlyInAnyOrderElementsOf(pairs);
             for (ConsumerRecord<byte[], byte[]> record : caused) {
@@ -156,7 +159,7 @@ class RecomputingComparisonsTest {
             sender.send(replayed);
             await().atMost(WAIT).until(() -> staleCount() >= staleBefore + 2);
 
-            assertThat(pages.collectFor(Duration.ofSeconds(2)))
+            assertThat(pages.collectToEnd(WAIT))
                     .noneMatch(record -> replayed.causedBy().equals(TopicProbe.header(record, EventHeaders.CAUSED_BY)));
         }
     }
