@@ -2,8 +2,8 @@ package org.llmreference.comparison;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.llmreference.testsupport.Fixtures.aRouteLike;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,9 +113,7 @@ class RecomputingComparisonsTest {
         Map<String, Long> revisions = pairs.stream().collect(Collectors.toMap(pair -> pair, pair -> comparison(pair).get("revision").asLong()));
         List<RouteSnapshot> routes = new ArrayList<>(DemoCatalogEvents.priceLists().get("gpt-oss-20b"));
         RouteSnapshot openRouter = routes.get(1);
-        routes.set(1, new RouteSnapshot(openRouter.providerId(), openRouter.providerName(), new BigDecimal("0.02"),
-                new BigDecimal("0.10"), null, null, null, null, List.of(), openRouter.contextWindow(), null,
-                openRouter.status(), openRouter.sourceUrl(), openRouter.verifiedAt(), null));
+        routes.set(1, aRouteLike(openRouter).priced("0.02", "0.10").withTokenPricesOnly().build());
         Envelope<RouteChanged> repriced = Envelope.startingChain(
                 new RouteChanged("gpt-oss-20b", "openrouter", routes, List.of("inputPricePerMTok", "outputPricePerMTok")),
                 "gpt-oss-20b", 2, Instant.parse("2026-11-25T12:00:00.250Z"));

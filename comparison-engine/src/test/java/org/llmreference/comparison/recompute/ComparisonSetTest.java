@@ -1,6 +1,7 @@
 package org.llmreference.comparison.recompute;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.llmreference.testsupport.Fixtures.aModelLike;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -224,10 +225,7 @@ class ComparisonSetTest {
         qt().withExamples(60).forAll(worlds(), integers().between(0, 13)).checkAssert((world, pick) -> {
             ComparisonSet set = world.replayed();
             ModelSnapshot m = world.models().get(pick % world.models().size());
-            ModelSnapshot retagged = new ModelSnapshot(m.id(), m.name(), m.vendor(), m.family(), m.releaseDate(),
-                    m.knowledgeCutoff(), m.contextWindow(), m.maxOutputTokens(), m.parametersBillions(), m.architecture(),
-                    m.license(), m.openWeights(), m.modalities(), m.capabilities(), List.of("Retagged " + pick),
-                    m.benchmarks(), m.sources(), m.status(), m.retiresOn(), m.successorId());
+            ModelSnapshot retagged = aModelLike(m).withDecisionTags("Retagged " + pick).build();
 
             Plan plan = set.modelChanged(retagged);
 
@@ -237,9 +235,6 @@ class ComparisonSetTest {
     }
 
     static ModelSnapshot retired(ModelSnapshot m) {
-        return new ModelSnapshot(m.id(), m.name(), m.vendor(), m.family(), m.releaseDate(), m.knowledgeCutoff(),
-                m.contextWindow(), m.maxOutputTokens(), m.parametersBillions(), m.architecture(), m.license(),
-                m.openWeights(), m.modalities(), m.capabilities(), m.decisionTags(), m.benchmarks(), m.sources(),
-                ModelStatus.RETIRED, m.retiresOn(), m.successorId());
+        return aModelLike(m).withStatus(ModelStatus.RETIRED).build();
     }
 }
