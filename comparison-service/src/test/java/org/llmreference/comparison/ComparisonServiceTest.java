@@ -2,11 +2,10 @@ package org.llmreference.comparison;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.llmreference.testsupport.Fixtures.aRoute;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,8 +15,6 @@ import org.llmreference.contracts.Topics;
 import org.llmreference.contracts.catalog.ModelChanged;
 import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteSnapshot;
-import org.llmreference.contracts.pricing.RouteTerms;
-import org.llmreference.contracts.pricing.RouteStatus;
 import org.llmreference.testsupport.EventSender;
 import org.llmreference.testsupport.Models;
 import org.llmreference.testsupport.ServiceConventions;
@@ -49,9 +46,8 @@ class ComparisonServiceTest extends ServiceConventions {
     @Test
     void projectsModelsAndPriceListsWithExactDecimalPrices(TestInfrastructure infrastructure) {
         String id = "comparison-test-" + System.nanoTime();
-        RouteSnapshot route = new RouteSnapshot("openrouter", "OpenRouter", new RouteTerms(new BigDecimal("0.03"),
-                new BigDecimal("0.140"), null, null, null, null, List.of(), 131_072, null, RouteStatus.ACTIVE,
-                "https://openrouter.ai", LocalDate.parse("2026-05-22")), null);
+        RouteSnapshot route = aRoute("openrouter").named("OpenRouter").priced("0.03", "0.140").withContextWindow(131_072)
+                .sourcedAt("https://openrouter.ai", "2026-05-22").build();
         try (EventSender sender = new EventSender(infrastructure.kafkaBootstrapServers())) {
             sender.send(Envelope.startingChain(new ModelChanged(Models.aModel(id), List.of()), id, 1, Instant.now()));
             sender.send(Envelope.startingChain(new RouteChanged(id, "openrouter", List.of(route), List.of("outputPricePerMTok")),

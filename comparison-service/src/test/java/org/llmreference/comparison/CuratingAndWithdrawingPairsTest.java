@@ -2,12 +2,11 @@ package org.llmreference.comparison;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.llmreference.testsupport.Fixtures.aModel;
 
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import org.llmreference.contracts.catalog.ModelChanged;
 import org.llmreference.contracts.catalog.ModelRetired;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.catalog.ModelStatus;
-import org.llmreference.contracts.catalog.Modalities;
 import org.llmreference.testsupport.Api;
 import org.llmreference.testsupport.EventSender;
 import org.llmreference.testsupport.TestInfrastructure;
@@ -137,11 +135,11 @@ class CuratingAndWithdrawingPairsTest {
     }
 
     static ModelSnapshot twin(String family, int i, ModelStatus status) {
-        return new ModelSnapshot(family + "-" + i, family + " twin " + i, family + " lab", family, LocalDate.parse("2026-01-01"),
-                null, 131_072, null, new BigDecimal("8"), null, "MIT", true,
-                new Modalities(List.of("text"), List.of("text")),
-                new Capabilities(false, false, true, true, true, true, false, false, false, false),
-                List.of(), List.of(), List.of(), status, null, null);
+        return aModel(family + "-" + i).named(family + " twin " + i).fromVendor(family + " lab").ofFamily(family)
+                .releasedOn("2026-01-01").withContextWindow(131_072).withParameters("8").withLicense("MIT")
+                .withOpenWeights(true).textOnly()
+                .withCapabilities(new Capabilities(false, false, true, true, true, true, false, false, false, false))
+                .withStatus(status).build();
     }
 
     private HttpResponse<String> comparison(String pairId) {

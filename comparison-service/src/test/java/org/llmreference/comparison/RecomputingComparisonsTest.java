@@ -2,8 +2,8 @@ package org.llmreference.comparison;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.llmreference.testsupport.Fixtures.aRouteLike;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -113,10 +114,7 @@ class RecomputingComparisonsTest {
         Map<String, Long> revisions = pairs.stream().collect(Collectors.toMap(pair -> pair, pair -> comparison(pair).get("revision").asLong()));
         List<RouteSnapshot> routes = new ArrayList<>(DemoCatalogEvents.priceLists().get("gpt-oss-20b"));
         RouteSnapshot openRouter = routes.get(1);
-        routes.set(1, new RouteSnapshot(openRouter.providerId(), openRouter.providerName(), new RouteTerms(
-                new BigDecimal("0.02"), new BigDecimal("0.10"), null, null, null, null, List.of(),
-                openRouter.terms().contextWindow(), null, openRouter.terms().status(), openRouter.terms().sourceUrl(),
-                openRouter.terms().verifiedAt()), null));
+        routes.set(1, aRouteLike(openRouter).priced("0.02", "0.10").withTokenPricesOnly().build());
         Envelope<RouteChanged> repriced = Envelope.startingChain(
                 new RouteChanged("gpt-oss-20b", "openrouter", routes, List.of("inputPricePerMTok", "outputPricePerMTok")),
                 "gpt-oss-20b", 2, Instant.parse("2026-11-25T12:00:00.250Z"));
@@ -124,9 +122,11 @@ class RecomputingComparisonsTest {
         try (TopicProbe pages = new TopicProbe(infrastructure.kafkaBootstrapServers(), Topics.COMPARISON_PAGES);
                 EventSender sender = new EventSender(infrastructure.kafkaBootstrapServers())) {
             sender.send(repriced);
-            pages.awaitRecord(record -> repriced.causedBy().equals(TopicProbe.header(record, EventHeaders.CAUSED_BY)), WAIT);
-            List<ConsumerRecord<byte[], byte[]>> caused = pages.collectFor(Duration.ofSeconds(3)).stream()
-                    .filter(record -> repriced.causedBy().equals(TopicProbe.header(record, EventHeaders.CAUSED_BY))).toList();
+            Predicate<ConsumerRecord<byte[], byte[]>> causedByTheChange =
+                    record -> repriced.causedBy().equals(TopicProbe.header(record, EventHeaders.CAUSED_BY));
+            List<ConsumerRecord<byte[], byte[]>> caused = pages.collectUntil(records -> records.stream()
+                    .filter(causedByTheChange).map(TopicProbe::key).collect(Collectors.toSet()).containsAll(pairs), WAIT)
+                    .stream().filter(causedByTheChange).toList();
 
             assertThat(caused).extracting(TopicProbe::key).containsExactlyInAnyOrderElementsOf(pairs);
             for (ConsumerRecord<byte[], byte[]> record : caused) {
@@ -158,7 +158,7 @@ class RecomputingComparisonsTest {
             sender.send(replayed);
             await().atMost(WAIT).until(() -> staleCount() >= staleBefore + 2);
 
-            assertThat(pages.collectFor(Duration.ofSeconds(2)))
+            assertThat(pages.collectToEnd(WAIT))
                     .noneMatch(record -> replayed.causedBy().equals(TopicProbe.header(record, EventHeaders.CAUSED_BY)));
         }
     }

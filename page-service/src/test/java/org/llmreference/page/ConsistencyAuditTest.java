@@ -230,7 +230,7 @@ class ConsistencyAuditTest {
     /** Stores the comparison of {@code event} in page-service's collection directly, without its page. */
     private void store(Envelope<ComparisonChanged> event) {
         database.getCollection("comparisons", StoredComparison.class).replaceOne(Filters.eq("_id", event.aggregateId()),
-                new StoredComparison(event.aggregateId(), event.revision(), false, event.payload().comparison(),
+                new StoredComparison(event.aggregateId(), event.revision(), true, event.payload().comparison(),
                         event.causedBy(), event.occurredAt()),
                 new ReplaceOptions().upsert(true));
     }

@@ -1,5 +1,8 @@
 package org.llmreference.page;
 
+import static org.llmreference.testsupport.Fixtures.aModelLike;
+import static org.llmreference.testsupport.Fixtures.aRouteLike;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,11 +50,8 @@ final class DemoComparisons {
         if (demo == null) {
             throw new IllegalArgumentException("no model " + demoId + " in the demo catalog");
         }
-        ModelSnapshot m = demo.model();
-        ModelSnapshot renamed = new ModelSnapshot(demoId + "-" + tag, m.name() + " " + tag, m.vendor(), m.family(),
-                m.releaseDate(), m.knowledgeCutoff(), m.contextWindow(), m.maxOutputTokens(), m.parametersBillions(),
-                m.architecture(), m.license(), m.openWeights(), m.modalities(), m.capabilities(), m.decisionTags(),
-                m.benchmarks(), m.sources(), m.status(), m.retiresOn(), m.successorId());
+        ModelSnapshot renamed = aModelLike(demo.model()).withId(demoId + "-" + tag)
+                .named(demo.model().name() + " " + tag).build();
         return new Side(renamed, demo.routes());
     }
 
@@ -60,11 +60,8 @@ final class DemoComparisons {
         BigDecimal by = new BigDecimal(factor);
         List<RouteSnapshot> routes = new ArrayList<>();
         for (RouteSnapshot r : side.routes()) {
-            RouteTerms t = r.terms();
-            routes.add(new RouteSnapshot(r.providerId(), r.providerName(), new RouteTerms(times(t.inputPricePerMTok(), by),
-                    times(t.outputPricePerMTok(), by), t.cachedInputPricePerMTok(), t.cacheWritePricePerMTok(),
-                    t.batchInputPricePerMTok(), t.batchOutputPricePerMTok(), t.contextTiers(), t.contextWindow(),
-                    t.region(), t.status(), t.sourceUrl(), t.verifiedAt()), r.effectiveFrom()));
+            routes.add(aRouteLike(r).pricedExactly(times(r.terms().inputPricePerMTok(), by), times(r.terms().outputPricePerMTok(), by))
+                    .build());
         }
         return new Side(side.model(), routes);
     }

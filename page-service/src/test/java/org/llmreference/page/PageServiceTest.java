@@ -64,7 +64,7 @@ class PageServiceTest extends ServiceConventions {
             sender.send(Envelope.of(new ComparisonWithdrawn(pairId, a, "b-model", "A was retired"), pairId, 2,
                     Instant.now(), changed.causedBy()));
 
-            await().atMost(WAIT).until(() -> comparisons.find(pairId).orElseThrow().withdrawn());
+            await().atMost(WAIT).until(() -> !comparisons.find(pairId).orElseThrow().live());
             assertThat(comparisons.find(pairId).orElseThrow().comparison()).isNull();
         }
     }

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,9 +18,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.llmreference.contracts.EventHeaders;
-import org.llmreference.contracts.Topics;
-import org.llmreference.testsupport.TopicProbe;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -39,18 +34,18 @@ import tools.jackson.databind.json.JsonMapper;
  * What the run command does on a first start, with real processes: the import command loads the
  * built-in demo catalog into catalog-service and pricing-service over their editor APIs (pricing
  * waits until it has learnt the new model ids from Kafka), importing it again changes nothing,
- * comparison-service computes the reference pair from the events, page-service serves it to a
- * visitor in a real headless Chromium, and an editor's price change republishes exactly the
- * comparisons of the repriced model and reaches the page.
+ * comparison-service computes the reference pair from the events, and page-service serves it to a
+ * visitor in a real headless Chromium. (That an editor's price change republishes exactly the
+ * comparisons of the repriced model is RecomputingComparisonsTest's; that it reaches the page,
+ * EditToPageIT's.)
  */
 @WithInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoCatalogIT {
 
-    static final String TOKEN = Site.EDITOR_TOKEN;
     static final JsonMapper JSON = Site.JSON;
-    static final Duration WAIT = Duration.ofSeconds(90);
+    static final Duration WAIT = Duration.ofMinutes(3);
 
     Site site;
     ServiceProcess catalog;
@@ -184,36 +179,5 @@ class DemoCatalogIT {
         } finally {
             browser.quit();
         }
-    }
-
-    @Test
-    @Order(4)
-    void anEditorsPriceChangeRepublishesExactlyTheComparisonsOfTheRepricedModel() {
-        Api comparisons = Api.onPort(comparison.port());
-        Set<String> pairs = new TreeSet<>();
-        Site.read(comparisons, "/api/pairs?model=gpt-oss-20b&size=1000").get("items")
-                .forEach(item -> pairs.add(item.get("pairId").asString()));
-        assertThat(pairs).contains("gpt-oss-20b-vs-qwen3.5-4b").hasSizeGreaterThanOrEqualTo(8);
-        await().atMost(WAIT).until(() -> pairs.stream().allMatch(pair -> Site.read(comparisons, "/api/comparisons/" + pair) != null));
-
-        try (TopicProbe pages = new TopicProbe(kafka, Topics.COMPARISON_PAGES)) {
-            HttpResponse<String> put = Api.onPort(pricing.port()).put("/api/models/gpt-oss-20b/routes/openrouter",
-                    "{\"inputPricePerMTok\": 0.02, \"outputPricePerMTok\": 0.10, \"contextWindow\": 131072, "
-                            + "\"status\": \"active\", \"sourceUrl\": \"https://openrouter.ai/openai/gpt-oss-20b\", "
-                            + "\"verifiedAt\": \"2026-05-22\"}").as(TOKEN).send();
-            assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-            String causedBy = put.headers().firstValue("X-Caused-By").orElseThrow();
-
-            pages.awaitRecord(record -> causedBy.equals(TopicProbe.header(record, EventHeaders.CAUSED_BY)), WAIT);
-            List<String> keys = pages.collectFor(Duration.ofSeconds(3)).stream()
-                    .filter(record -> causedBy.equals(TopicProbe.header(record, EventHeaders.CAUSED_BY)))
-                    .map(TopicProbe::key).toList();
-
-            assertThat(keys).containsExactlyInAnyOrderElementsOf(pairs);
-        }
-        JsonNode golden = Site.read(comparisons, "/api/comparisons/gpt-oss-20b-vs-qwen3.5-4b").get("comparison");
-        assertThat(golden.at("/monthlyCost/models/0/monthlyUsd").decimalValue()).isEqualByComparingTo("41.00");
-        await().atMost(WAIT).until(() -> Api.onPort(page.port()).get("/compare/gpt-oss-20b-vs-qwen3.5-4b").send().body(),
-                html -> html.contains("$41.00") && html.contains("$0.02/1M tokens"));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.llmreference.testsupport.Api;
+import org.llmreference.testsupport.Deadlines;
 import org.llmreference.testsupport.TestInfrastructure;
 import org.llmreference.testsupport.WithInfrastructure;
 
@@ -39,19 +40,19 @@ class EventPipeIT {
         try (ServiceProcess catalog = ServiceProcess.start("catalog-service", environment);
                 ServiceProcess pricing = ServiceProcess.start("pricing-service", environment);
                 MongoClient mongo = MongoClients.create(infrastructure.mongoUri())) {
-            catalog.awaitReady(Duration.ofSeconds(120));
-            pricing.awaitReady(Duration.ofSeconds(120));
+            catalog.awaitReady(Deadlines.SERVICE_READY);
+            pricing.awaitReady(Deadlines.SERVICE_READY);
 
             HttpResponse<String> created = Api.onPort(catalog.port()).put("/api/models/" + id,
                     "{\"name\":\"" + id + "\",\"vendor\":\"OpenAI\",\"contextWindow\":131072}").as(TOKEN).send();
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
-            await().atMost(Duration.ofSeconds(30)).until(() ->
+            await().atMost(Duration.ofMinutes(3)).until(() ->
                     mongo.getDatabase("pricing").getCollection("knownModels").find(Filters.eq("_id", id)).first() != null);
             Document known = mongo.getDatabase("pricing").getCollection("knownModels").find(Filters.eq("_id", id)).first();
             assertThat(known.get("revision", Number.class).longValue()).isEqualTo(1);
             assertThat(known.getString("name")).isEqualTo(id);
-            await().atMost(Duration.ofSeconds(10)).until(() -> mongo.getDatabase("catalog").getCollection("models")
+            await().atMost(Duration.ofMinutes(3)).until(() -> mongo.getDatabase("catalog").getCollection("models")
                     .find(Filters.eq("_id", id)).first().getList("outbox", Document.class).isEmpty());
 
             assertThat(catalog.stop()).as("catalog-service exit code after SIGTERM").isIn(0, 143);

@@ -20,6 +20,8 @@ final class HeadlessChromium {
 
     static final Path CHROMIUM = Path.of(System.getProperty("llmref.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("llmref.chromedriver", "/usr/bin/chromedriver"));
+    /** How long ChromeDriver may take to start, and a page to load, on a loaded 2-core machine. */
+    static final Duration BROWSER = Duration.ofMinutes(2);
 
     private HeadlessChromium() {
     }
@@ -43,9 +45,9 @@ final class HeadlessChromium {
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900",
                 "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+                .usingAnyFreePort().withTimeout(BROWSER).build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().pageLoadTimeout(BROWSER);
         return driver;
     }
 }

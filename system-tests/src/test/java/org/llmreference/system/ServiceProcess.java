@@ -15,13 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.llmreference.testsupport.Deadlines;
+
 /**
  * One service run the way the run command runs it: its packaged jar in a JVM of its own, with the
  * infrastructure's addresses in its environment and its output in {@code target/<name>.log}.
  */
 final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Deadlines.HTTP_CONNECT).build();
 
     private final String name;
     private final int port;
@@ -86,7 +88,7 @@ final class ServiceProcess implements AutoCloseable {
     int readinessStatus() {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    .timeout(Deadlines.HTTP_REQUEST).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -102,9 +104,9 @@ final class ServiceProcess implements AutoCloseable {
     /** Stops the service as Ctrl-C would (SIGTERM) and returns its exit code. */
     int stop() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError(name + " did not stop within 30 s of SIGTERM");
+        if (!process.waitFor(Deadlines.SERVICE_STOP.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor(Deadlines.SERVICE_STOP.toMillis(), TimeUnit.MILLISECONDS);
+            throw new AssertionError(name + " did not stop within " + Deadlines.SERVICE_STOP + " of SIGTERM");
         }
         return process.exitValue();
     }
@@ -112,8 +114,8 @@ final class ServiceProcess implements AutoCloseable {
     /** Kills the service without warning (SIGKILL, as {@code kill -9} does) and waits until it is gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            throw new AssertionError(name + " survived SIGKILL for 30 s");
+        if (!process.waitFor(Deadlines.SERVICE_STOP.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(name + " survived SIGKILL for " + Deadlines.SERVICE_STOP);
         }
     }
 

@@ -19,7 +19,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.llmreference.platform.outbox.PendingEvent;
 import org.llmreference.testsupport.Api;
+import org.llmreference.testsupport.Deadlines;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,27 +43,33 @@ final class Site implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern PAGE_REVISION = Pattern.compile("^\"(\\d+)-");
 
+    /** Where each service keeps the events it has stored but not yet relayed to Kafka: database, collection. */
+    private static final Map<String, String> OUTBOXES = Map.of("catalog", "models", "pricing", "priceLists",
+            "comparison", "comparisons");
+
     final Map<String, String> environment;
+    private final String mongoUri;
     ServiceProcess catalog;
     ServiceProcess pricing;
     ServiceProcess comparison;
     ServiceProcess page;
 
-    private Site(Map<String, String> environment) {
+    private Site(Map<String, String> environment, String mongoUri) {
         this.environment = environment;
+        this.mongoUri = mongoUri;
     }
 
     /** Starts the four services and waits until each is ready. */
     static Site start(String kafka, String mongoUri) {
         Map<String, String> environment = new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "MONGODB_URI", mongoUri,
                 "LLMREF_EDITOR_TOKEN", EDITOR_TOKEN, "LLMREF_OPS_TOKEN", OPS_TOKEN));
-        Site site = new Site(Map.copyOf(environment));
+        Site site = new Site(Map.copyOf(environment), mongoUri);
         site.catalog = ServiceProcess.start("catalog-service", environment);
         site.pricing = ServiceProcess.start("pricing-service", environment);
         site.comparison = ServiceProcess.start("comparison-service", environment);
         site.page = ServiceProcess.start("page-service", environment);
         for (ServiceProcess process : site.processes()) {
-            process.awaitReady(Duration.ofSeconds(180));
+            process.awaitReady(Deadlines.SERVICE_READY);
         }
         return site;
     }
@@ -90,10 +102,10 @@ final class Site implements AutoCloseable {
         Path log = Path.of("target", logName);
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toString(), "--demo", "--token", EDITOR_TOKEN, "--wait-for-models", "60",
+                jar.toString(), "--demo", "--token", EDITOR_TOKEN, "--wait-for-models", "300",
                 "--catalog", "http://127.0.0.1:" + catalog.port(), "--pricing", "http://127.0.0.1:" + pricing.port())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the import finishes").isTrue();
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("the import finishes").isTrue();
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as("import exit code; output:%n%s", output).isZero();
         return output;
@@ -124,21 +136,30 @@ final class Site implements AutoCloseable {
     }
 
     /**
-     * Waits until the site is at rest: the live pairs and every page's entity tag stay the same over
-     * two seconds (after an import, edits still travel down the chain for a while).
+     * Waits until every edit accepted so far is on the pages (after an import, edits still travel
+     * down the chain for a while). Checked twice in a row, since each hop can start the next: no
+     * service holds an event it has not relayed to Kafka (its outbox in MongoDB), comparison-service
+     * holds no source change it has not planned, and page-service's consistency audit finds nothing
+     * behind (every record on the topics consumed, every page at its comparison's revision).
      */
     void awaitSettled(Duration timeout) {
-        await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Map<String, String> first = tags();
-            Thread.sleep(2_000);
-            return first.equals(tags());
-        });
+        await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> atRest() && atRest());
     }
 
-    private Map<String, String> tags() {
-        Map<String, String> tags = new LinkedHashMap<>();
-        servePages(livePairs()).forEach((pair, page) -> tags.put(pair, page.status() + " " + page.etag()));
-        return tags;
+    private boolean atRest() {
+        return nothingToRelay() && metric(comparison, "llmref_comparisons_waiting") == 0 && consistent();
+    }
+
+    private boolean nothingToRelay() {
+        try (MongoClient client = MongoClients.create(mongoUri)) {
+            return OUTBOXES.entrySet().stream().noneMatch(outbox -> client.getDatabase(outbox.getKey())
+                    .getCollection(outbox.getValue()).find(Filters.exists(PendingEvent.FIELD + ".0")).first() != null);
+        }
+    }
+
+    private boolean consistent() {
+        HttpResponse<String> audit = pageApi().get("/actuator/consistency").as(OPS_TOKEN).send();
+        return audit.statusCode() == 200 && JSON.readTree(audit.body()).get("consistent").asBoolean();
     }
 
     /**
@@ -147,7 +168,7 @@ final class Site implements AutoCloseable {
      * revision. What ops would check after an incident.
      */
     void awaitConsistent() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> {
             HttpResponse<String> audit = pageApi().get("/actuator/consistency").as(OPS_TOKEN).send();
             assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
             assertThat(JSON.readTree(audit.body()).get("consistent").asBoolean()).as(audit.body()).isTrue();

@@ -103,8 +103,8 @@ class UnauthorisedWritesIT {
     void startTheSite(TestInfrastructure infrastructure) throws Exception {
         site = Site.start(infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri());
         site.importDemo("unauthorised-writes-import.log");
-        site.awaitEveryPageServed(Duration.ofSeconds(90));
-        site.awaitSettled(Duration.ofSeconds(90));
+        site.awaitEveryPageServed(Duration.ofMinutes(3));
+        site.awaitSettled(Duration.ofMinutes(3));
         before = state();
     }
 

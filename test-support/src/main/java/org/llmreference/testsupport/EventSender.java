@@ -33,7 +33,7 @@ public final class EventSender implements AutoCloseable {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, bytes(key), value);
         record.headers().add(EventHeaders.EVENT_TYPE, bytes(type));
         try {
-            producer.send(record).get(10, TimeUnit.SECONDS);
+            producer.send(record).get(Deadlines.KAFKA.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending to " + topic, e);

@@ -1,35 +1,30 @@
 package org.llmreference.testsupport;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
-
 import org.llmreference.contracts.catalog.Capabilities;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.catalog.ModelStatus;
-import org.llmreference.contracts.catalog.Modalities;
-import org.llmreference.contracts.catalog.SourceRef;
 
-/** Model snapshots for tests: {@code aModel("gpt-oss-20b").withStatus(RETIRED)}. */
+/**
+ * A model with every field known, for tests that need a realistic one and care about none of its
+ * values: {@code Models.aModel("x")}, or {@code Models.withStatus(model, RETIRED)}. To say what a
+ * test is about, use {@link Fixtures}.
+ */
 public final class Models {
 
     private Models() {
     }
 
+    /** An open-weights text model from OpenAI's gpt-oss family, with {@code id} as its id and name. */
     public static ModelSnapshot aModel(String id) {
-        return new ModelSnapshot(id, id, "OpenAI", "gpt-oss", LocalDate.parse("2025-08-05"), "2025-08", 131_072,
-                131_072, new BigDecimal("20.5"), "decoder only", "Apache 2.0", true,
-                new Modalities(List.of("text"), List.of("text")),
-                new Capabilities(false, false, true, true, true, true, null, null, null, null),
-                List.of("RAG", "Agents"), List.of(),
-                List.of(new SourceRef("model card", "https://example.org/" + id, LocalDate.parse("2026-05-22"))),
-                ModelStatus.ACTIVE, null, null);
+        return Fixtures.aModel(id).fromVendor("OpenAI").ofFamily("gpt-oss").releasedOn("2025-08-05")
+                .withKnowledgeCutoff("2025-08").withContextWindow(131_072).withMaxOutputTokens(131_072)
+                .withParameters("20.5").withArchitecture("decoder only").withLicense("Apache 2.0").withOpenWeights(true)
+                .textOnly().withCapabilities(new Capabilities(false, false, true, true, true, true, null, null, null, null))
+                .withDecisionTags("RAG", "Agents").withSource("model card", "https://example.org/" + id, "2026-05-22")
+                .build();
     }
 
     public static ModelSnapshot withStatus(ModelSnapshot model, ModelStatus status) {
-        return new ModelSnapshot(model.id(), model.name(), model.vendor(), model.family(), model.releaseDate(),
-                model.knowledgeCutoff(), model.contextWindow(), model.maxOutputTokens(), model.parametersBillions(),
-                model.architecture(), model.license(), model.openWeights(), model.modalities(), model.capabilities(),
-                model.decisionTags(), model.benchmarks(), model.sources(), status, model.retiresOn(), model.successorId());
+        return Fixtures.aModelLike(model).withStatus(status).build();
     }
 }

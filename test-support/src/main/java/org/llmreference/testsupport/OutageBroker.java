@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.llmreference.contracts.Topics;
 import org.llmreference.infra.KafkaBroker;
@@ -28,7 +27,7 @@ public final class OutageBroker {
         this.broker = KafkaBroker.start(data, 0, 0);
         this.port = broker.port();
         this.bootstrapServers = broker.bootstrapServers();
-        TopicProvisioner.ensure(broker.bootstrapServers(), Topics.ALL, Duration.ofSeconds(30));
+        TopicProvisioner.ensure(broker.bootstrapServers(), Topics.ALL, Deadlines.KAFKA);
         Runtime.getRuntime().addShutdownHook(new Thread(this::remove, "outage-broker-cleanup"));
     }
 

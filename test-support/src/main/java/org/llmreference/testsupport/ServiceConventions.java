@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ import com.mongodb.client.MongoDatabase;
  */
 public abstract class ServiceConventions {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Deadlines.HTTP_CONNECT).build();
 
     @Autowired
     protected Environment environment;
@@ -139,7 +138,7 @@ public abstract class ServiceConventions {
     protected HttpResponse<String> get(String path) {
         URI uri = URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path);
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Deadlines.HTTP_REQUEST).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError("GET " + uri + " failed", e);

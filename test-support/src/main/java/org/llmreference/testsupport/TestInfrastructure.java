@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +49,7 @@ public final class TestInfrastructure {
         if (shared == null) {
             long started = System.nanoTime();
             shared = useContainers() ? startContainers() : startEmbedded();
-            TopicProvisioner.ensure(shared.kafkaBootstrapServers, Topics.ALL, Duration.ofSeconds(60));
+            TopicProvisioner.ensure(shared.kafkaBootstrapServers, Topics.ALL, Deadlines.KAFKA);
             log.info("Test infrastructure ({}) ready in {} ms: kafka={} mongodb={}", shared.kind,
                     (System.nanoTime() - started) / 1_000_000, shared.kafkaBootstrapServers, shared.mongoUri);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "test-infrastructure-shutdown"));

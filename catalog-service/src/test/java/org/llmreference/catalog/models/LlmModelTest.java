@@ -1,13 +1,12 @@
 package org.llmreference.catalog.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.llmreference.testsupport.Fixtures.aModelLike;
 import static org.llmreference.testsupport.Models.aModel;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.llmreference.contracts.catalog.Benchmark;
 import org.llmreference.contracts.catalog.ModelChanged;
 import org.llmreference.contracts.catalog.ModelRetired;
 import org.llmreference.contracts.catalog.ModelSnapshot;
@@ -44,12 +43,8 @@ class LlmModelTest {
     @Test
     void aChangeIncrementsTheRevisionAndNamesExactlyTheTopLevelFieldsThatDiffer() {
         ModelSnapshot original = aModel("gpt-oss-20b");
-        ModelSnapshot next = new ModelSnapshot(original.id(), original.name(), "Acme", original.family(), original.releaseDate(),
-                original.knowledgeCutoff(), 262_144, original.maxOutputTokens(), original.parametersBillions(),
-                original.architecture(), original.license(), original.openWeights(), original.modalities(),
-                original.capabilities(), List.of("Agents", "RAG"),
-                List.of(new Benchmark("MMLU", new BigDecimal("85.30"), "%", null, true)), original.sources(),
-                original.status(), null, null);
+        ModelSnapshot next = aModelLike(original).fromVendor("Acme").withContextWindow(262_144)
+                .withDecisionTags("Agents", "RAG").withBenchmark("MMLU", "85.30", "%", true).build();
 
         Change change = stored.replacedBy(next);
 
@@ -86,9 +81,6 @@ class LlmModelTest {
     }
 
     private static ModelSnapshot withParameters(ModelSnapshot m, BigDecimal parameters) {
-        return new ModelSnapshot(m.id(), m.name(), m.vendor(), m.family(), m.releaseDate(), m.knowledgeCutoff(),
-                m.contextWindow(), m.maxOutputTokens(), parameters, m.architecture(), m.license(), m.openWeights(),
-                m.modalities(), m.capabilities(), m.decisionTags(), m.benchmarks(), m.sources(), m.status(), m.retiresOn(),
-                m.successorId());
+        return aModelLike(m).withParameters(parameters).build();
     }
 }

@@ -3,7 +3,7 @@ package org.llmreference.comparison.engine;
 import java.util.List;
 import java.util.Objects;
 
-import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.PairId;
 import org.llmreference.contracts.comparison.Comparison;
 import org.llmreference.contracts.comparison.MonthlyCost;
 import org.llmreference.contracts.comparison.RelatedPair;

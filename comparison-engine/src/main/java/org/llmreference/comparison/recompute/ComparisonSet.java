@@ -14,7 +14,7 @@ import java.util.TreeSet;
 
 import org.llmreference.comparison.engine.ComparisonEngine;
 import org.llmreference.comparison.engine.Side;
-import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.PairId;
 import org.llmreference.comparison.graph.PeerGraph;
 import org.llmreference.comparison.graph.Similarity;
 import org.llmreference.contracts.catalog.ModelSnapshot;
@@ -102,23 +102,13 @@ public final class ComparisonSet {
         return all(new Work(graph.pairsOf(modelId), Set.of(), null));
     }
 
-    /** An editor curated a pair: it is published once both models are in the graph. */
-    public Plan curated(PairId pair) {
-        return all(curatedWork(pair));
-    }
-
-    /** {@link #curated} as work to plan in slices. */
+    /** An editor curated a pair: it is published once both models are in the graph. Plan it with {@link #next}. */
     public Work curatedWork(PairId pair) {
         PeerGraph.Change change = graph.curate(pair);
         return new Work(neighbourhood(pair, change), change.removed(), null);
     }
 
-    /** An editor withdrew the curation of a pair: it stays only if the two are peers. */
-    public Plan uncurated(PairId pair) {
-        return all(uncuratedWork(pair));
-    }
-
-    /** {@link #uncurated} as work to plan in slices. */
+    /** An editor withdrew the curation of a pair: it stays only if the two are peers. Plan it with {@link #next}. */
     public Work uncuratedWork(PairId pair) {
         PeerGraph.Change change = graph.uncurate(pair);
         return new Work(neighbourhood(pair, change), change.removed(),
@@ -128,13 +118,8 @@ public final class ComparisonSet {
     /**
      * Recomputes every live pair and withdraws every pair published as live that is no longer in the
      * graph: after a restart, a change of K or of the computation itself. With nothing changed, it
-     * plans nothing.
+     * plans nothing. Plan it with {@link #next}.
      */
-    public Plan recomputeAll() {
-        return all(recomputeAllWork());
-    }
-
-    /** {@link #recomputeAll} as work to plan in slices. */
     public Work recomputeAllWork() {
         Set<PairId> stale = new TreeSet<>();
         published.values().stream().filter(PublishedPair::live).map(PublishedPair::pair)
@@ -142,7 +127,7 @@ public final class ComparisonSet {
         return new Work(new TreeSet<>(graph.livePairs()), stale, "the pair is no longer in the graph");
     }
 
-    /** One source change among several handed to {@link #changed}. */
+    /** One source change among several handed to {@link #changedWork}. */
     public sealed interface SourceChange {
 
         /** The model the change is about. */
@@ -166,13 +151,8 @@ public final class ComparisonSet {
      * Several source changes at once, as a backlog of events delivers them: the state takes each in
      * order, then every pair any of them affects is recomputed once. The content published for each
      * pair is what applying the changes one by one would end with, with one revision instead of one
-     * per change.
+     * per change. The state takes the changes now, the pairs are computed by {@link #next}.
      */
-    public Plan changed(List<SourceChange> changes) {
-        return all(changedWork(changes));
-    }
-
-    /** {@link #changed} as work to plan in slices: the state takes the changes now, the pairs are computed by {@link #next}. */
     public Work changedWork(List<SourceChange> changes) {
         Set<PairId> recompute = new TreeSet<>();
         Set<PairId> removed = new TreeSet<>();
@@ -233,11 +213,6 @@ public final class ComparisonSet {
         for (Publication publication : plan.publications()) {
             published.put(publication.pair(), publication.after());
         }
-    }
-
-    /** The comparison of a live pair as it computes now. */
-    public Optional<Comparison> compute(PairId pair) {
-        return graph.isLive(pair) ? Optional.of(comparisonOf(pair)) : Optional.empty();
     }
 
     private Set<PairId> neighbourhood(PairId pair, PeerGraph.Change change) {

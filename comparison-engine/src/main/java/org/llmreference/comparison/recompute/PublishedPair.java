@@ -3,7 +3,7 @@ package org.llmreference.comparison.recompute;
 import java.util.Map;
 import java.util.Objects;
 
-import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.PairId;
 
 /**
  * The last thing published about a pair: its revision, whether its page is live, and the hashes of

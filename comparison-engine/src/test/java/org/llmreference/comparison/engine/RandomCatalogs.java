@@ -1,5 +1,7 @@
 package org.llmreference.comparison.engine;
 
+import static org.llmreference.testsupport.Fixtures.aModel;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,7 +10,6 @@ import java.util.List;
 
 import org.llmreference.contracts.catalog.Benchmark;
 import org.llmreference.contracts.catalog.Capabilities;
-import org.llmreference.contracts.catalog.Modalities;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.catalog.ModelStatus;
 import org.llmreference.contracts.catalog.SourceRef;
@@ -68,25 +69,24 @@ public final class RandomCatalogs {
         return in -> {
             String id = slug(in);
             String name = pick(in, List.of(id, id.toUpperCase(), "Model " + id));
-            return new ModelSnapshot(id, name,
-                    orNull(in, 25, Generate.pick(VENDORS)),
-                    orNull(in, 40, Generate.pick(FAMILIES)),
-                    orNull(in, 30, dates()),
-                    orNull(in, 60, Generate.constant("2024-06")),
-                    orNull(in, 20, Generate.oneOf(Generate.pick(CONTEXT_WINDOWS), Generate.range(1_000, 2_000_000))),
-                    orNull(in, 50, Generate.pick(List.of(8_192, 32_768, 131_072))),
-                    orNull(in, 40, Generate.pick(PARAMETERS).map((String billions) -> new BigDecimal(billions))),
-                    orNull(in, 50, Generate.pick(List.of("decoder only", "mixture of experts"))),
-                    orNull(in, 50, Generate.pick(LICENSES)),
-                    orNull(in, 30, Generate.booleans()),
-                    new Modalities(List.of("text"), List.of("text")),
-                    capabilities(in),
-                    subset(in, TAGS, 3),
-                    benchmarks(in),
-                    sources(in, id),
-                    pick(in, List.of(ModelStatus.ACTIVE, ModelStatus.ACTIVE, ModelStatus.DEPRECATED)),
-                    null,
-                    null);
+            return aModel(id).named(name)
+                    .fromVendor(orNull(in, 25, Generate.pick(VENDORS)))
+                    .ofFamily(orNull(in, 40, Generate.pick(FAMILIES)))
+                    .releasedOn(orNull(in, 30, dates()))
+                    .withKnowledgeCutoff(orNull(in, 60, Generate.constant("2024-06")))
+                    .withContextWindow(orNull(in, 20, Generate.oneOf(Generate.pick(CONTEXT_WINDOWS), Generate.range(1_000, 2_000_000))))
+                    .withMaxOutputTokens(orNull(in, 50, Generate.pick(List.of(8_192, 32_768, 131_072))))
+                    .withParameters(orNull(in, 40, Generate.pick(PARAMETERS).map((String billions) -> new BigDecimal(billions))))
+                    .withArchitecture(orNull(in, 50, Generate.pick(List.of("decoder only", "mixture of experts"))))
+                    .withLicense(orNull(in, 50, Generate.pick(LICENSES)))
+                    .withOpenWeights(orNull(in, 30, Generate.booleans()))
+                    .textOnly()
+                    .withCapabilities(capabilities(in))
+                    .withDecisionTags(subset(in, TAGS, 3))
+                    .withBenchmarks(benchmarks(in))
+                    .withSources(sources(in, id))
+                    .withStatus(pick(in, List.of(ModelStatus.ACTIVE, ModelStatus.ACTIVE, ModelStatus.DEPRECATED)))
+                    .build();
         };
     }
 

@@ -7,6 +7,7 @@ import static org.llmreference.comparison.engine.Capability.TOOL_USE;
 import static org.llmreference.comparison.engine.Capability.VISION;
 import static org.llmreference.comparison.engine.Sides.aModel;
 import static org.llmreference.comparison.engine.Sides.aRoute;
+import static org.llmreference.testsupport.Fixtures.aModelLike;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -184,8 +185,6 @@ class VerdictScoringTest {
     }
 
     private static ModelSnapshot renamed(ModelSnapshot m, String id, String name) {
-        return new ModelSnapshot(id, name, m.vendor(), m.family(), m.releaseDate(), m.knowledgeCutoff(), m.contextWindow(),
-                m.maxOutputTokens(), m.parametersBillions(), m.architecture(), m.license(), m.openWeights(), m.modalities(),
-                m.capabilities(), m.decisionTags(), m.benchmarks(), m.sources(), m.status(), m.retiresOn(), m.successorId());
+        return aModelLike(m).withId(id).named(name).build();
     }
 }

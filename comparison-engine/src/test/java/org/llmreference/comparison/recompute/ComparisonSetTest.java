@@ -1,6 +1,7 @@
 package org.llmreference.comparison.recompute;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.llmreference.testsupport.Fixtures.aModelLike;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.llmreference.comparison.engine.ComparisonEngine;
 import org.llmreference.comparison.engine.EngineSettings;
 import org.llmreference.comparison.engine.RandomCatalogs;
-import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.PairId;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.catalog.ModelStatus;
 import org.llmreference.contracts.pricing.RouteSnapshot;
@@ -75,7 +76,7 @@ class ComparisonSetTest {
         qt().withExamples(60).forAll(worlds()).checkAssert(world -> {
             ComparisonSet set = world.replayed();
 
-            assertThat(set.recomputeAll().publications()).isEmpty();
+            assertThat(WholePlans.recomputeAll(set).publications()).isEmpty();
         });
     }
 
@@ -161,7 +162,7 @@ class ComparisonSetTest {
                     commit(oneByOne, oneByOne.pricesChanged(repriced, world.priceLists().get(repriced)));
                     commit(oneByOne, oneByOne.pricesChanged(repriced, newRoutes));
 
-                    Plan plan = commit(atOnce, atOnce.changed(backlog));
+                    Plan plan = commit(atOnce, WholePlans.changed(atOnce, backlog));
 
                     assertThat(plan.publications()).extracting(Publication::pair).doesNotHaveDuplicates();
                     assertThat(atOnce.graph().livePairs()).isEqualTo(oneByOne.graph().livePairs());
@@ -173,7 +174,7 @@ class ComparisonSetTest {
                         assertThat(atOnce.published(pair).map(PublishedPair::contentHash))
                                 .as(pair.toString()).isEqualTo(oneByOne.published(pair).map(PublishedPair::contentHash));
                     }
-                    assertThat(atOnce.recomputeAll().publications()).isEmpty();
+                    assertThat(WholePlans.recomputeAll(atOnce).publications()).isEmpty();
                 });
     }
 
@@ -188,7 +189,7 @@ class ComparisonSetTest {
                     List<ComparisonSet.SourceChange> backlog = List.of(new ComparisonSet.SourceChange.Model(retired),
                             new ComparisonSet.SourceChange.Prices(repriced, newRoutes));
 
-                    Plan plan = commit(whole, whole.changed(backlog));
+                    Plan plan = commit(whole, WholePlans.changed(whole, backlog));
                     ComparisonSet.Work work = sliced.changedWork(backlog);
                     List<Publication> publications = new ArrayList<>();
                     int recomputed = 0;
@@ -201,7 +202,7 @@ class ComparisonSetTest {
 
                     assertThat(publications).isEqualTo(plan.publications());
                     assertThat(recomputed).isEqualTo(plan.recomputed());
-                    assertThat(sliced.recomputeAll().publications()).isEmpty();
+                    assertThat(WholePlans.recomputeAll(sliced).publications()).isEmpty();
                 });
     }
 
@@ -224,10 +225,7 @@ class ComparisonSetTest {
         qt().withExamples(60).forAll(worlds(), integers().between(0, 13)).checkAssert((world, pick) -> {
             ComparisonSet set = world.replayed();
             ModelSnapshot m = world.models().get(pick % world.models().size());
-            ModelSnapshot retagged = new ModelSnapshot(m.id(), m.name(), m.vendor(), m.family(), m.releaseDate(),
-                    m.knowledgeCutoff(), m.contextWindow(), m.maxOutputTokens(), m.parametersBillions(), m.architecture(),
-                    m.license(), m.openWeights(), m.modalities(), m.capabilities(), List.of("Retagged " + pick),
-                    m.benchmarks(), m.sources(), m.status(), m.retiresOn(), m.successorId());
+            ModelSnapshot retagged = aModelLike(m).withDecisionTags("Retagged " + pick).build();
 
             Plan plan = set.modelChanged(retagged);
 
@@ -237,9 +235,6 @@ class ComparisonSetTest {
     }
 
     static ModelSnapshot retired(ModelSnapshot m) {
-        return new ModelSnapshot(m.id(), m.name(), m.vendor(), m.family(), m.releaseDate(), m.knowledgeCutoff(),
-                m.contextWindow(), m.maxOutputTokens(), m.parametersBillions(), m.architecture(), m.license(),
-                m.openWeights(), m.modalities(), m.capabilities(), m.decisionTags(), m.benchmarks(), m.sources(),
-                ModelStatus.RETIRED, m.retiresOn(), m.successorId());
+        return aModelLike(m).withStatus(ModelStatus.RETIRED).build();
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import org.llmreference.comparison.engine.ComparisonEngine;
-import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.PairId;
 import org.llmreference.comparison.pairs.CuratedPairs;
 import org.llmreference.comparison.recompute.ComparisonSet;
 import org.llmreference.comparison.recompute.ComparisonSet.SourceChange;

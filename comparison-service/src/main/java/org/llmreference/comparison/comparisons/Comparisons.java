@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.PairId;
 import org.llmreference.comparison.recompute.Plan;
 import org.llmreference.comparison.recompute.Publication;
 import org.llmreference.comparison.recompute.PublishedPair;

@@ -2,7 +2,7 @@ package org.llmreference.comparison.comparisons;
 
 import java.time.Instant;
 
-import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.PairId;
 import org.llmreference.contracts.comparison.Comparison;
 
 /**

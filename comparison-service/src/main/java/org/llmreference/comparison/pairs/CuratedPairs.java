@@ -6,7 +6,7 @@ import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
-import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.PairId;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;

@@ -2,7 +2,7 @@ package org.llmreference.comparison.pairs;
 
 import org.llmreference.comparison.comparisons.Cause;
 import org.llmreference.comparison.comparisons.ComparisonPublisher;
-import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.PairId;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.catalog.ModelStatus;
 import org.llmreference.platform.web.ApiProblem;

@@ -2,12 +2,11 @@ package org.llmreference.comparison.comparisons;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.llmreference.testsupport.Fixtures.aModel;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +19,7 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.llmreference.comparison.engine.ComparisonEngine;
-import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.PairId;
 import org.llmreference.comparison.pairs.CuratedPairs;
 import org.llmreference.comparison.recompute.ComparisonSet.SourceChange;
 import org.llmreference.comparison.recompute.Plan;
@@ -28,7 +27,6 @@ import org.llmreference.comparison.sources.SourceProjections;
 import org.llmreference.contracts.catalog.Capabilities;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.catalog.ModelStatus;
-import org.llmreference.contracts.catalog.Modalities;
 import org.llmreference.platform.outbox.OutboxRelay;
 import org.llmreference.testsupport.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -120,11 +118,11 @@ class ReadingWhileAChangeIsStoredTest {
     }
 
     private static ModelSnapshot twin(String family, int i) {
-        return new ModelSnapshot(family + "-" + i, family + " twin " + i, family + " lab", family, LocalDate.parse("2026-01-01"),
-                null, 131_072, null, new BigDecimal("8"), null, "MIT", true,
-                new Modalities(List.of("text"), List.of("text")),
-                new Capabilities(false, false, true, true, true, true, false, false, false, false),
-                List.of(), List.of(), List.of(), ModelStatus.ACTIVE, null, null);
+        return aModel(family + "-" + i).named(family + " twin " + i).fromVendor(family + " lab").ofFamily(family)
+                .releasedOn("2026-01-01").withContextWindow(131_072).withParameters("8").withLicense("MIT")
+                .withOpenWeights(true).textOnly()
+                .withCapabilities(new Capabilities(false, false, true, true, true, true, false, false, false, false))
+                .withStatus(ModelStatus.ACTIVE).build();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

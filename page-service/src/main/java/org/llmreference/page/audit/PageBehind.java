@@ -9,10 +9,10 @@ import java.time.Instant;
  * @param finding             {@code missing}, {@code behind}, {@code still-live} or {@code gone} (see {@link PagesBehind})
  * @param pageRevision        the stored page's revision; {@code null} when there is no page
  * @param comparisonRevision  the stored comparison's revision
- * @param comparisonWithdrawn whether that comparison withdraws the pair
+ * @param comparisonLive      whether that comparison is live ({@code false}: it withdraws the pair)
  * @param occurredAt          when the edit behind the comparison's revision was accepted
  * @param ageSeconds          how long before the audit that was
  */
 record PageBehind(String pairId, String finding, Long pageRevision, long comparisonRevision,
-        boolean comparisonWithdrawn, Instant occurredAt, BigDecimal ageSeconds) {
+        boolean comparisonLive, Instant occurredAt, BigDecimal ageSeconds) {
 }

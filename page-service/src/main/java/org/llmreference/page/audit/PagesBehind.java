@@ -46,7 +46,7 @@ final class PagesBehind {
             String finding = finding(comparison, page);
             if (finding != null) {
                 findings.add(new PageBehind(comparison.pairId(), finding, page == null ? null : page.revision(),
-                        comparison.revision(), comparison.withdrawn(), comparison.occurredAt(),
+                        comparison.revision(), comparison.live(), comparison.occurredAt(),
                         Ages.seconds(comparison.occurredAt(), now)));
             }
         }
@@ -62,10 +62,10 @@ final class PagesBehind {
         if (page.revision() < comparison.revision()) {
             return BEHIND;
         }
-        if (page.revision() == comparison.revision() && comparison.withdrawn() && page.live()) {
+        if (page.revision() == comparison.revision() && !comparison.live() && page.live()) {
             return STILL_LIVE;
         }
-        if (page.revision() == comparison.revision() && !comparison.withdrawn() && !page.live()) {
+        if (page.revision() == comparison.revision() && comparison.live() && !page.live()) {
             return GONE;
         }
         return null;

@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * Where page-service's copy of a pair's comparison stands, without the comparison.
  *
- * @param withdrawn  whether the latest event withdrew the pair
+ * @param live       whether the pair has a comparison ({@code false} once the latest event withdrew it)
  * @param occurredAt when the edit behind this revision was accepted
  */
-public record ComparisonRevision(String pairId, long revision, boolean withdrawn, Instant occurredAt) {
+public record ComparisonRevision(String pairId, long revision, boolean live, Instant occurredAt) {
 }

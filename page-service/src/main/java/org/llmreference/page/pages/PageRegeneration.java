@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.PairId;
 import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.comparison.Comparison;
 import org.llmreference.contracts.comparison.ComparisonChanged;

@@ -44,7 +44,7 @@ class ConsistencyEndpointTest {
     @Test
     void withoutKafkaAnswers503WithAProblemAndThePagesFromMongo() {
         ConsistencyEndpoint endpoint = new ConsistencyEndpoint(
-                () -> List.of(new ComparisonRevision("a-vs-b", 2, false, NOW.minusSeconds(42))),
+                () -> List.of(new ComparisonRevision("a-vs-b", 2, true, NOW.minusSeconds(42))),
                 () -> List.of(new PageRevision("a-vs-b", 1, true)),
                 new KafkaBacklog(nowhere(), SETTINGS.kafkaTimeout(), 1000), SETTINGS, Clock.fixed(NOW, ZoneOffset.UTC),
                 "/actuator/consistency");

@@ -18,7 +18,7 @@ class PagesBehindTest {
     @Test
     void aPageAtItsComparisonsRevisionAndLivenessIsNoFinding() {
         List<PageBehind> findings = PagesBehind.find(
-                List.of(comparison("a-vs-b", 3, false, 10), comparison("a-vs-c", 2, true, 10)),
+                List.of(comparison("a-vs-b", 3, true, 10), comparison("a-vs-c", 2, false, 10)),
                 List.of(new PageRevision("a-vs-b", 3, true), new PageRevision("a-vs-c", 2, false)), NOW);
 
         assertThat(findings).isEmpty();
@@ -27,10 +27,10 @@ class PagesBehindTest {
     @Test
     void findsMissingBehindStillLiveAndGonePagesOldestFirst() {
         List<PageBehind> findings = PagesBehind.find(List.of(
-                comparison("a-vs-b", 4, false, 5),
-                comparison("a-vs-c", 1, false, 120),
-                comparison("a-vs-d", 2, true, 30),
-                comparison("a-vs-e", 2, false, 60)),
+                comparison("a-vs-b", 4, true, 5),
+                comparison("a-vs-c", 1, true, 120),
+                comparison("a-vs-d", 2, false, 30),
+                comparison("a-vs-e", 2, true, 60)),
                 List.of(new PageRevision("a-vs-b", 3, true), new PageRevision("a-vs-d", 2, true),
                         new PageRevision("a-vs-e", 2, false)),
                 NOW);
@@ -48,7 +48,7 @@ class PagesBehindTest {
     @Test
     void aPageNewerThanTheComparisonReadBeforeItIsNoFinding() {
         // The audit reads comparisons first: a pair regenerated in between has a newer page, live or gone.
-        List<PageBehind> findings = PagesBehind.find(List.of(comparison("a-vs-b", 3, false, 1)),
+        List<PageBehind> findings = PagesBehind.find(List.of(comparison("a-vs-b", 3, true, 1)),
                 List.of(new PageRevision("a-vs-b", 4, false)), NOW);
 
         assertThat(findings).isEmpty();
@@ -57,7 +57,7 @@ class PagesBehindTest {
     @Test
     void aWithdrawnComparisonWithoutAPageIsMissingToo() {
         // page-service stores a gone page (410) for every withdrawal; without one the pair answers 404.
-        assertThat(PagesBehind.find(List.of(comparison("a-vs-b", 2, true, 1)), List.of(), NOW))
+        assertThat(PagesBehind.find(List.of(comparison("a-vs-b", 2, false, 1)), List.of(), NOW))
                 .extracting(PageBehind::finding).containsExactly("missing");
     }
 
@@ -68,7 +68,7 @@ class PagesBehindTest {
         assertThat(Ages.seconds(NOW.minusMillis(1_234), NOW)).isEqualTo(new BigDecimal("1.234"));
     }
 
-    private static ComparisonRevision comparison(String pairId, long revision, boolean withdrawn, long secondsAgo) {
-        return new ComparisonRevision(pairId, revision, withdrawn, NOW.minusSeconds(secondsAgo));
+    private static ComparisonRevision comparison(String pairId, long revision, boolean live, long secondsAgo) {
+        return new ComparisonRevision(pairId, revision, live, NOW.minusSeconds(secondsAgo));
     }
 }

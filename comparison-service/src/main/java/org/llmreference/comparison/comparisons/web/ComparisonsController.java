@@ -4,7 +4,7 @@ import java.net.URI;
 
 import org.llmreference.comparison.comparisons.Comparisons;
 import org.llmreference.comparison.comparisons.StoredComparison;
-import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.PairId;
 import org.llmreference.platform.web.ApiProblem;
 import org.llmreference.platform.web.IfMatch;
 import org.springframework.http.HttpStatus;

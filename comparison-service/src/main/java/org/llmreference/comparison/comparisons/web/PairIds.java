@@ -1,6 +1,6 @@
 package org.llmreference.comparison.comparisons.web;
 
-import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.PairId;
 import org.llmreference.platform.web.ApiProblem;
 
 /** Reads a pair id from a path, answering 400 with the reason when it is not one. */

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
-import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.PairId;
 import org.llmreference.comparison.graph.PeerGraph;
 
 /**

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import org.llmreference.comparison.comparisons.Cause;
 import org.llmreference.comparison.comparisons.ComparisonPublisher;
 import org.llmreference.comparison.comparisons.web.PairIds;
-import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.PairId;
 import org.llmreference.comparison.graph.PeerGraph;
 import org.llmreference.comparison.pairs.PairCuration;
 import org.llmreference.platform.tracing.CausedBy;

@@ -3,7 +3,7 @@ package org.llmreference.page.pages.web;
 import java.util.List;
 import java.util.Optional;
 
-import org.llmreference.comparison.graph.PairId;
+import org.llmreference.contracts.PairId;
 import org.llmreference.page.http.CachePolicy;
 import org.llmreference.page.http.Responses;
 import org.llmreference.page.pages.MissingPages;

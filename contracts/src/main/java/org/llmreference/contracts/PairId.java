@@ -1,17 +1,13 @@
-package org.llmreference.comparison.graph;
+package org.llmreference.contracts;
 
 import java.util.Objects;
 
-import org.llmreference.contracts.Slugs;
-
 /**
  * Two model ids in canonical order, {@code a} sorting before {@code b}: the key of a comparison
- * and its page, written {@code a-vs-b}. Model slugs never contain {@code -vs-}, so the text form
- * parses back unambiguously.
+ * event, of the comparison and of its page, written {@code a-vs-b} ({@link Slugs#PAIR_SEPARATOR}).
+ * Model slugs never contain the separator, so the text form parses back unambiguously.
  */
 public record PairId(String a, String b) implements Comparable<PairId> {
-
-    public static final String SEPARATOR = "-vs-";
 
     public PairId {
         Objects.requireNonNull(a, "a");
@@ -32,12 +28,12 @@ public record PairId(String a, String b) implements Comparable<PairId> {
      * @throws IllegalArgumentException with a message fit for an API client when the text is not two different model slugs
      */
     public static PairId parse(String text) {
-        int at = text == null ? -1 : text.indexOf(SEPARATOR);
+        int at = text == null ? -1 : text.indexOf(Slugs.PAIR_SEPARATOR);
         if (at < 0) {
-            throw new IllegalArgumentException("a pair is written <model>-vs-<model>, got '" + text + "'");
+            throw new IllegalArgumentException("a pair is written <model>" + Slugs.PAIR_SEPARATOR + "<model>, got '" + text + "'");
         }
         String x = text.substring(0, at);
-        String y = text.substring(at + SEPARATOR.length());
+        String y = text.substring(at + Slugs.PAIR_SEPARATOR.length());
         for (String id : new String[] {x, y}) {
             String problem = Slugs.problem(id);
             if (problem != null) {
@@ -78,6 +74,6 @@ public record PairId(String a, String b) implements Comparable<PairId> {
 
     @Override
     public String toString() {
-        return a + SEPARATOR + b;
+        return a + Slugs.PAIR_SEPARATOR + b;
     }
 }

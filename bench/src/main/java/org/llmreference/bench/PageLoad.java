@@ -1,7 +1,4 @@
-package org.llmreference.page;
-
-import static org.llmreference.page.DemoComparisons.compare;
-import static org.llmreference.page.DemoComparisons.side;
+package org.llmreference.bench;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,23 +20,29 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.llmreference.comparison.engine.ComparisonEngine;
+import org.llmreference.comparison.engine.EngineSettings;
+import org.llmreference.comparison.engine.Side;
 import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.EventCodec;
 import org.llmreference.contracts.EventHeaders;
+import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.comparison.Comparison;
 import org.llmreference.contracts.comparison.ComparisonChanged;
+import org.llmreference.contracts.pricing.RouteSnapshot;
+import org.llmreference.importing.bundle.CatalogBundle;
 import org.llmreference.importing.demo.DemoCatalog;
 
 /**
- * Load for a running page-service, not a test: publishes {@code count} comparison events of distinct
+ * Load for a running page-service: publishes {@code count} comparison events of distinct
  * pairs (the demo models copied under tags, {@code gpt-oss-20b-t3-vs-qwen3.5-4b-t3}, compared by the
  * real engine) to {@code comparison.pages.v1}, waits until page-service has stored them all, and
  * prints how long that took. The pair ids go to {@code pairs-file}, one a line (for wrk or nginx).
  *
  * <pre>
- * mvn -q -pl page-service -am test-compile
- * java -cp "$(cat cp.txt):page-service/target/test-classes:page-service/target/classes" \
- *   org.llmreference.page.PageLoad 127.0.0.1:29092 http://127.0.0.1:28080 7000 1 /tmp/pairs.txt
+ * mvn -q -pl bench -am package -DskipTests
+ * java -cp bench/target/benchmarks.jar org.llmreference.bench.PageLoad \
+ *   127.0.0.1:9092 http://127.0.0.1:8080 7000 1 pairs.txt
  * </pre>
  *
  * Arguments: Kafka bootstrap servers, page-service's URL, how many pages, their revision (a second run
@@ -60,13 +63,17 @@ public final class PageLoad {
         long revision = Long.parseLong(args[3]);
         Path pairsFile = Path.of(args[4]);
 
-        List<String> models = DemoCatalog.load().models().stream().map(model -> model.id()).toList();
+        CatalogBundle demo = DemoCatalog.load();
+        Map<String, List<RouteSnapshot>> priceLists = Catalogs.priceLists(demo);
+        List<ModelSnapshot> models = demo.models();
+        ComparisonEngine engine = new ComparisonEngine(EngineSettings.defaults());
         List<Envelope<ComparisonChanged>> events = new ArrayList<>();
         long start = System.nanoTime();
         for (int tag = 1; events.size() < count; tag++) {
             for (int i = 0; i < models.size() && events.size() < count; i++) {
                 for (int j = i + 1; j < models.size() && events.size() < count; j++) {
-                    Comparison comparison = compare(side(models.get(i), "t" + tag), side(models.get(j), "t" + tag));
+                    Comparison comparison = engine.compare(tagged(models.get(i), priceLists, "t" + tag),
+                            tagged(models.get(j), priceLists, "t" + tag), List.of());
                     events.add(Envelope.startingChain(new ComparisonChanged(comparison,
                             "sha256:" + comparison.hashCode() + "-" + revision, List.of("pricing")),
                             comparison.pairId(), revision, Instant.now()));
@@ -105,6 +112,15 @@ public final class PageLoad {
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         System.out.printf("%d pages stored %d ms after the first event was sent: %.1f pages/s, %.2f ms per page%n",
                 events.size(), elapsed, events.size() * 1000.0 / elapsed, (double) elapsed / events.size());
+    }
+
+    /** The demo model {@code m} under the id {@code <id>-<tag>} and the name {@code "<name> <tag>"}, with its routes. */
+    private static Side tagged(ModelSnapshot m, Map<String, List<RouteSnapshot>> priceLists, String tag) {
+        ModelSnapshot renamed = new ModelSnapshot(m.id() + "-" + tag, m.name() + " " + tag, m.vendor(), m.family(),
+                m.releaseDate(), m.knowledgeCutoff(), m.contextWindow(), m.maxOutputTokens(), m.parametersBillions(),
+                m.architecture(), m.license(), m.openWeights(), m.modalities(), m.capabilities(), m.decisionTags(),
+                m.benchmarks(), m.sources(), m.status(), m.retiresOn(), m.successorId());
+        return new Side(renamed, priceLists.get(m.id()));
     }
 
     /** Pages regenerated plus pages unchanged, from page-service's Prometheus metrics. */
