@@ -116,6 +116,24 @@ class CuratingAndWithdrawingPairsTest {
         assertThat(api().get("/api/pairs?size=0").send().statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void aCurationTakesNoBodyOrAnEmptyObjectAndRefusesAnythingElse() {
+        String unknown = "/api/pairs/no-such-model-vs-other-missing-model";
+        assertThat(api().put(unknown, "{}").as(TestTokens.EDITOR).send().statusCode()).as("{} passes").isEqualTo(422);
+        assertThat(api().put(unknown, " { } ").as(TestTokens.EDITOR).send().statusCode()).as("{ } passes").isEqualTo(422);
+
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        for (String body : List.of(deep, "{\"curated\": true}", "[]", "null", "\"\"")) {
+            HttpResponse<String> refused = api().put(unknown, body).as(TestTokens.EDITOR).send();
+            assertThat(refused.statusCode()).as(body.substring(0, Math.min(20, body.length()))).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.body()).contains("\"field\":\"body\"").contains("\"rule\":\"empty\"");
+        }
+        HttpResponse<String> notJson = api().put(unknown, "{}").as(TestTokens.EDITOR).header("Content-Type", "text/plain").send();
+        assertThat(notJson.statusCode()).isEqualTo(415);
+        assertThat(notJson.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
     private boolean allTwinsArrived(String family) {
         for (int i = 0; i < 10; i++) {
             if (api().get("/api/pairs?model=" + family + "-" + i).send().statusCode() != 200) {

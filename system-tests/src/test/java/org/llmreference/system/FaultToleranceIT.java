@@ -49,9 +49,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The site under faults, with real processes on a broker and a MongoDB-wire server of its own that
  * the test stops and starts: poison events go to the dead-letter topics while their partitions
- * keep flowing; a 30 s broker outage during 500 edits loses and duplicates nothing; {@code kill -9}
- * of the consumers never makes a page go back in time; a 20 s MongoDB outage turns editor writes
- * into 503s and the services recover by themselves. Every edit reprices one of five routes with
+ * keep flowing; a 30 s broker outage during 500 edits loses and duplicates nothing, every service
+ * stays ready and every visit gets its page (marked stale); {@code kill -9} of the consumers never
+ * makes a page go back in time; a 20 s MongoDB outage turns editor writes into 503s and the editor
+ * services unready, while page-service stays ready and every visit gets its page, and the services
+ * recover by themselves. Every edit reprices one of five routes with
  * prices that only grow, so each page's monthly cost tells which edit it reflects. Each test
  * prints what it measured.
  */
@@ -144,27 +146,36 @@ class FaultToleranceIT {
         editor.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> accepted.get() >= 100);
 
+        OutageVisitor visitor = new OutageVisitor(affectedPairs());
+        Thread visiting = new Thread(visitor, "visitor");
+        visiting.start();
         broker.stop();
         long stoppedAt = System.nanoTime();
         int acceptedWhenStopped = accepted.get();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(site.processes())
-                .allSatisfy(process -> assertThat(process.readinessStatus()).as("readiness without Kafka").isEqualTo(503)));
+        String stale = await().atMost(Duration.ofSeconds(20)).until(visitor::lastStaleHeader, header -> header != null);
+        assertThat(stale).startsWith("kafka unreachable since ");
+        assertThat(site.processes()).as("every service can still serve its users without Kafka")
+                .allSatisfy(process -> assertThat(process.readinessStatus()).as("readiness without Kafka").isEqualTo(200));
+        assertThat(Site.metric(site.page, "llmref_pages_stale_seconds", "dependency=\"kafka\"")).isGreaterThan(0);
         TimeUnit.NANOSECONDS.sleep(Math.max(0, TimeUnit.SECONDS.toNanos(30) - (System.nanoTime() - stoppedAt)));
         broker.restart();
         long back = System.nanoTime();
         int acceptedWhenBack = accepted.get();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(site.processes())
-                .allSatisfy(process -> assertThat(process.readinessStatus()).as("readiness with Kafka back").isEqualTo(200)));
-        double ready = seconds(back);
+        await().atMost(Duration.ofSeconds(30)).until(() -> visitor.lastStaleHeader() == null);
+        double fresh = seconds(back);
+        visitor.stop(visiting);
         editor.join(TimeUnit.MINUTES.toMillis(2));
 
+        visitor.assertEveryVisitGotItsPage();
         assertThat(refused).as("editor writes while Kafka is down are accepted (the outbox keeps them)").isEmpty();
         assertThat(accepted.get()).isEqualTo(500);
         awaitConverged(lastAccepted.keySet(), WAIT);
         double converged = seconds(back);
         Figures.record("Broker outage: %d edits accepted before the stop, %d during the %.1f s outage, %d after; "
-                + "every service ready again %.1f s and pages converged %.1f s after the broker's return", acceptedWhenStopped,
-                acceptedWhenBack - acceptedWhenStopped, (back - stoppedAt) / 1e9, 500 - acceptedWhenBack, ready, converged);
+                + "%d page visits during the outage, all 200 with the page (%d marked stale); pages no longer marked stale "
+                + "%.1f s and converged %.1f s after the broker's return", acceptedWhenStopped,
+                acceptedWhenBack - acceptedWhenStopped, (back - stoppedAt) / 1e9, 500 - acceptedWhenBack, visitor.visits.get(),
+                visitor.stale.get(), fresh, converged);
         assertRevisionsGaplessAndUnique(Topics.PRICING_ROUTES, lastAccepted.keySet());
         assertRevisionsGaplessAndUnique(Topics.COMPARISON_PAGES, affectedPairs());
         site.awaitConsistent();
@@ -221,6 +232,9 @@ class FaultToleranceIT {
         String pair = site.pairsOf(model).iterator().next();
         Served cached = site.serve(pair);
         assertThat(edit(model).statusCode()).isEqualTo(200);
+        OutageVisitor visitor = new OutageVisitor(affectedPairs());
+        Thread visiting = new Thread(visitor, "visitor");
+        visiting.start();
 
         mongo.stop();
         long stoppedAt = System.nanoTime();
@@ -234,8 +248,13 @@ class FaultToleranceIT {
             assertThat(write.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
             assertThat(write.body()).contains("\"detail\"").doesNotContain("Exception").doesNotContain("\tat ");
         });
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(site.processes())
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(List.of(site.catalog, site.pricing, site.comparison))
+                .as("editor services cannot accept writes without MongoDB")
                 .allSatisfy(process -> assertThat(process.readinessStatus()).isEqualTo(503)));
+        String stale = await().atMost(Duration.ofSeconds(20)).until(visitor::lastStaleHeader,
+                header -> header != null && header.contains("mongodb unreachable since "));
+        assertThat(stale).doesNotContain("kafka");
+        assertThat(site.page.readinessStatus()).as("page-service serves its pages from memory").isEqualTo(200);
         assertThat(site.serve(pair).status()).as("visitors still read pages held in memory").isEqualTo(cached.status());
         long remaining = TimeUnit.SECONDS.toNanos(20) - (System.nanoTime() - stoppedAt);
         TimeUnit.NANOSECONDS.sleep(Math.max(0, remaining));
@@ -245,12 +264,16 @@ class FaultToleranceIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(site.processes())
                 .allSatisfy(process -> assertThat(process.readinessStatus()).isEqualTo(200)));
         double ready = seconds(back);
+        await().atMost(Duration.ofSeconds(30)).until(() -> visitor.lastStaleHeader() == null);
+        visitor.stop(visiting);
+        visitor.assertEveryVisitGotItsPage();
         awaitConverged(Set.of(model), WAIT);
         double converged = seconds(back);
         assertThat(edit(model).statusCode()).isEqualTo(200);
         awaitConverged(Set.of(model), WAIT);
-        Figures.record("MongoDB outage: every service ready again %.1f s after MongoDB's return; the edit accepted "
-                + "just before the outage reached its pages %.1f s after; a new edit reached them %.1f s after",
+        Figures.record("MongoDB outage: %d page visits during it, all 200 with the page (%d marked stale); every "
+                + "service ready again %.1f s after MongoDB's return; the edit accepted just before the outage reached its "
+                + "pages %.1f s after; a new edit reached them %.1f s after", visitor.visits.get(), visitor.stale.get(),
                 ready, converged, seconds(back));
     }
 
@@ -410,6 +433,66 @@ class FaultToleranceIT {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A visitor reading pages over and over through an outage: every visit must be answered 200 with
+     * the page, and page-service must stay ready. Notes the {@code X-Llmref-Stale} header it is given.
+     */
+    final class OutageVisitor implements Runnable {
+
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final AtomicInteger visits = new AtomicInteger();
+        final AtomicInteger stale = new AtomicInteger();
+        final List<String> failures = new CopyOnWriteArrayList<>();
+        private final List<String> pairs;
+        private volatile String lastStaleHeader;
+
+        OutageVisitor(Set<String> pairs) {
+            this.pairs = List.copyOf(pairs);
+        }
+
+        @Override
+        public void run() {
+            while (running.get()) {
+                for (String pair : pairs) {
+                    try {
+                        HttpResponse<String> page = site.pageApi().get("/compare/" + pair).send();
+                        visits.incrementAndGet();
+                        if (page.statusCode() != 200 || !page.body().contains("</html>")) {
+                            failures.add(pair + ": " + page.statusCode() + " " + page.body().substring(0, Math.min(200, page.body().length())));
+                        }
+                        String header = page.headers().firstValue("X-Llmref-Stale").orElse(null);
+                        if (header != null) {
+                            stale.incrementAndGet();
+                        }
+                        lastStaleHeader = header;
+                    } catch (RuntimeException e) {
+                        failures.add(pair + ": " + e);
+                    }
+                }
+                int readiness = site.page.readinessStatus();
+                if (readiness != 200) {
+                    failures.add("page-service readiness " + readiness);
+                }
+            }
+        }
+
+        /** The header of the latest visit; {@code null} once pages are no longer marked stale. */
+        String lastStaleHeader() {
+            return lastStaleHeader;
+        }
+
+        void stop(Thread thread) throws InterruptedException {
+            running.set(false);
+            thread.join(10_000);
+        }
+
+        void assertEveryVisitGotItsPage() {
+            assertThat(visits.get()).as("page visits during the outage").isGreaterThan(pairs.size() * 5);
+            assertThat(stale.get()).as("visits told the pages may be stale").isGreaterThan(0);
+            assertThat(failures).as("visits not answered 200 with the page, or page-service not ready").isEmpty();
         }
     }
 

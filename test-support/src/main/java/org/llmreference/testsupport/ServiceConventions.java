@@ -10,14 +10,17 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
 import com.mongodb.client.MongoDatabase;
 
 /**
- * What every service promises ops, checked on the running application: liveness and readiness
- * probes (readiness includes Kafka and MongoDB), Prometheus metrics (with consumer lag and
+ * What every service promises ops, checked on the running application: liveness (no dependency)
+ * and readiness (only the dependencies it cannot serve without) probes, answers to malformed
+ * requests (400 problems with the security headers), Prometheus metrics (with consumer lag and
  * dead-letter counts for each topic it consumes), and its own MongoDB database.
  * A service's {@code @SpringBootTest} (web environment on a random port) extends this.
  */
@@ -37,20 +40,37 @@ public abstract class ServiceConventions {
     /** The topics the service consumes, each with the service's name as consumer group. */
     protected abstract List<String> consumedTopics();
 
-    @Test
-    void readinessIsUpAndIncludesKafkaAndMongo() {
-        HttpResponse<String> readiness = get("/actuator/health/readiness");
-
-        assertThat(readiness.statusCode()).isEqualTo(200);
-        assertThat(readiness.body()).contains("\"status\":\"UP\"").contains("\"kafka\"").contains("\"mongo\"");
+    /**
+     * The dependencies readiness checks besides the application's own state: what the service
+     * cannot serve its users without. An editor service cannot accept a write without MongoDB (the
+     * default); Kafka away stops no write (the outbox keeps the events).
+     */
+    protected List<String> readinessDependencies() {
+        return List.of("mongo");
     }
 
     @Test
-    void livenessIsUp() {
+    void readinessIsUpAndChecksOnlyWhatTheServiceCannotServeWithout() {
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"status\":\"UP\"").contains("\"readinessState\"");
+        for (String dependency : List.of("kafka", "mongo")) {
+            if (readinessDependencies().contains(dependency)) {
+                assertThat(readiness.body()).contains("\"" + dependency + "\"");
+            } else {
+                assertThat(readiness.body()).doesNotContain("\"" + dependency + "\"");
+            }
+        }
+    }
+
+    @Test
+    void livenessIsUpAndDependsOnNoDependency() {
         HttpResponse<String> liveness = get("/actuator/health/liveness");
 
         assertThat(liveness.statusCode()).isEqualTo(200);
-        assertThat(liveness.body()).contains("\"status\":\"UP\"");
+        assertThat(liveness.body()).contains("\"status\":\"UP\"").contains("\"livenessState\"")
+                .doesNotContain("\"kafka\"").doesNotContain("\"mongo\"");
     }
 
     @Test
@@ -124,11 +144,49 @@ public abstract class ServiceConventions {
     }
 
     @Test
+    void everyAnswerCarriesTheSecurityHeadersWithAReferrerPolicy() {
+        for (HttpResponse<String> answer : List.of(get("/actuator/health/liveness"), get("/no/such/thing"),
+                api().post("/api/anything", "{}").send())) {
+            assertThat(answer.headers().firstValue("Referrer-Policy")).as(answer.uri().toString())
+                    .hasValue("strict-origin-when-cross-origin");
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        }
+    }
+
+    /** Request targets a probe sent, as they went over the wire (not normalised by any client). */
+    @ParameterizedTest(name = "GET {0}")
+    @ValueSource(strings = { "/?q=%ff", "/?%ff=1", "/actuator/health?x=%ff", "/api/anything?model=%ff", "/?q=%zz",
+            "/?q=%e2%82", "/a%2Fb", "/a%5Cb", "/a%00b", "/a/%2e%2e/b", "/a;b", "/a%252eb", "/api/%2e%2e/actuator/info" })
+    void aMalformedRequestAnswers400AsAProblemWithTheSecurityHeaders(String target) {
+        RawHttp.Answer answer = RawHttp.send(port(), "GET", target);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).as(answer.toString()).startsWith("application/problem+json");
+        assertThat(answer.body()).contains("\"status\":400").contains("\"detail\"").doesNotContain("Exception")
+                .doesNotContain("\tat ").doesNotContain("<html");
+        assertThat(answer.header("X-Content-Type-Options")).as(answer.toString()).isEqualTo("nosniff");
+        assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(answer.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+    }
+
+    @Test
+    void aWriteWithAMalformedQueryStringAnswers400NotAServerError() {
+        RawHttp.Answer answer = RawHttp.send(port(), "POST", "/api/import?waitForModelsSeconds=%ff");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
     void servesItsOpenApiDocument() {
         HttpResponse<String> document = get("/v3/api-docs");
 
         assertThat(document.statusCode()).isEqualTo(200);
         assertThat(document.body()).contains("\"openapi\"").contains("editorToken");
+    }
+
+    private int port() {
+        return Integer.parseInt(environment.getProperty("local.server.port"));
     }
 
     protected Api api() {

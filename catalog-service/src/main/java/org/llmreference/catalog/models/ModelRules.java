@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 final class ModelRules {
 
     static final LocalDate EARLIEST_RELEASE = LocalDate.of(2015, 1, 1);
+    /** No model's training data ends before this: an earlier cutoff is a typo ({@code 0000-01}). */
+    static final LocalDate EARLIEST_CUTOFF = LocalDate.of(2000, 1, 1);
     static final long MAX_TOKENS = 100_000_000L;
     static final BigDecimal MAX_PARAMETERS_BILLIONS = new BigDecimal("100000");
     static final BigDecimal MAX_SCORE = new BigDecimal("100000");
@@ -122,7 +124,10 @@ final class ModelRules {
             v.add("knowledgeCutoff", "format", format);
             return;
         }
-        v.check(first.isAfter(latest), "knowledgeCutoff", "too-far-in-future", "must not be after " + latest);
+        if (v.check(first.isBefore(EARLIEST_CUTOFF), "knowledgeCutoff", "too-early",
+                "must not be before " + YearMonth.from(EARLIEST_CUTOFF))) {
+            v.check(first.isAfter(latest), "knowledgeCutoff", "too-far-in-future", "must not be after " + latest);
+        }
     }
 
     private static void modalities(Violations v, String field, List<String> values) {

@@ -36,6 +36,13 @@ class ModelRulesTest {
     }
 
     @Test
+    void aKnowledgeCutoffBeforeTheYear2000IsRefused() {
+        assertThat(rules.check("m", input("m", null, "2000-01", null, null, null))).isEmpty();
+        assertThat(rules("m", input("m", null, "1999-12-31", null, null, null))).containsExactly("knowledgeCutoff too-early");
+        assertThat(rules("m", input("m", null, "0000-01", null, null, null))).containsExactly("knowledgeCutoff too-early");
+    }
+
+    @Test
     void collectsEveryViolationAtOnce() {
         assertThat(rules("Bad Id", input("other", null, null, 0L, "gone", "Bad Id")))
                 .containsExactly("id slug", "contextWindow min", "status one-of", "successorId slug");

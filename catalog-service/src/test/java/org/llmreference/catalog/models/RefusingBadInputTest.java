@@ -88,6 +88,22 @@ class RefusingBadInputTest {
         cases.add(put("control character in a decision tag", m -> arr(m, "decisionTags").set(0, "R\u0000AG"),
                 "decisionTags[0]", "control-characters"));
         cases.add(put("bidi override in name", m -> m.put("name", "gpt\u202eoss"), "name", "control-characters"));
+        cases.add(escapedName("noncharacter U+FFFF in name", "gpt\\uffffoss", "name", "noncharacter"));
+        cases.add(escapedName("noncharacter U+FFFE in name", "\\ufffegpt", "name", "noncharacter"));
+        cases.add(escapedName("lone surrogate in name", "gpt\\ud800oss", "name", "unpaired-surrogate"));
+        cases.add(escapedName("lone low surrogate at the end of name", "gpt\\udc00", "name", "unpaired-surrogate"));
+        cases.add(escapedName("name of zero-width spaces only", "\\u200b\\u200b", "name", "control-characters"));
+        cases.add(escapedName("name of Hangul fillers only", "\\u3164\\u3164", "name", "not-blank"));
+        cases.add(escapedName("name of blank Braille patterns only", "\\u2800", "name", "not-blank"));
+        cases.add(escapedName("Arabic letter mark in name", "gpt\\u061coss", "name", "control-characters"));
+        cases.add(escapedName("byte order mark in name", "\\ufeffgpt", "name", "control-characters"));
+        cases.add(escapedName("tag characters in name", "gpt\\udb40\\udc41", "name", "control-characters"));
+        cases.add(escapedName("left-to-right mark in name", "gpt\\u200eoss", "name", "control-characters"));
+        cases.add(put("source url with user information", m -> ((ObjectNode) arr(m, "sources").get(0))
+                .put("url", "https://openrouter.ai@evil.example/"), "sources[0].url", "no-userinfo"));
+        cases.add(put("knowledge cutoff 0000-01", m -> m.put("knowledgeCutoff", "0000-01"), "knowledgeCutoff", "too-early"));
+        cases.add(new BadRequest("empty If-Match", api -> api.put(MODEL, write(aModel(SEED).put("name", "new")))
+                .as(TestTokens.EDITOR).header("If-Match", ""), 400, "If-Match", "etag", null));
         cases.add(put("javascript: source url", m -> ((ObjectNode) arr(m, "sources").get(0)).put("url", "javascript:alert(1)"),
                 "sources[0].url", "http-url"));
         cases.add(put("release date 2999-01-01", m -> m.put("releaseDate", "2999-01-01"), "releaseDate", "too-far-in-future"));
@@ -161,6 +177,12 @@ class RefusingBadInputTest {
         ObjectNode model = aModel(SEED);
         spoil.accept(model);
         return raw(name, write(model), field, rule);
+    }
+
+    /** A PUT whose name is {@code escaped}, written into the JSON as it is (with its {@code \\u} escapes). */
+    private static BadRequest escapedName(String name, String escaped, String field, String rule) {
+        String body = write(aModel(SEED).put("name", "NAME-PLACEHOLDER")).replace("NAME-PLACEHOLDER", escaped);
+        return raw(name, body, field, rule);
     }
 
     private static BadRequest putAt(String name, String pathId, String field, String rule) {

@@ -2,8 +2,8 @@ package org.llmreference.page.rendering;
 
 /**
  * Escapes text for markup written by Java code rather than by the templates (the cost chart's SVG):
- * text content and double- or single-quoted attribute values alike. Control characters that XML
- * forbids are dropped.
+ * text content and double- or single-quoted attribute values alike. Characters that XML 1.0
+ * forbids (control characters, unpaired surrogates, U+FFFE, U+FFFF) are dropped.
  */
 final class Xml {
 
@@ -26,7 +26,9 @@ final class Xml {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
                 default -> {
-                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        out.append(c).append(text.charAt(++i));
+                    } else if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)) {
                         out.append(c);
                     }
                 }

@@ -101,7 +101,7 @@ class EscapingTest {
         }
         Element good = sources.get(BAD_URLS.size()).selectFirst("a");
         assertThat(good.attr("href")).isEqualTo("https://example.com/card?a=1&b='2'");
-        assertThat(good.attr("rel")).isEqualTo("nofollow noopener");
+        assertThat(good.attr("rel")).isEqualTo("nofollow noopener noreferrer");
         assertThat(good.text()).isEqualTo(SOURCE_TITLE);
 
         // The cell notes: a javascript: source of a cell is no link either.
@@ -140,6 +140,12 @@ class EscapingTest {
         assertThat(svg.select("g.series-b circle title").eachText()).first().isEqualTo(NAME_B + ": $1.00 a month at 10,000 requests");
         assertThat(svg.select("*")).allSatisfy(element -> assertThat(element.tagName())
                 .isIn("svg", "title", "g", "line", "text", "path", "circle"));
+    }
+
+    @Test
+    void dropsCharactersXmlCannotCarryFromTheSvgMarkup() {
+        assertThat(Xml.escape("gpt\uFFFF-oss\uFFFE \uD800x\u0007 \uD83D\uDE80 <a>"))
+                .isEqualTo("gpt-oss x \uD83D\uDE80 &lt;a&gt;");
     }
 
     @Test

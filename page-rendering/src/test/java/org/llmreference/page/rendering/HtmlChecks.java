@@ -122,7 +122,7 @@ final class HtmlChecks {
             assertThat(href).as("href of '%s'", link.text())
                     .matches("/|/compare/[A-Za-z0-9._~%-]+|/models/[A-Za-z0-9._~%-]+|#[a-z0-9-]+|https?://\\S+");
             if (href.startsWith("http")) {
-                assertThat(link.attr("rel")).isEqualTo("nofollow noopener");
+                assertThat(link.attr("rel")).isEqualTo("nofollow noopener noreferrer");
             }
         }
     }

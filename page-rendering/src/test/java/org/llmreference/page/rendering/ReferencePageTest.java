@@ -164,7 +164,7 @@ class ReferencePageTest {
         Element footnote = page.getElementById(note.substring(1));
         assertThat(footnote.text()).isEqualTo("OpenRouter, verified 2026-05-22");
         assertThat(footnote.selectFirst("a").attr("href")).isEqualTo("https://openrouter.ai/openai/gpt-oss-20b");
-        assertThat(footnote.selectFirst("a").attr("rel")).isEqualTo("nofollow noopener");
+        assertThat(footnote.selectFirst("a").attr("rel")).isEqualTo("nofollow noopener noreferrer");
         // The unknown cell has no source, and nothing is stale on a page reviewed the day it was rendered.
         assertThat(page.select("section[aria-labelledby=scorecard] tbody tr").get(3).child(2).hasAttr("title")).isFalse();
         assertThat(page.select(".stale")).isEmpty();

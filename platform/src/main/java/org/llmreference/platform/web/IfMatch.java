@@ -17,10 +17,10 @@ public final class IfMatch {
 
     /**
      * The revision an {@code If-Match} header names; empty when there is no header or it is
-     * {@code *}. A header that is not one of our ETags is refused with 400.
+     * {@code *}. A header that is not one of our ETags, an empty one included, is refused with 400.
      */
     public static OptionalLong revision(String header) {
-        if (header == null || header.isBlank() || header.strip().equals("*")) {
+        if (header == null || header.strip().equals("*")) {
             return OptionalLong.empty();
         }
         String value = header.strip();

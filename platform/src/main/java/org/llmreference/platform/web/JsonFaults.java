@@ -21,8 +21,8 @@ public final class JsonFaults {
             return new FieldViolation(field, "unknown-field",
                     "is not a field of this resource (known: " + unknown.getKnownPropertyIds() + ")");
         }
-        if (e instanceof TextRules.ControlCharacters) {
-            return new FieldViolation(field, "control-characters", "must not contain control characters");
+        if (e instanceof TextRules.RefusedText refused) {
+            return new FieldViolation(field, refused.rule(), refused.getOriginalMessage());
         }
         if (e instanceof InvalidFormatException invalid) {
             return new FieldViolation(field, "type", "'" + invalid.getValue() + "' is not a valid "

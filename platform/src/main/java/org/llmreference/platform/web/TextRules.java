@@ -10,7 +10,8 @@ import tools.jackson.databind.module.SimpleModule;
 /**
  * The Jackson module behind strict request bodies: a JSON string is accepted as a Java
  * {@code String} only if it is a JSON string (not a number or boolean) and holds no control
- * characters ({@link PlainText}). The fault names the field, like every other JSON fault.
+ * characters the text rule refuses ({@link PlainText}). The fault names the field, like every other
+ * JSON fault.
  */
 final class TextRules extends SimpleModule {
 
@@ -19,11 +20,18 @@ final class TextRules extends SimpleModule {
         addDeserializer(String.class, new PlainStringDeserializer());
     }
 
-    /** A string with control characters in it. */
-    static final class ControlCharacters extends InvalidFormatException {
+    /** A string with characters the text rule refuses; {@code rule} and the message say which. */
+    static final class RefusedText extends InvalidFormatException {
 
-        ControlCharacters(JsonParser parser, String value) {
-            super(parser, "must not contain control characters", value, String.class);
+        private final String rule;
+
+        RefusedText(JsonParser parser, String value, FieldViolation violation) {
+            super(parser, violation.message(), value, String.class);
+            this.rule = violation.rule();
+        }
+
+        String rule() {
+            return rule;
         }
     }
 
@@ -39,8 +47,9 @@ final class TextRules extends SimpleModule {
                 return (String) context.handleUnexpectedToken(String.class, parser);
             }
             String value = parser.getString();
-            if (PlainText.hasControlCharacters(value)) {
-                throw new ControlCharacters(parser, value);
+            FieldViolation refused = PlainText.problem("text", value);
+            if (refused != null) {
+                throw new RefusedText(parser, value, refused);
             }
             return value;
         }

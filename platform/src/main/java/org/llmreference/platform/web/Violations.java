@@ -39,15 +39,21 @@ public final class Violations {
         return check(value == null, field, "required", "is required");
     }
 
-    /** Plain text: at most {@code maxLength} characters, not blank, no control characters. */
+    /**
+     * Plain text: at most {@code maxLength} characters, something visible in it, and only characters
+     * the text rule allows ({@link PlainText}).
+     */
     public boolean text(String field, String value, int maxLength, boolean required) {
         if (value == null) {
             return !required || required(field, null);
         }
-        return check(value.isBlank(), field, "not-blank", "must not be blank")
+        FieldViolation characters = PlainText.problem(field, value);
+        if (characters != null) {
+            list.add(characters);
+            return false;
+        }
+        return check(PlainText.isBlank(value), field, "not-blank", "must not be blank (it has no visible character)")
                 && check(value.length() > maxLength, field, "max-length", "must be at most " + maxLength + " characters")
-                && check(PlainText.hasControlCharacters(value), field, "control-characters",
-                        "must not contain control characters")
                 && check(!value.equals(value.strip()), field, "trimmed", "must not start or end with spaces");
     }
 
@@ -59,7 +65,11 @@ public final class Violations {
         return check(problem != null, field, "slug", problem);
     }
 
-    /** An absolute http or https URL (never {@code javascript:} or other schemes). */
+    /**
+     * An absolute http or https URL (never {@code javascript:} or other schemes) without user
+     * information: {@code https://openrouter.ai@evil.example/} leads to evil.example, not where it
+     * seems to.
+     */
     public boolean httpUrl(String field, String value, boolean required) {
         if (value == null) {
             return !required || required(field, null);
@@ -71,7 +81,9 @@ public final class Violations {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
             return check(!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null, field, "http-url",
-                    "must be an absolute http or https URL");
+                    "must be an absolute http or https URL")
+                    && check(uri.getRawUserInfo() != null, field, "no-userinfo",
+                            "must not hold user information (the part before '@' in the host)");
         } catch (URISyntaxException e) {
             return check(true, field, "http-url", "must be an absolute http or https URL");
         }

@@ -14,6 +14,6 @@ public record WebSettings(DataSize maxBodySize, DataSize maxImportBodySize) {
 
     public WebSettings {
         maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(256) : maxBodySize;
-        maxImportBodySize = maxImportBodySize == null ? DataSize.ofMegabytes(64) : maxImportBodySize;
+        maxImportBodySize = maxImportBodySize == null ? DataSize.ofMegabytes(16) : maxImportBodySize;
     }
 }

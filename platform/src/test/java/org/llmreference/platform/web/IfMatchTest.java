@@ -25,6 +25,13 @@ class IfMatchTest {
     }
 
     @Test
+    void refusesAnEmptyHeaderInsteadOfTakingItAsAbsent() {
+        assertThatThrownBy(() -> IfMatch.revision("")).isInstanceOfSatisfying(ApiProblem.class,
+                problem -> assertThat(problem.violations()).extracting(FieldViolation::field).containsExactly("If-Match"));
+        assertThatThrownBy(() -> IfMatch.require("  ", 3)).isInstanceOf(ApiProblem.class);
+    }
+
+    @Test
     void answers412WhenTheClientReadAnOlderRevision() {
         IfMatch.require("\"3\"", 3);
         IfMatch.require(null, 3);

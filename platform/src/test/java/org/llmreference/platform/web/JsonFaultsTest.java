@@ -47,6 +47,10 @@ class JsonFaultsTest {
             "{\"name\":\"x\",\"open\":1}|open|type",
             "{\"name\":\"x\",\"tiers\":{}}|tiers|type",
             "{\"name\":\"a\\u0007b\"}|name|control-characters",
+            "{\"name\":\"a\\uffffb\"}|name|noncharacter",
+            "{\"name\":\"a\\ud800b\"}|name|unpaired-surrogate",
+            "{\"name\":\"a\\u061cb\"}|name|control-characters",
+            "{\"name\":\"\\ufeffab\"}|name|control-characters",
             "{\"name\":\"x\",\"tiers\":[{\"price\":1}]}|tiers[0].aboveTokens|required",
     })
     void namesTheFieldAndTheRuleOfEveryFault(String json, String field, String rule) {

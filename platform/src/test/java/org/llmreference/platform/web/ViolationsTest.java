@@ -46,6 +46,26 @@ class ViolationsTest {
     }
 
     @Test
+    void refusesAUrlWithUserInformation() {
+        Violations violations = new Violations();
+
+        assertThat(violations.httpUrl("sourceUrl", "https://openrouter.ai@evil.example/", true)).isFalse();
+        assertThat(violations.httpUrl("url", "http://user:secret@example.org/", true)).isFalse();
+        assertThat(violations.list()).extracting(FieldViolation::rule).containsOnly("no-userinfo");
+    }
+
+    @Test
+    void refusesTextWithNothingVisibleAsBlank() {
+        Violations violations = new Violations();
+        violations.text("name", "\u3164\u3164", 200, true);
+        violations.text("vendor", "\u2800", 200, true);
+
+        assertThat(violations.list()).extracting(FieldViolation::field, FieldViolation::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("name", "not-blank"),
+                org.assertj.core.groups.Tuple.tuple("vendor", "not-blank"));
+    }
+
+    @Test
     void acceptsHttpAndHttpsUrlsOnly() {
         Violations violations = new Violations();
 

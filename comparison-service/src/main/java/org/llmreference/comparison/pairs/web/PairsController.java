@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.llmreference.comparison.comparisons.Cause;
 import org.llmreference.comparison.comparisons.ComparisonPublisher;
@@ -15,13 +16,17 @@ import org.llmreference.comparison.pairs.PairCuration;
 import org.llmreference.platform.tracing.CausedBy;
 import org.llmreference.platform.web.ApiProblem;
 import org.llmreference.platform.web.Violations;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,6 +50,7 @@ class PairsController {
     static final String CAUSED_BY = CausedBy.HEADER;
     static final int DEFAULT_SIZE = 100;
     static final int MAX_SIZE = 1000;
+    private static final Pattern EMPTY_OBJECT = Pattern.compile("\\s*\\{\\s*}\\s*");
 
     private final ComparisonPublisher publisher;
     private final PairCuration curation;
@@ -112,9 +118,12 @@ class PairsController {
                     @ApiResponse(responseCode = "201", description = "curated", headers = {
                             @Header(name = "Location"), @Header(name = CAUSED_BY, description = "the chain its publication follows from") }),
                     @ApiResponse(responseCode = "200", description = "already curated: nothing changed"),
-                    @ApiResponse(responseCode = "400", description = "not two model ids joined by -vs-", content = @Content(mediaType = "application/problem+json")),
+                    @ApiResponse(responseCode = "400", description = "not two model ids joined by -vs-, or a body other than none or {}", content = @Content(mediaType = "application/problem+json")),
+                    @ApiResponse(responseCode = "415", description = "a body that is not JSON", content = @Content(mediaType = "application/problem+json")),
                     @ApiResponse(responseCode = "422", description = "a model is unknown or retired", content = @Content(mediaType = "application/problem+json")) })
-    ResponseEntity<PairResource> curate(@PathVariable String pairId) {
+    ResponseEntity<PairResource> curate(@PathVariable String pairId, @RequestBody(required = false) String content,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
+        requireNoContent(content, contentType);
         PairId pair = PairIds.parse(pairId);
         Cause cause = Cause.startingNow(clock.instant(), Cause.CURATION);
         boolean created = curation.curate(pair, cause);
@@ -124,6 +133,28 @@ class PairsController {
             return ResponseEntity.ok().location(location).body(body);
         }
         return ResponseEntity.created(location).header(CAUSED_BY, cause.causedBy()).body(body);
+    }
+
+    /** A curation says everything in its path: its body is none, or an empty JSON object. */
+    private static void requireNoContent(String body, String contentType) {
+        if (body == null || body.isBlank()) {
+            return;
+        }
+        if (!isJson(contentType)) {
+            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+                    "A curation has no body, or the empty JSON object {} as application/json.");
+        }
+        if (!EMPTY_OBJECT.matcher(body).matches()) {
+            throw ApiProblem.invalid("body", "empty", "must be empty or the empty JSON object {}");
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return contentType != null && MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     @DeleteMapping("/{pairId}")

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.llmreference.contracts.PairId;
+import org.llmreference.page.freshness.Freshness;
 import org.llmreference.page.http.CachePolicy;
 import org.llmreference.page.http.Responses;
 import org.llmreference.page.pages.PageCache;
@@ -28,7 +29,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * (200 or 304) and of a pair in the other order (301), straight from the {@link PageCache}, ahead of
  * the HTTP observation, Spring Security and Spring MVC: the answer, the headers Spring Security
  * would add and the {@code http.server.requests} timer are the same as through the whole chain, but
- * no span is opened and no filter chain is walked for them.
+ * no span is opened and no filter chain is walked for them. While Kafka or MongoDB is away the
+ * answer carries {@link Freshness#HEADER}, like every other answer.
  *
  * <p>Anything else goes down the chain as before: other methods, a request carrying
  * {@code Authorization} (the bearer-token filter judges it), a path that is not a plain pair of
@@ -45,12 +47,14 @@ final class ComparisonPageFastPath extends HttpFilter {
             "atom", "rss", "png", "jpe", "jpeg", "jpg", "gif", "wbmp", "bmp");
 
     private final PageCache pages;
+    private final Freshness freshness;
     private final MeterRegistry meters;
     private final Map<HttpMethod, Map<Integer, Timer>> timers = Map.of(HttpMethod.GET, new ConcurrentHashMap<>(),
             HttpMethod.HEAD, new ConcurrentHashMap<>());
 
-    ComparisonPageFastPath(PageCache pages, MeterRegistry meters) {
+    ComparisonPageFastPath(PageCache pages, Freshness freshness, MeterRegistry meters) {
         this.pages = pages;
+        this.freshness = freshness;
         this.meters = meters;
     }
 
@@ -82,6 +86,7 @@ final class ComparisonPageFastPath extends HttpFilter {
             }
             if (!pair.isWrittenAs(written)) {
                 SecurityHeaders.write(request, response);
+                freshness.stamp(response);
                 Responses.writeMovedPermanently(request, response, PREFIX + pair, CachePolicy.REDIRECT);
                 timed(get, response, start);
                 return;
@@ -93,6 +98,7 @@ final class ComparisonPageFastPath extends HttpFilter {
             return;
         }
         SecurityHeaders.write(request, response);
+        freshness.stamp(response);
         Responses.write(request, response, held.get().representation(), CachePolicy.PAGE, contentDisposition(written));
         timed(get, response, start);
     }

@@ -1,5 +1,6 @@
 package org.llmreference.page.pages.web;
 
+import org.llmreference.page.freshness.Freshness;
 import org.llmreference.page.pages.PageCache;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -13,9 +14,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 class ComparisonPageWeb {
 
     @Bean
-    FilterRegistrationBean<ComparisonPageFastPath> comparisonPageFastPath(PageCache pages, MeterRegistry meters) {
+    FilterRegistrationBean<ComparisonPageFastPath> comparisonPageFastPath(PageCache pages, Freshness freshness,
+            MeterRegistry meters) {
         FilterRegistrationBean<ComparisonPageFastPath> registration = new FilterRegistrationBean<>(
-                new ComparisonPageFastPath(pages, meters));
+                new ComparisonPageFastPath(pages, freshness, meters));
         registration.addUrlPatterns(ComparisonPageFastPath.PREFIX + "*");
         // Ahead of the HTTP observation (highest precedence + 1) and Spring Security's chain.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

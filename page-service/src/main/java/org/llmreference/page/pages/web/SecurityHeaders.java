@@ -5,8 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The headers Spring Security's default header writers add to every answer (the platform turns only
- * its cache-control writer off), for answers written ahead of its filter chain. A test compares them
- * with what the chain itself adds.
+ * its cache-control writer off, and adds Referrer-Policy), for answers written ahead of its filter
+ * chain. A test compares them with what the chain itself adds.
  */
 final class SecurityHeaders {
 
@@ -14,11 +14,6 @@ final class SecurityHeaders {
     }
 
     static void write(HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-XSS-Protection", "0");
-        response.setHeader("X-Frame-Options", "DENY");
-        if (request.isSecure()) {
-            response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
-        }
+        org.llmreference.platform.security.SecurityHeaders.write(request, response);
     }
 }

@@ -7,6 +7,7 @@ import org.llmreference.importing.bundle.CatalogBundle;
 import org.llmreference.importing.bundle.ImportReport;
 import org.llmreference.platform.web.Violations;
 import org.llmreference.pricing.importing.BundleImport;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,7 +28,7 @@ class ImportController {
         this.bundleImport = bundleImport;
     }
 
-    @PostMapping("/api/import")
+    @PostMapping(path = "/api/import", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Import the providers and routes of a catalog bundle (its models are ignored); answers "
             + "a report for providers and one for routes. Routes of models the catalog has not published wait up "
             + "to waitForModelsSeconds (0..300), then are rejected (unknown-model).")

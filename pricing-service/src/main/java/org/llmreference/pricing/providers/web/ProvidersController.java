@@ -10,6 +10,7 @@ import org.llmreference.pricing.providers.ProviderEditor;
 import org.llmreference.pricing.providers.Providers;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,7 +63,7 @@ class ProvidersController {
         return ResponseEntity.ok().eTag(IfMatch.etag(provider.revision())).body(ProviderView.of(provider));
     }
 
-    @PutMapping("/{id}")
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create (201) or change (200) a provider; the same values again change nothing (200). "
             + "A new name reaches every route of the provider as a RouteChanged event.")
     ResponseEntity<ProviderView> put(@PathVariable String id, @RequestBody ProviderInput input,

@@ -23,6 +23,7 @@ import org.llmreference.pricing.routes.web.RouteViews.RouteView;
 import org.llmreference.pricing.routes.web.RouteViews.ScheduledView;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,7 +71,7 @@ class RoutesController {
                 .orElseThrow(() -> ApiProblem.notFound("route", modelId + "/" + providerId));
     }
 
-    @PutMapping("/{providerId}")
+    @PutMapping(path = "/{providerId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Put a route: 201 new, 200 changed or identical (no new revision), 202 when effectiveFrom "
             + "is in the future (scheduled); 422 for an unknown or retired model or an unknown provider")
     ResponseEntity<Object> put(@PathVariable String modelId, @PathVariable String providerId,
