@@ -136,13 +136,14 @@ public abstract class ServiceConventions {
     @Test
     void exposesReadinessRequestLatencyHistogramsAndDiskSpaceForAlerts() {
         String application = "application=\"" + environment.getProperty("spring.application.name") + "\"";
-        get("/actuator/health/readiness");
+        get("/no/such/thing");
         String metrics = get("/actuator/prometheus").body();
 
         assertThat(lines(metrics, "llmref_health_readiness{")).as("readiness as a gauge, 1 while ready")
                 .singleElement().satisfies(line -> assertThat(line).contains(application).endsWith(" 1.0"));
         assertThat(lines(metrics, "http_server_requests_seconds_bucket{")).as("request latency histogram")
-                .anySatisfy(line -> assertThat(line).contains("uri=\"/actuator/health/readiness\"").contains("le=\""));
+                .anySatisfy(line -> assertThat(line).contains(application).contains("le=\"0.001\""))
+                .anySatisfy(line -> assertThat(line).contains(application).contains("le=\"+Inf\""));
         assertThat(lines(metrics, "disk_free_bytes{")).as("free disk space of the working directory")
                 .singleElement().satisfies(line -> assertThat(line).contains("path=\"").doesNotEndWith(" 0.0"));
         assertThat(lines(metrics, "disk_total_bytes{")).singleElement();
