@@ -18,5 +18,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /app.jar /app/app.jar
 USER llmref
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# Heap: half the container's memory limit (docker-compose.yml gives 512-640 MB, so 256-320 MB, as ./llmref
+# gives 256 MB); the rest is metaspace, code cache, thread stacks and native memory, capped as ./llmref caps them.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError"
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

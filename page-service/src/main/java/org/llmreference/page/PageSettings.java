@@ -58,12 +58,14 @@ public record PageSettings(
      * @param kafkaTimeout    how long each Kafka call of the audit may wait, and the time it may spend
      *                        reading pending records
      * @param maxItems        at most this many items are listed per section (the counts are always complete)
+     * @param metricsInterval how often the audit runs for its metrics ({@code llmref_consistency_*}); 0: never
      */
     public record Audit(
             @DefaultValue("page-service") String pageGroup,
             @DefaultValue("comparison-service") String comparisonGroup,
             @DefaultValue("5s") Duration kafkaTimeout,
-            @DefaultValue("1000") int maxItems) {
+            @DefaultValue("1000") int maxItems,
+            @DefaultValue("1m") Duration metricsInterval) {
 
         public Audit {
             if (pageGroup == null || pageGroup.isBlank() || comparisonGroup == null || comparisonGroup.isBlank()) {
@@ -74,6 +76,10 @@ public record PageSettings(
             }
             if (maxItems < 1) {
                 throw new IllegalArgumentException("llmref.page.audit.max-items must be at least 1, was " + maxItems);
+            }
+            if (metricsInterval == null || metricsInterval.isNegative()) {
+                throw new IllegalArgumentException("llmref.page.audit.metrics-interval must be 0 or positive, was "
+                        + metricsInterval);
             }
         }
     }

@@ -21,7 +21,8 @@ import com.mongodb.client.MongoDatabase;
  * What every service promises ops, checked on the running application: liveness (no dependency)
  * and readiness (only the dependencies it cannot serve without) probes, answers to malformed
  * requests (400 problems with the security headers), Prometheus metrics (with consumer lag and
- * dead-letter counts for each topic it consumes), and its own MongoDB database.
+ * dead-letter counts for each topic it consumes, and what the alert rules of infra/prometheus read),
+ * build info, and its own MongoDB database.
  * A service's {@code @SpringBootTest} (web environment on a random port) extends this.
  */
 public abstract class ServiceConventions {
@@ -183,6 +184,31 @@ public abstract class ServiceConventions {
 
         assertThat(document.statusCode()).isEqualTo(200);
         assertThat(document.body()).contains("\"openapi\"").contains("editorToken");
+    }
+
+    @Test
+    void exposesReadinessRequestLatencyHistogramsAndDiskSpaceForAlerts() {
+        String application = "application=\"" + environment.getProperty("spring.application.name") + "\"";
+        get("/no/such/thing");
+        String metrics = get("/actuator/prometheus").body();
+
+        assertThat(lines(metrics, "llmref_health_readiness{")).as("readiness as a gauge, 1 while ready")
+                .singleElement().satisfies(line -> assertThat(line).contains(application).endsWith(" 1.0"));
+        assertThat(lines(metrics, "http_server_requests_seconds_bucket{")).as("request latency histogram")
+                .anySatisfy(line -> assertThat(line).contains(application).contains("le=\"0.001\""))
+                .anySatisfy(line -> assertThat(line).contains(application).contains("le=\"+Inf\""));
+        assertThat(lines(metrics, "disk_free_bytes{")).as("free disk space of the working directory")
+                .singleElement().satisfies(line -> assertThat(line).contains("path=\"").doesNotEndWith(" 0.0"));
+        assertThat(lines(metrics, "disk_total_bytes{")).singleElement();
+    }
+
+    @Test
+    void infoNamesTheBuiltVersion() {
+        HttpResponse<String> info = api().get("/actuator/info").as(TestTokens.OPS).send();
+
+        assertThat(info.statusCode()).isEqualTo(200);
+        assertThat(info.body()).contains("\"build\":{").contains("\"version\":\"0.")
+                .contains("\"artifact\":\"" + environment.getProperty("spring.application.name") + "\"");
     }
 
     private int port() {

@@ -27,7 +27,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
 public final class TestInfrastructure {
 
     public static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
-    public static final String MONGO_IMAGE = "mongo:8.0";
+    public static final String MONGO_IMAGE = "mongo:8.0.12";
 
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
     private static TestInfrastructure shared;

@@ -9,7 +9,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The consistency audit: its endpoint, reading Kafka at the binder's brokers and MongoDB through the stores. */
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The consistency audit: its endpoint, reading Kafka at the binder's brokers and MongoDB through the stores,
+ * and its metrics, from the same audit run on a schedule.
+ */
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration {
 
@@ -21,5 +26,10 @@ class AuditConfiguration {
         return new ConsistencyEndpoint(comparisons::revisions, pages::revisions,
                 new KafkaBacklog(brokers, audit.kafkaTimeout(), audit.maxItems()), audit, clock,
                 actuatorPath + "/consistency");
+    }
+
+    @Bean
+    AuditMetrics auditMetrics(ConsistencyEndpoint endpoint, MeterRegistry meters, PageSettings settings, Clock clock) {
+        return new AuditMetrics(() -> endpoint.check().getBody(), meters, clock, settings.audit().metricsInterval());
     }
 }

@@ -39,7 +39,7 @@ class ConsistencyEndpointTest {
 
     static final Instant NOW = Instant.parse("2026-11-26T02:00:00Z");
     static final PageSettings.Audit SETTINGS = new PageSettings.Audit("page-service", "comparison-service",
-            Duration.ofMillis(500), 1000);
+            Duration.ofMillis(500), 1000, Duration.ZERO);
 
     @Test
     void withoutKafkaAnswers503WithAProblemAndThePagesFromMongo() {
