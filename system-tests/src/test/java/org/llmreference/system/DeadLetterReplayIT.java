@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -139,7 +140,7 @@ class DeadLetterReplayIT {
 
     /** The keys of the records on page-service's dead-letter topic (replay records included, which share their key). */
     Set<String> deadLetterKeys() {
-        Set<String> keys = new java.util.TreeSet<>();
+        Set<String> keys = new TreeSet<>();
         for (ConsumerRecord<byte[], byte[]> record : TopicRecords.readAll(broker.bootstrapServers(), DEAD_LETTERS)) {
             keys.add(new String(record.key(), StandardCharsets.UTF_8));
         }

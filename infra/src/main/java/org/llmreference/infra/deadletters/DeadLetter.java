@@ -1,5 +1,6 @@
 package org.llmreference.infra.deadletters;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ record DeadLetter(String topic, long offset, Instant deadLetteredAt, byte[] key,
     String header(String name) {
         for (Map.Entry<String, byte[]> header : eventHeaders) {
             if (header.getKey().equals(name)) {
-                return new String(header.getValue(), java.nio.charset.StandardCharsets.UTF_8);
+                return new String(header.getValue(), StandardCharsets.UTF_8);
             }
         }
         return null;

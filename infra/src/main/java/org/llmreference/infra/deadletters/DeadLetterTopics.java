@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -71,9 +72,9 @@ final class DeadLetterTopics implements AutoCloseable {
         List<DeadLetter> letters = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             String replayOf = text(record.headers().lastHeader(REPLAY_OF));
-            if (replayOf != null) {
+            if (replayOf != null && replayOf.matches("\\d{1,18}")) {
                 replays.putIfAbsent(Long.parseLong(replayOf), new DeadLetter.Replay(Instant.ofEpochMilli(record.timestamp()),
-                        new String(record.value(), StandardCharsets.UTF_8)));
+                        record.value() == null ? "?" : new String(record.value(), StandardCharsets.UTF_8)));
             } else {
                 letters.add(deadLetter(topic, record));
             }
@@ -105,7 +106,7 @@ final class DeadLetterTopics implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailable("interrupted while sending to " + record.topic(), e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new KafkaUnavailable("Kafka (" + bootstrapServers + ") did not take the record for " + record.topic()
                     + " within " + timeout.toSeconds() + " s: " + e.getMessage(), e);
         }
@@ -149,7 +150,7 @@ final class DeadLetterTopics implements AutoCloseable {
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        } catch (org.apache.kafka.common.errors.TimeoutException e) { // the client's own, not java.util.concurrent's
             throw new KafkaUnavailable("Kafka (" + bootstrapServers + ") did not answer within " + timeout.toSeconds()
                     + " s when asked for " + topic + "; is the stack running?", e);
         }

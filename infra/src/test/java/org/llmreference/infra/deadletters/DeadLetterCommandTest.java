@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -133,7 +134,7 @@ class DeadLetterCommandTest {
 
     @Test
     void saysSoWhenKafkaDoesNotAnswer() {
-        Run run = DeadLetterCommandTest.runOn("127.0.0.1:1", "list", "--timeout", "2");
+        Run run = runOn("127.0.0.1:1", "list", "--timeout", "2");
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("Kafka (127.0.0.1:1) did not answer within 2 s");
@@ -187,7 +188,7 @@ class DeadLetterCommandTest {
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            var ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))
                     && System.nanoTime() < deadline) {
