@@ -114,7 +114,9 @@ class OneServiceRestartIT {
                         watch.answers.get(), watch.slow.get());
                 pids = now;
             }
-            assertThat(read(output)).contains("catalog-service stopped", "page-service is ready again");
+            // The run command says what it did, on its next look (about a second later).
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(read(output))
+                    .contains("catalog-service stopped", "catalog-service is ready again", "page-service is ready again"));
             checked = true;
         } finally {
             up.destroy();
