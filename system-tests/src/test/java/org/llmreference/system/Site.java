@@ -61,17 +61,30 @@ final class Site implements AutoCloseable {
 
     /** Starts the four services and waits until each is ready. */
     static Site start(String kafka, String mongoUri) {
+        return start(kafka, mongoUri, Map.of());
+    }
+
+    /** The same, with environment variables of its own for some services (by name), e.g. a MongoDB of its own. */
+    static Site start(String kafka, String mongoUri, Map<String, Map<String, String>> servicesOwn) {
         Map<String, String> environment = new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "MONGODB_URI", mongoUri,
                 "LLMREF_EDITOR_TOKEN", EDITOR_TOKEN, "LLMREF_OPS_TOKEN", OPS_TOKEN));
         Site site = new Site(Map.copyOf(environment), mongoUri);
-        site.catalog = ServiceProcess.start("catalog-service", environment);
-        site.pricing = ServiceProcess.start("pricing-service", environment);
-        site.comparison = ServiceProcess.start("comparison-service", environment);
-        site.page = ServiceProcess.start("page-service", environment);
+        site.catalog = ServiceProcess.start("catalog-service", with(environment, servicesOwn.get("catalog-service")));
+        site.pricing = ServiceProcess.start("pricing-service", with(environment, servicesOwn.get("pricing-service")));
+        site.comparison = ServiceProcess.start("comparison-service", with(environment, servicesOwn.get("comparison-service")));
+        site.page = ServiceProcess.start("page-service", with(environment, servicesOwn.get("page-service")));
         for (ServiceProcess process : site.processes()) {
             process.awaitReady(Deadlines.SERVICE_READY);
         }
         return site;
+    }
+
+    private static Map<String, String> with(Map<String, String> environment, Map<String, String> own) {
+        Map<String, String> all = new HashMap<>(environment);
+        if (own != null) {
+            all.putAll(own);
+        }
+        return all;
     }
 
     List<ServiceProcess> processes() {
