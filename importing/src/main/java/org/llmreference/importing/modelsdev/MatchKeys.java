@@ -59,7 +59,8 @@ final class MatchKeys {
             "togetherai", Set.of("turbo"),
             "deepinfra", Set.of("turbo"),
             "nano-gpt", Set.of("original", "cheaper"),
-            "google-vertex", Set.of("maas"));
+            "google-vertex", Set.of("maas"),
+            "neuralwatt", Set.of("flex"));
     private static final Pattern SNAPSHOT = Pattern.compile("^(.+?)[-@](\\d{8}|\\d{4}-\\d{2}-\\d{2}|\\d{2}-\\d{2})$");
 
     private MatchKeys() {

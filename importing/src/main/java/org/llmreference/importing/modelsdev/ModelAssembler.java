@@ -85,7 +85,7 @@ final class ModelAssembler {
                 toolCall, toolCall,
                 pick(n -> TomlNodes.bool(n, "structured_output"), Comparator.<Boolean>naturalOrder()),
                 null, null, null, null);
-        String name = Objects.requireNonNullElse(pick(n -> TomlNodes.text(n, "name"), byTextAscending()), id);
+        String name = Objects.requireNonNullElse(name(), id);
         String status = pickStatus();
         return new ModelSnapshot(id, name, vendor,
                 pick(n -> TomlNodes.text(n, "family"), byTextAscending()),
@@ -103,6 +103,11 @@ final class ModelAssembler {
                 List.of(new SourceRef("models.dev", "https://models.dev", dataDate)),
                 "deprecated".equals(status) ? ModelStatus.DEPRECATED : ModelStatus.ACTIVE,
                 null, null);
+    }
+
+    /** The display name from the usual sources, or null when no file gives one. */
+    String name() {
+        return pick(n -> TomlNodes.text(n, "name"), byTextAscending());
     }
 
     /** Output modalities, to tell text models from image, speech or embedding models. */
