@@ -36,6 +36,8 @@ final class CatalogMerger {
         final String key;
         final List<MetadataFile> metadata = new ArrayList<>();
         final List<Candidate> candidates = new ArrayList<>();
+        /** A file of this model claims a {@code base_model} that its id contradicts: its inherited name is not its own. */
+        boolean baseClaimRefused;
 
         Group(String key) {
             this.key = key;
@@ -44,6 +46,7 @@ final class CatalogMerger {
         void absorb(Group other) {
             metadata.addAll(other.metadata);
             candidates.addAll(other.candidates);
+            baseClaimRefused |= other.baseClaimRefused;
         }
     }
 
@@ -84,15 +87,19 @@ final class CatalogMerger {
             if (key.date() != null && finalKey.equals(key.base())) {
                 tags.add("snapshot:" + key.date());
             }
+            boolean refused = false;
             if (offering.baseModel() != null && metaFinalKeys.containsKey(offering.baseModel())) {
                 MatchKeys.Key baseKey = metaKeys.get(offering.baseModel());
                 if (BaseClaims.compatible(key, baseKey)) {
                     finalKey = metaFinalKeys.get(offering.baseModel());
                 } else {
                     tally.baseClaimsRejected++;
+                    refused = true;
                 }
             }
-            groups.computeIfAbsent(finalKey, Group::new).candidates.add(new Candidate(offering, tags));
+            Group group = groups.computeIfAbsent(finalKey, Group::new);
+            group.candidates.add(new Candidate(offering, tags));
+            group.baseClaimRefused |= refused;
         }
         completeMixtureOfExperts(groups);
         return groups.values();

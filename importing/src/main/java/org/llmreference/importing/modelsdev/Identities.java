@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * <li>one key is the other with a host's or provider's prefix ({@code azure-gpt-4o} and
  * {@code gpt-4o}), the rest naming a model (a digit, or two words or more);</li>
  * <li>their display names are equal (case, spaces and punctuation aside, {@code +} read as
- * {@code plus}) and they are not two snapshots with different dates.</li>
+ * {@code plus}) and they are not two snapshots with different dates. A name inherited through a
+ * {@code base_model} claim that the provider's id contradicts ({@code qwen3.5-397b-a17b-2507}) does not count.</li>
  * </ol>
  * Never when both vendors are known and differ.
  * Of the models joined, the canonical one is the one with a {@code models/} metadata file, else one
@@ -33,7 +34,7 @@ final class Identities {
 
     /** What the rules look at of one model. */
     record Entry(String id, String key, String date, String name, String vendor, boolean metadata, boolean creatorRoute,
-            int providers) {
+            int providers, boolean nameInherited) {
     }
 
     /**
@@ -64,7 +65,7 @@ final class Identities {
             byCompact.computeIfAbsent(compact(e.key()), k -> new ArrayList<>()).add(e.id());
             byCompact.computeIfAbsent(compact(e.id()), k -> new ArrayList<>()).add(e.id());
             byKey.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e.id());
-            if (e.name() != null) {
+            if (e.name() != null && !e.nameInherited()) {
                 byName.computeIfAbsent(normalName(e.name()), k -> new ArrayList<>()).add(e.id());
             }
         }

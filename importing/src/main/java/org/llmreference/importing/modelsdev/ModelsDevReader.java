@@ -112,7 +112,8 @@ public final class ModelsDevReader {
             }
             entries.add(new Identities.Entry(entry.getKey(), group.key, MatchKeys.of(null, group.key).date(), name, vendor,
                     !group.metadata.isEmpty(), creator != null,
-                    (int) group.candidates.stream().map(c -> c.offering().providerId()).distinct().count()));
+                    (int) group.candidates.stream().map(c -> c.offering().providerId()).distinct().count(),
+                    group.baseClaimRefused));
         }
         Set<String> prefixes = new TreeSet<>(Vendors.HOST_PREFIXES);
         prefixes.addAll(providers.keySet());
