@@ -36,8 +36,8 @@ final class CatalogMerger {
         final String key;
         final List<MetadataFile> metadata = new ArrayList<>();
         final List<Candidate> candidates = new ArrayList<>();
-        /** A file of this model claims a {@code base_model} that its id contradicts: its inherited name is not its own. */
-        boolean baseClaimRefused;
+        /** The files that claim a {@code base_model} their own id contradicts, and give no name of their own. */
+        int refusedClaimsWithoutOwnName;
 
         Group(String key) {
             this.key = key;
@@ -46,7 +46,16 @@ final class CatalogMerger {
         void absorb(Group other) {
             metadata.addAll(other.metadata);
             candidates.addAll(other.candidates);
-            baseClaimRefused |= other.baseClaimRefused;
+            refusedClaimsWithoutOwnName += other.refusedClaimsWithoutOwnName;
+        }
+
+        /**
+         * Whether the model's name can only be one inherited through a refused {@code base_model}
+         * claim: no metadata file of its own, and every file claims a base its id contradicts and
+         * names nothing itself.
+         */
+        boolean nameOnlyInherited() {
+            return metadata.isEmpty() && refusedClaimsWithoutOwnName == candidates.size();
         }
     }
 
@@ -99,7 +108,7 @@ final class CatalogMerger {
             }
             Group group = groups.computeIfAbsent(finalKey, Group::new);
             group.candidates.add(new Candidate(offering, tags));
-            group.baseClaimRefused |= refused;
+            group.refusedClaimsWithoutOwnName += refused && !offering.namesItself() ? 1 : 0;
         }
         completeMixtureOfExperts(groups);
         return groups.values();

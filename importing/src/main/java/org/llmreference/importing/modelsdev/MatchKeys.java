@@ -108,6 +108,8 @@ final class MatchKeys {
                 }
             }
         }
+        // SAP's anthropic--claude-... leaves a dash behind its prefix
+        key = key.replaceFirst("^-+", "");
         // 5. qwen3 -> qwen-3, llama3 -> llama-3
         key = STEM_DIGIT.matcher(key).replaceAll("$1$2-$3");
         // 6. Claude names in one order: claude-3-5-sonnet -> claude-sonnet-3-5

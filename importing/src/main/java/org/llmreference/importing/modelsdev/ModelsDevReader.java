@@ -113,7 +113,7 @@ public final class ModelsDevReader {
             entries.add(new Identities.Entry(entry.getKey(), group.key, MatchKeys.of(null, group.key).date(), name, vendor,
                     !group.metadata.isEmpty(), creator != null,
                     (int) group.candidates.stream().map(c -> c.offering().providerId()).distinct().count(),
-                    group.baseClaimRefused));
+                    group.nameOnlyInherited()));
         }
         Set<String> prefixes = new TreeSet<>(Vendors.HOST_PREFIXES);
         prefixes.addAll(providers.keySet());
@@ -122,7 +122,7 @@ public final class ModelsDevReader {
 
         List<ModelSnapshot> models = new ArrayList<>();
         List<RouteEntry> routes = new ArrayList<>();
-        List<ModelAlias> aliases = new ArrayList<>();
+        Map<String, Set<String>> spellings = new TreeMap<>();
         int folded = 0;
         for (Map.Entry<String, Group> entry : byId.entrySet()) {
             String id = entry.getKey();
@@ -137,10 +137,12 @@ public final class ModelsDevReader {
             }
             joined.forEach((alias, canonical) -> {
                 if (canonical.equals(id)) {
-                    aliases.add(new ModelAlias(alias, id));
+                    spellings.computeIfAbsent(alias, a -> new TreeSet<>()).add(id);
                 }
             });
-            models.add(assembler.build(id, vendor, dataDate));
+            group.candidates.forEach(c -> spellings.computeIfAbsent(slug(lastSegment(c.offering().modelId())),
+                    a -> new TreeSet<>()).add(id));
+            models.add(assembler.build(id, vendor, dataDate, group.nameOnlyInherited()));
             Map<String, List<Candidate>> byProvider = group.candidates.stream()
                     .collect(Collectors.groupingBy(c -> c.offering().providerId(), TreeMap::new, Collectors.toList()));
             for (Map.Entry<String, List<Candidate>> offered : byProvider.entrySet()) {
@@ -154,6 +156,14 @@ public final class ModelsDevReader {
             }
         }
 
+        // every other spelling of a model's id is an alias of it, unless it names another model or a placeholder
+        Set<String> modelIds = models.stream().map(ModelSnapshot::id).collect(Collectors.toSet());
+        List<ModelAlias> aliases = new ArrayList<>();
+        spellings.forEach((alias, ids) -> {
+            if (ids.size() == 1 && Slugs.isValid(alias) && !modelIds.contains(alias) && !placeholders.contains(alias)) {
+                aliases.add(new ModelAlias(alias, ids.iterator().next()));
+            }
+        });
         List<ProviderEntry> providerEntries = providers.values().stream()
                 .map(p -> new ProviderEntry(p.id(), p.name() == null ? p.id() : p.name(), httpUrl(p.doc())))
                 .toList();
