@@ -114,6 +114,32 @@ class ImportRulesTest {
     }
 
     @Test
+    void joinsSapsDoubleDashClaudeIdsToTheirModelAndKeepsTheSpellingAsAnAlias() {
+        ModelsDevReader.Result result = tree()
+                .offer("anthropic", "claude-sonnet-4-5", textModel("Claude Sonnet 4.5", "3", "15", 200_000))
+                .offer("sap-ai-core", "anthropic--claude-4.5-sonnet", textModel("anthropic--claude-4.5-sonnet", "3", "15", 200_000))
+                .read();
+
+        assertThat(result.bundle().models()).extracting(ModelSnapshot::id).containsExactly("claude-sonnet-4-5");
+        assertThat(result.bundle().aliases()).containsExactly(new ModelAlias("anthropic--claude-4.5-sonnet", "claude-sonnet-4-5"));
+        assertThat(route(result, "claude-sonnet-4-5", "sap-ai-core")).isPresent();
+    }
+
+    @Test
+    void showsTheIdInsteadOfANameInheritedThroughARefusedBaseModelClaim() {
+        ModelsDevReader.Result result = tree()
+                .metadata("mistral", "mistral-large-latest", textModel("Mistral Large (latest)", "2", "6", 262_144))
+                .offer("mistral", "mistral-large-latest", textModel("Mistral Large (latest)", "2", "6", 262_144))
+                .offer("snowflake-cortex", "mistral-large2", "base_model = \"mistral/mistral-large-latest\"")
+                .read();
+
+        assertThat(result.counts().baseClaimsRejected()).isEqualTo(1);
+        assertThat(model(result, "mistral-large2").orElseThrow().name()).isEqualTo("mistral-large2");
+        assertThat(model(result, "mistral-large-latest").orElseThrow().name()).isEqualTo("Mistral Large (latest)");
+        assertThat(result.bundle().aliases()).isEmpty();
+    }
+
+    @Test
     void keepsModelsApartWhenTheirVendorsDifferThoughTheyShareADisplayName() {
         ModelsDevReader.Result result = tree()
                 .offer("openai", "gpt-9-turbo", textModel("Turbo", "1", "2", 128_000))
