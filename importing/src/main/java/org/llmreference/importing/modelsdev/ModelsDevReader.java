@@ -31,12 +31,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads a models.dev checkout in its original TOML layout ({@code providers/<p>/provider.toml},
  * {@code providers/<p>/models/**.toml}, {@code models/<lab>/<id>.toml}) into a {@link CatalogBundle},
- * following the rules of {@code catalog.README.md}: inheritance, merging one model offered by many
- * providers, vendor detection, one source per spec, and one route per model and provider.
+ * following the import rules of importing/README.md: inheritance, merging one model offered by many
+ * providers, one entry per model (the other ids kept as the bundle's aliases), vendor detection, one
+ * source per spec, and one route per model and provider.
  *
  * <p>What is left out: models whose outputs are not text (image, speech, video generation) and
  * embedding, reranker, speech and moderation models, told apart by output modalities and id words;
- * they are counted under {@code skipped}. Every other model with a route or a metadata file is kept.
+ * they are counted under {@code skipped}; and routers and placeholders ({@link Placeholders}), listed in
+ * the counts. Every other model with a route or a metadata file is kept.
  * Free variants, subscription plans and routes priced 0/0 keep the route but carry no price (a price
  * of 0 would read as "cheapest"). The result is sorted (models by id, routes by model and provider,
  * providers by id), so two reads of the same tree give equal bundles.

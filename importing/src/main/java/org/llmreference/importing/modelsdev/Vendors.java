@@ -167,11 +167,6 @@ final class Vendors {
         }
     }
 
-    /** Vendors with only the fixed tables (no lab providers found in the data). */
-    static Vendors tablesOnly() {
-        return new Vendors(Map.of(), Set.of());
-    }
-
     private static void name(String regex, String vendor) {
         NAME_PATTERNS.put(Pattern.compile(regex), vendor);
     }
