@@ -50,6 +50,20 @@ final class CatalogMerger {
         }
 
         /**
+         * Takes in a model joined to this one by {@link Identities}: its files become variants (tag
+         * {@code joined}), so a provider's file under this model's own spelling stays its route.
+         */
+        void join(Group other) {
+            metadata.addAll(other.metadata);
+            other.candidates.forEach(c -> {
+                Set<String> tags = new TreeSet<>(c.tags());
+                tags.add("joined");
+                candidates.add(new Candidate(c.offering(), tags));
+            });
+            refusedClaimsWithoutOwnName += other.refusedClaimsWithoutOwnName;
+        }
+
+        /**
          * Whether the model's name can only be one inherited through a refused {@code base_model}
          * claim: no metadata file of its own, and every file claims a base its id contradicts and
          * names nothing itself.

@@ -120,7 +120,7 @@ public final class ModelsDevReader {
         Set<String> prefixes = new TreeSet<>(Vendors.HOST_PREFIXES);
         prefixes.addAll(providers.keySet());
         Map<String, String> joined = Identities.join(entries, prefixes).canonical();
-        joined.forEach((alias, canonical) -> byId.get(canonical).absorb(byId.remove(alias)));
+        joined.forEach((alias, canonical) -> byId.get(canonical).join(byId.remove(alias)));
 
         List<ModelSnapshot> models = new ArrayList<>();
         List<RouteEntry> routes = new ArrayList<>();

@@ -114,6 +114,18 @@ class ImportRulesTest {
     }
 
     @Test
+    void keepsAProvidersFileUnderTheModelsOwnSpellingOverOneUnderAJoinedId() {
+        ModelsDevReader.Result result = tree()
+                .offer("openai", "gpt-4o", textModel("GPT-4o", "2.5", "10", 128_000))
+                .offer("nano-gpt", "openai/gpt-4o", textModel("GPT-4o", "2.5", "10", 128_000))
+                .offer("nano-gpt", "azure-gpt-4o", textModel("Azure gpt-4o", "2", "8", 128_000))
+                .read();
+
+        assertThat(route(result, "gpt-4o", "nano-gpt").orElseThrow().inputPricePerMTok()).isEqualByComparingTo("2.5");
+        assertThat(result.counts().variantRoutesFolded()).isEqualTo(1);
+    }
+
+    @Test
     void joinsSapsDoubleDashClaudeIdsToTheirModelAndKeepsTheSpellingAsAnAlias() {
         ModelsDevReader.Result result = tree()
                 .offer("anthropic", "claude-sonnet-4-5", textModel("Claude Sonnet 4.5", "3", "15", 200_000))
