@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
  * <ol>
  * <li>the {@code models/<lab>} folder of its metadata file, else the lab of a {@code base_model} its
  * provider files claim;</li>
- * <li>a name-pattern table on the match key (without a host's prefix such as {@code azure-}), then
- * on the files' {@code family} and the display names;</li>
- * <li>the org folder in provider ids ({@code meta-llama/}, {@code sao10k/}): a known org's vendor,
- * else the provider of that id when one exists ({@code morph/} is Morph), else the org as written;</li>
+ * <li>a name-pattern table on the match key (without a host's prefix such as {@code azure-});</li>
+ * <li>a known org folder in provider ids ({@code meta-llama/}, {@code sao10k/});</li>
+ * <li>the name-pattern table on the files' {@code family} and display names;</li>
+ * <li>any other org folder: the provider of that id when one exists ({@code morph/} is Morph), else
+ * the org as written;</li>
  * <li>the creator's own provider when it is the only one: a lab's API ({@code mistral}) or a
  * provider whose id other providers use as an org folder ({@code upstage}).</li>
  * </ol>
@@ -86,7 +87,7 @@ final class Vendors {
         name("^reka(-|$)", "Reka");
         name("^aion(-|$)", "AionLabs");
         name("^intellect(-|$)", "Prime Intellect");
-        name("^(l3|l31|l3-1|l3-3|euryale)(-|$)|(^|-)euryale(-|$)", "Sao10K");
+        name("(^|-)(euryale|lunaris|stheno|hanami)(-|$)", "Sao10K");
         name("^(cydonia|rocinante|skyfall|anubis|unslopnemo|magidonia)(-|$)", "TheDrummer");
         name("^mythomax(-|$)", "Gryphe");
         name("^exa(-|$)", "Exa");
@@ -127,7 +128,7 @@ final class Vendors {
             Map.entry("baichuan", "Baichuan"), Map.entry("alibaba", "Alibaba"), Map.entry("alibaba-nlp", "Alibaba"),
             Map.entry("tongyi-zhiwen", "Alibaba"), Map.entry("salesforce", "Salesforce"), Map.entry("perplexity", "Perplexity"),
             Map.entry("mistral", "Mistral"), Map.entry("moonshot", "Moonshot AI"), Map.entry("kimi", "Moonshot AI"),
-            Map.entry("paddlepaddle", "Baidu"));
+            Map.entry("paddlepaddle", "Baidu"), Map.entry("steelskull", "SteelSkull"));
 
     /** Folders in provider ids that are no org: a host's own paths ({@code accounts/fireworks/models}), tiers, placeholders. */
     private static final Set<String> NOT_ORGS = Set.of("accounts", "models", "routers", "tee", "route", "pro", "public",
@@ -204,6 +205,10 @@ final class Vendors {
         if (byName != null) {
             return byName;
         }
+        String knownOrg = byKnownOrgFolder(e.modelIds());
+        if (knownOrg != null) {
+            return knownOrg;
+        }
         for (String text : concat(e.families(), e.names())) {
             byName = byName(withoutHostPrefix(MatchKeys.of(null, text.toLowerCase(Locale.ROOT).replace(' ', '-')).base()));
             if (byName != null) {
@@ -239,8 +244,8 @@ final class Vendors {
         return null;
     }
 
-    /** The vendor an org folder names: the table first, then the provider of that id, then the org as written. */
-    private String byOrgFolder(Collection<String> modelIds) {
+    /** The vendor of a known org folder in the provider ids ({@code meta-llama/}). */
+    private static String byKnownOrgFolder(Collection<String> modelIds) {
         for (String modelId : modelIds.stream().sorted().toList()) {
             String[] segments = modelId.split("/");
             for (int i = 0; i < segments.length - 1; i++) {
@@ -250,6 +255,11 @@ final class Vendors {
                 }
             }
         }
+        return null;
+    }
+
+    /** The vendor another org folder names: the provider of that id, else the org as written. */
+    private String byOrgFolder(Collection<String> modelIds) {
         for (String modelId : modelIds.stream().sorted().toList()) {
             String[] segments = modelId.split("/");
             if (segments.length > 1 && !NOT_ORGS.contains(orgOf(segments[0])) && !orgOf(segments[0]).isEmpty()) {
