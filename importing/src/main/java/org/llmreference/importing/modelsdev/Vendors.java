@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * <li>the name-pattern table on the files' {@code family} and display names;</li>
  * <li>any other org folder: the provider of that id when one exists ({@code morph/} is Morph), else
  * the org as written;</li>
- * <li>the creator's own provider when it is the only one: a lab's API ({@code mistral}) or a
- * provider whose id other providers use as an org folder ({@code upstage}).</li>
+ * <li>the creator's own provider when it is the only one: a lab's API ({@code mistral}), a provider
+ * whose id other providers use as an org folder ({@code upstage}), or a provider whose id begins the
+ * model's ({@code lucidquery} offering {@code lucidquery-nexus-coder}).</li>
  * </ol>
  * Also which providers are a vendor's own API (its "creator routes"): the table below, plus every
  * provider whose id is an org folder that names the vendor.
@@ -46,7 +47,7 @@ final class Vendors {
         name("^(gpt|chatgpt|o\\d|codex|davinci|babbage|text-davinci)(-|$)", "OpenAI");
         name("^(qwen|qwq|qvq)(-|$)", "Alibaba");
         name("^claude(-|$)", "Anthropic");
-        name("^(gemini|gemma|palm)(-|$)", "Google");
+        name("^(gemini|gemma|medgemma|palm|learnlm)(-|$)", "Google");
         name("^(llama|codellama)(-|$)", "Meta");
         name("^deepseek(-|$)", "DeepSeek");
         name("^(mistral|mixtral|codestral|pixtral|ministral|magistral|devstral|voxtral)(-|$)", "Mistral");
@@ -220,7 +221,13 @@ final class Vendors {
             return byOrg;
         }
         if (e.providerIds().size() == 1) {
-            return creatorProviders.get(e.providerIds().iterator().next());
+            String only = e.providerIds().iterator().next();
+            if (creatorProviders.containsKey(only)) {
+                return creatorProviders.get(only);
+            }
+            if ((e.key() + "-").startsWith(only + "-") && providerNames.containsKey(only)) {
+                return providerNames.get(only);
+            }
         }
         return null;
     }

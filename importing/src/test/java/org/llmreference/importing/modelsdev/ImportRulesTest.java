@@ -223,12 +223,15 @@ class ImportRulesTest {
                 .offer("openrouter", "acme/widget-2", textModel("Widget 2", "1", "2", 64_000))
                 .offer("nano-gpt", "TheDrummer/Cydonia-99B", textModel("Cydonia 99B", "1", "2", 32_000))
                 .offer("nano-gpt", "Newlab/Gizmo-7B", textModel("Gizmo 7B", "1", "2", 32_000))
+                .provider("lucidquery", "LucidQuery")
+                .offer("lucidquery", "lucidquery-nexus-9", textModel("Nexus 9", "1", "2", 32_000))
                 .read();
 
         assertThat(model(result, "widget-1").orElseThrow().vendor()).isEqualTo("Acme Labs");
         assertThat(model(result, "widget-2").orElseThrow().vendor()).isEqualTo("Acme Labs");
         assertThat(model(result, "cydonia-99b").orElseThrow().vendor()).isEqualTo("TheDrummer");
         assertThat(model(result, "gizmo-7b").orElseThrow().vendor()).isEqualTo("Newlab");
+        assertThat(model(result, "lucidquery-nexus-9").orElseThrow().vendor()).isEqualTo("LucidQuery");
     }
 
     // the bundle
