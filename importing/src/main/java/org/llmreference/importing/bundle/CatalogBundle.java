@@ -9,20 +9,30 @@ import java.util.Map;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.pricing.RouteSnapshot;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Our own bulk-import format: providers, models and routes in one JSON document. catalog-service
  * takes its {@code models}, pricing-service its {@code providers} and {@code routes}; each ignores
  * the rest, so one file feeds both. A model is the model JSON of the catalog API (no revision).
  *
- * @param source a line saying where the data comes from, shown in import reports
+ * @param source  a line saying where the data comes from, shown in import reports
+ * @param aliases optional: other ids of the bundle's models, each naming its model's canonical id
+ *                (absent in older bundles, and in the parts an upload sends)
  */
 public record CatalogBundle(String source, List<ProviderEntry> providers, List<ModelSnapshot> models,
-        List<RouteEntry> routes) {
+        List<RouteEntry> routes, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ModelAlias> aliases) {
 
     public CatalogBundle {
         providers = providers == null ? List.of() : List.copyOf(providers);
         models = models == null ? List.of() : List.copyOf(models);
         routes = routes == null ? List.of() : List.copyOf(routes);
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    }
+
+    /** A bundle without aliases. */
+    public CatalogBundle(String source, List<ProviderEntry> providers, List<ModelSnapshot> models, List<RouteEntry> routes) {
+        this(source, providers, models, routes, List.of());
     }
 
     /**

@@ -36,6 +36,8 @@ final class CatalogMerger {
         final String key;
         final List<MetadataFile> metadata = new ArrayList<>();
         final List<Candidate> candidates = new ArrayList<>();
+        /** The files that claim a {@code base_model} their own id contradicts, and give no name of their own. */
+        int refusedClaimsWithoutOwnName;
 
         Group(String key) {
             this.key = key;
@@ -44,6 +46,30 @@ final class CatalogMerger {
         void absorb(Group other) {
             metadata.addAll(other.metadata);
             candidates.addAll(other.candidates);
+            refusedClaimsWithoutOwnName += other.refusedClaimsWithoutOwnName;
+        }
+
+        /**
+         * Takes in a model joined to this one by {@link Identities}: its files become variants (tag
+         * {@code joined}), so a provider's file under this model's own spelling stays its route.
+         */
+        void join(Group other) {
+            metadata.addAll(other.metadata);
+            other.candidates.forEach(c -> {
+                Set<String> tags = new TreeSet<>(c.tags());
+                tags.add("joined");
+                candidates.add(new Candidate(c.offering(), tags));
+            });
+            refusedClaimsWithoutOwnName += other.refusedClaimsWithoutOwnName;
+        }
+
+        /**
+         * Whether the model's name can only be one inherited through a refused {@code base_model}
+         * claim: no metadata file of its own, and every file claims a base its id contradicts and
+         * names nothing itself.
+         */
+        boolean nameOnlyInherited() {
+            return metadata.isEmpty() && refusedClaimsWithoutOwnName == candidates.size();
         }
     }
 
@@ -84,15 +110,19 @@ final class CatalogMerger {
             if (key.date() != null && finalKey.equals(key.base())) {
                 tags.add("snapshot:" + key.date());
             }
+            boolean refused = false;
             if (offering.baseModel() != null && metaFinalKeys.containsKey(offering.baseModel())) {
                 MatchKeys.Key baseKey = metaKeys.get(offering.baseModel());
                 if (BaseClaims.compatible(key, baseKey)) {
                     finalKey = metaFinalKeys.get(offering.baseModel());
                 } else {
                     tally.baseClaimsRejected++;
+                    refused = true;
                 }
             }
-            groups.computeIfAbsent(finalKey, Group::new).candidates.add(new Candidate(offering, tags));
+            Group group = groups.computeIfAbsent(finalKey, Group::new);
+            group.candidates.add(new Candidate(offering, tags));
+            group.refusedClaimsWithoutOwnName += refused && !offering.namesItself() ? 1 : 0;
         }
         completeMixtureOfExperts(groups);
         return groups.values();

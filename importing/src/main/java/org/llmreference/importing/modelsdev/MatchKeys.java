@@ -59,7 +59,8 @@ final class MatchKeys {
             "togetherai", Set.of("turbo"),
             "deepinfra", Set.of("turbo"),
             "nano-gpt", Set.of("original", "cheaper"),
-            "google-vertex", Set.of("maas"));
+            "google-vertex", Set.of("maas"),
+            "neuralwatt", Set.of("flex"));
     private static final Pattern SNAPSHOT = Pattern.compile("^(.+?)[-@](\\d{8}|\\d{4}-\\d{2}-\\d{2}|\\d{2}-\\d{2})$");
 
     private MatchKeys() {
@@ -107,6 +108,8 @@ final class MatchKeys {
                 }
             }
         }
+        // SAP's anthropic--claude-... leaves a dash behind its prefix
+        key = key.replaceFirst("^-+", "");
         // 5. qwen3 -> qwen-3, llama3 -> llama-3
         key = STEM_DIGIT.matcher(key).replaceAll("$1$2-$3");
         // 6. Claude names in one order: claude-3-5-sonnet -> claude-sonnet-3-5

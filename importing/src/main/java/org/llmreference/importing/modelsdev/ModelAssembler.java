@@ -72,7 +72,11 @@ final class ModelAssembler {
     record Mods(List<String> input, List<String> output) {
     }
 
-    ModelSnapshot build(String id, String vendor, LocalDate dataDate) {
+    /**
+     * @param nameOnlyInherited the only name the files give comes from a {@code base_model} their ids
+     *                          contradict: it names another model, so the id is shown instead
+     */
+    ModelSnapshot build(String id, String vendor, LocalDate dataDate, boolean nameOnlyInherited) {
         Limits limits = limits();
         Mods mods = pick(this::modalities, Comparator.comparing(Mods::toString).reversed());
         List<String> input = mods == null ? List.of() : mods.input();
@@ -85,7 +89,7 @@ final class ModelAssembler {
                 toolCall, toolCall,
                 pick(n -> TomlNodes.bool(n, "structured_output"), Comparator.<Boolean>naturalOrder()),
                 null, null, null, null);
-        String name = Objects.requireNonNullElse(pick(n -> TomlNodes.text(n, "name"), byTextAscending()), id);
+        String name = nameOnlyInherited ? id : Objects.requireNonNullElse(name(), id);
         String status = pickStatus();
         return new ModelSnapshot(id, name, vendor,
                 pick(n -> TomlNodes.text(n, "family"), byTextAscending()),
@@ -103,6 +107,11 @@ final class ModelAssembler {
                 List.of(new SourceRef("models.dev", "https://models.dev", dataDate)),
                 "deprecated".equals(status) ? ModelStatus.DEPRECATED : ModelStatus.ACTIVE,
                 null, null);
+    }
+
+    /** The display name from the usual sources, or null when no file gives one. */
+    String name() {
+        return pick(n -> TomlNodes.text(n, "name"), byTextAscending());
     }
 
     /** Output modalities, to tell text models from image, speech or embedding models. */

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.llmreference.contracts.Slugs;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.importing.bundle.CatalogBundle;
+import org.llmreference.importing.bundle.ModelAlias;
 import org.llmreference.importing.bundle.ProviderEntry;
 import org.llmreference.importing.bundle.RouteEntry;
 import org.llmreference.importing.modelsdev.CatalogMerger.Candidate;
@@ -30,12 +31,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads a models.dev checkout in its original TOML layout ({@code providers/<p>/provider.toml},
  * {@code providers/<p>/models/**.toml}, {@code models/<lab>/<id>.toml}) into a {@link CatalogBundle},
- * following the rules of {@code catalog.README.md}: inheritance, merging one model offered by many
- * providers, vendor detection, one source per spec, and one route per model and provider.
+ * following the import rules of importing/README.md: inheritance, merging one model offered by many
+ * providers, one entry per model (the other ids kept as the bundle's aliases), vendor detection, one
+ * source per spec, and one route per model and provider.
  *
  * <p>What is left out: models whose outputs are not text (image, speech, video generation) and
  * embedding, reranker, speech and moderation models, told apart by output modalities and id words;
- * they are counted under {@code skipped}. Every other model with a route or a metadata file is kept.
+ * they are counted under {@code skipped}; and routers and placeholders ({@link Placeholders}), listed in
+ * the counts. Every other model with a route or a metadata file is kept.
  * Free variants, subscription plans and routes priced 0/0 keep the route but carry no price (a price
  * of 0 would read as "cheapest"). The result is sorted (models by id, routes by model and provider,
  * providers by id), so two reads of the same tree give equal bundles.
@@ -81,9 +84,10 @@ public final class ModelsDevReader {
             }
         }
 
+        Vendors vendors = vendors(tree, providers);
         Map<String, Group> byId = new TreeMap<>();
         for (Group group : CatalogMerger.merge(tree, tally)) {
-            String id = canonicalId(group, creatorRoute(group, vendor(group)));
+            String id = canonicalId(group, creatorRoute(group, vendors.detect(evidence(group)), vendors));
             if (!Slugs.isValid(id)) {
                 tally.skip("canonical id not a slug");
                 continue;
@@ -94,24 +98,53 @@ public final class ModelsDevReader {
             }
         }
 
+        // routers and placeholders out; then one entry per model, the other ids kept as aliases
+        List<String> placeholders = new ArrayList<>();
+        List<Identities.Entry> entries = new ArrayList<>();
+        for (Map.Entry<String, Group> entry : new ArrayList<>(byId.entrySet())) {
+            Group group = entry.getValue();
+            String vendor = vendors.detect(evidence(group));
+            Candidate creator = creatorRoute(group, vendor, vendors);
+            String name = assembler(group, creator).name();
+            if (Placeholders.isPlaceholder(group.key, name)) {
+                tally.skip("router or placeholder, not a model");
+                placeholders.add(entry.getKey());
+                byId.remove(entry.getKey());
+                continue;
+            }
+            entries.add(new Identities.Entry(entry.getKey(), group.key, MatchKeys.of(null, group.key).date(), name, vendor,
+                    !group.metadata.isEmpty(), creator != null,
+                    (int) group.candidates.stream().map(c -> c.offering().providerId()).distinct().count(),
+                    group.nameOnlyInherited()));
+        }
+        Set<String> prefixes = new TreeSet<>(Vendors.HOST_PREFIXES);
+        prefixes.addAll(providers.keySet());
+        Map<String, String> joined = Identities.join(entries, prefixes).canonical();
+        joined.forEach((alias, canonical) -> byId.get(canonical).join(byId.remove(alias)));
+
         List<ModelSnapshot> models = new ArrayList<>();
         List<RouteEntry> routes = new ArrayList<>();
+        Map<String, Set<String>> spellings = new TreeMap<>();
         int folded = 0;
         for (Map.Entry<String, Group> entry : byId.entrySet()) {
             String id = entry.getKey();
             Group group = entry.getValue();
-            String vendor = vendor(group);
-            Candidate creator = creatorRoute(group, vendor);
-            ModelAssembler assembler = new ModelAssembler(
-                    group.metadata.stream().map(MetadataFile::data).map(JsonNode.class::cast).toList(),
-                    creator == null ? null : creator.offering().data(),
-                    group.candidates.stream().map(c -> (JsonNode) c.offering().data()).toList());
+            String vendor = vendors.detect(evidence(group));
+            Candidate creator = creatorRoute(group, vendor, vendors);
+            ModelAssembler assembler = assembler(group, creator);
             String notText = nonLlmReason(group.key, assembler.outputModalities());
             if (notText != null) {
                 tally.skip(notText);
                 continue;
             }
-            models.add(assembler.build(id, vendor, dataDate));
+            joined.forEach((alias, canonical) -> {
+                if (canonical.equals(id)) {
+                    spellings.computeIfAbsent(alias, a -> new TreeSet<>()).add(id);
+                }
+            });
+            group.candidates.forEach(c -> spellings.computeIfAbsent(slug(lastSegment(c.offering().modelId())),
+                    a -> new TreeSet<>()).add(id));
+            models.add(assembler.build(id, vendor, dataDate, group.nameOnlyInherited()));
             Map<String, List<Candidate>> byProvider = group.candidates.stream()
                     .collect(Collectors.groupingBy(c -> c.offering().providerId(), TreeMap::new, Collectors.toList()));
             for (Map.Entry<String, List<Candidate>> offered : byProvider.entrySet()) {
@@ -125,32 +158,86 @@ public final class ModelsDevReader {
             }
         }
 
+        // every other spelling of a model's id is an alias of it, unless it names another model or a placeholder
+        Set<String> modelIds = models.stream().map(ModelSnapshot::id).collect(Collectors.toSet());
+        List<ModelAlias> aliases = new ArrayList<>();
+        spellings.forEach((alias, ids) -> {
+            if (ids.size() == 1 && Slugs.isValid(alias) && !modelIds.contains(alias) && !placeholders.contains(alias)) {
+                aliases.add(new ModelAlias(alias, ids.iterator().next()));
+            }
+        });
         List<ProviderEntry> providerEntries = providers.values().stream()
                 .map(p -> new ProviderEntry(p.id(), p.name() == null ? p.id() : p.name(), httpUrl(p.doc())))
                 .toList();
         routes.sort(Comparator.comparing(RouteEntry::modelId).thenComparing(RouteEntry::providerId));
         CatalogBundle bundle = new CatalogBundle("models.dev (" + checkoutRoot.getFileName() + ", MIT License)",
-                providerEntries, models, routes);
+                providerEntries, models, routes, aliases);
         ReadCounts counts = new ReadCounts(tally.filesRead, tally.symlinksFollowed, tally.danglingSymlinks,
                 providerEntries.size(), models.size(), routes.size(), tally.baseClaimsRejected, folded,
-                tally.skipped, (System.nanoTime() - started) / 1_000_000);
+                aliases.size(), placeholders, tally.skipped, (System.nanoTime() - started) / 1_000_000);
         progress.accept(counts.summary());
         return new Result(bundle, counts);
     }
 
-    private static String vendor(Group group) {
+    /** The vendor tables, with the providers the tree's own org folders name as a maker's own API. */
+    private static Vendors vendors(SourceTree tree, Map<String, ProviderFile> providers) {
+        Map<String, String> names = new TreeMap<>();
+        providers.values().forEach(p -> names.put(p.id(), p.name() == null ? p.id() : p.name()));
+        Set<String> orgFolders = new TreeSet<>();
+        tree.offerings.forEach(o -> {
+            int slash = o.modelId().indexOf('/');
+            if (slash > 0) {
+                String org = Vendors.orgOf(o.modelId().substring(0, slash));
+                if (!org.equals(o.providerId())) {
+                    orgFolders.add(org);
+                }
+            }
+        });
+        return new Vendors(names, orgFolders);
+    }
+
+    private static Vendors.Evidence evidence(Group group) {
         Set<String> providerIds = new TreeSet<>();
         List<String> modelIds = new ArrayList<>();
+        Set<String> baseLabs = new TreeSet<>();
+        Set<String> families = new TreeSet<>();
+        Set<String> names = new TreeSet<>();
         group.candidates.forEach(c -> {
             providerIds.add(c.offering().providerId());
             modelIds.add(c.offering().modelId());
+            String base = c.offering().baseModel();
+            if (base != null && base.indexOf('/') > 0) {
+                baseLabs.add(base.substring(0, base.indexOf('/')));
+            }
+            addText(families, c.offering().data(), "family");
+            addText(names, c.offering().data(), "name");
         });
-        return Vendors.detect(group.metadata.stream().map(MetadataFile::lab).toList(), group.key, modelIds, providerIds);
+        group.metadata.forEach(m -> addText(families, m.data(), "family"));
+        return new Vendors.Evidence(group.metadata.stream().map(MetadataFile::lab).toList(), baseLabs, group.key,
+                families, names, modelIds, providerIds);
     }
 
-    /** The vendor's own API offering of the model, the plain file first. */
-    private static Candidate creatorRoute(Group group, String vendor) {
-        List<String> own = Vendors.ownProviders(vendor);
+    private static void addText(Set<String> into, JsonNode data, String field) {
+        String text = TomlNodes.text(data, field);
+        if (text != null) {
+            into.add(text);
+        }
+    }
+
+    private static ModelAssembler assembler(Group group, Candidate creator) {
+        return new ModelAssembler(
+                group.metadata.stream().map(MetadataFile::data).map(JsonNode.class::cast).toList(),
+                creator == null ? null : creator.offering().data(),
+                group.candidates.stream().map(c -> (JsonNode) c.offering().data()).toList());
+    }
+
+    /**
+     * The vendor's own API offering of the model, the plain file first. The vendor's own providers
+     * are its API in the vendor table, and any provider whose id names it as an org folder
+     * ({@code morph} for Morph), so a maker outside the table still has its creator route.
+     */
+    private static Candidate creatorRoute(Group group, String vendor, Vendors vendors) {
+        List<String> own = vendors.ownProviders(vendor);
         List<Candidate> creators = group.candidates.stream()
                 .filter(c -> own.contains(c.offering().providerId()))
                 .toList();

@@ -43,8 +43,10 @@ final class SourceTree {
      * @param modelId   the provider's model id: the path under {@code models/} without {@code .toml}
      * @param baseModel the {@code base_model} the file claims ({@code lab/id}), or null
      * @param via       {@code file}, {@code symlink}, {@code base_model} or {@code extends}
+     * @param namesItself the file gives a {@code name} of its own (not only one it inherits)
      */
-    record Offering(String providerId, String modelId, ObjectNode data, String baseModel, String via) {
+    record Offering(String providerId, String modelId, ObjectNode data, String baseModel, String via,
+            boolean namesItself) {
     }
 
     private static final int MAX_DEPTH = 5;
@@ -176,7 +178,7 @@ final class SourceTree {
                 }
                 Resolved resolved = resolve(raw, 0);
                 offerings.add(new Offering(providerId, modelId, resolved.data(), resolved.baseModel(),
-                        via.equals("file") ? resolved.via() : via));
+                        via.equals("file") ? resolved.via() : via, TomlNodes.text(raw, "name") != null));
             }
         }
     }

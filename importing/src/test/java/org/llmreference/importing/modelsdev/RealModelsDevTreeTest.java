@@ -16,6 +16,7 @@ import org.llmreference.contracts.Slugs;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.importing.SharedData;
 import org.llmreference.importing.bundle.CatalogBundle;
+import org.llmreference.importing.bundle.ModelAlias;
 import org.llmreference.importing.bundle.ProviderEntry;
 import org.llmreference.importing.bundle.RouteEntry;
 
@@ -84,6 +85,57 @@ class RealModelsDevTreeTest {
         assertThat(prices.flatMap(price -> bundle().routes().stream().map(price)).filter(Objects::nonNull))
                 .allMatch(p -> p.signum() >= 0 && p.compareTo(new BigDecimal("10000")) <= 0);
         assertThat(bundle().models()).allMatch(m -> m.contextWindow() == null || m.contextWindow() > 0);
+    }
+
+    static ModelSnapshot model(String id) {
+        return bundle().models().stream().filter(m -> m.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no model " + id));
+    }
+
+    @Test
+    void takesThePlainNeuralwattFileForKimiK27CodeAndFoldsTheFlexVariants() {
+        RouteEntry route = bundle().routes().stream()
+                .filter(r -> r.modelId().equals("kimi-k2.7-code") && r.providerId().equals("neuralwatt")).findFirst().orElseThrow();
+        assertThat(route.inputPricePerMTok()).isEqualByComparingTo("0.95");
+        assertThat(route.outputPricePerMTok()).isEqualByComparingTo("4");
+        assertThat(route.cachedInputPricePerMTok()).isEqualByComparingTo("0.2375");
+        assertThat(bundle().models()).extracting(ModelSnapshot::id).doesNotContain("kimi-k2.6-flex", "kimi-k2.7-code-flex");
+    }
+
+    @Test
+    void takesMorphsContextWindowsFromMorphsOwnFiles() {
+        assertThat(model("morph-v3-large").contextWindow()).isEqualTo(32_000);
+        assertThat(model("morph-v3-fast").contextWindow()).isEqualTo(16_000);
+        assertThat(model("morph-v3-large").vendor()).isEqualTo("Morph");
+    }
+
+    @Test
+    void givesEveryDisplayNameToOneModelOnlyAndKeepsTheOtherIdsAsAliases() {
+        Map<String, Long> perName = bundle().models().stream()
+                .collect(Collectors.groupingBy(ModelSnapshot::name, Collectors.counting()));
+        assertThat(perName).allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
+        Map<String, String> aliases = bundle().aliases().stream()
+                .collect(Collectors.toMap(ModelAlias::id, ModelAlias::modelId));
+        assertThat(aliases).containsEntry("claude-opus4-6", "claude-opus-4-6")
+                .containsEntry("deepseek-3.2", "deepseek-v3.2")
+                .containsEntry("azure-gpt-4o", "gpt-4o")
+                .containsEntry("anthropic--claude-3.5-sonnet", "claude-3.5-sonnet");
+        var modelIds = bundle().models().stream().map(ModelSnapshot::id).collect(Collectors.toSet());
+        assertThat(aliases.keySet()).noneMatch(modelIds::contains);
+        assertThat(aliases.values()).allMatch(modelIds::contains);
+    }
+
+    @Test
+    void keepsRoutersAndPlaceholdersOutOfTheCatalog() {
+        assertThat(bundle().models()).extracting(ModelSnapshot::id)
+                .doesNotContain("auto", "router", "free", "custom", "small", "fusion", "brave");
+        assertThat(result.counts().placeholdersDropped()).contains("auto", "router", "free", "custom", "small", "fusion", "brave");
+    }
+
+    @Test
+    void findsAVendorForAtLeast95PercentOfTheModels() {
+        long withVendor = bundle().models().stream().filter(m -> m.vendor() != null).count();
+        assertThat(withVendor * 100.0 / bundle().models().size()).isGreaterThanOrEqualTo(95.0);
     }
 
     @Test
