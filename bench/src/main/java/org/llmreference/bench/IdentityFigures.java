@@ -13,8 +13,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.llmreference.comparison.graph.PairId;
 import org.llmreference.comparison.graph.PeerGraph;
+import org.llmreference.contracts.PairId;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.importing.bundle.CatalogBundle;
 import org.llmreference.importing.modelsdev.ModelsDevReader;
