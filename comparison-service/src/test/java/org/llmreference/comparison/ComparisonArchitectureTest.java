@@ -34,7 +34,8 @@ class ComparisonArchitectureTest {
             "org.llmreference.comparison.comparisons.Comparisons",
             "org.llmreference.comparison.sources.StoredPriceList",
             "org.llmreference.comparison.sources.StoredModel",
-            "org.llmreference.comparison.sources.SourceProjections");
+            "org.llmreference.comparison.sources.SourceProjections",
+            "org.llmreference.comparison.sources.RouteSnapshotCodec");
 
     @Test
     void onlyTheWebLayerUsesSpringWeb() {

@@ -33,7 +33,9 @@ class PageArchitectureTest {
             "org.llmreference.page.comparisons.Comparisons",
             "org.llmreference.page.comparisons.StoredComparison",
             "org.llmreference.page.pages.Pages",
-            "org.llmreference.page.audit.ConsistencyEndpoint");
+            "org.llmreference.page.audit.ConsistencyEndpoint",
+            // its MongoDB probe: a ping every 2 s, to say when pages may be stale
+            "org.llmreference.page.freshness.web.FreshnessWeb");
 
     @Test
     void onlyTheWebLayerUsesSpringWeb() {

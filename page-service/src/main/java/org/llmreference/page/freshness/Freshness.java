@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Whether the pages served may be stale: page-service keeps serving its pages from memory while
@@ -80,14 +79,6 @@ public final class Freshness {
     /** The {@link #HEADER} value while a dependency is unreachable, else {@code null}. */
     public String staleness() {
         return header;
-    }
-
-    /** Adds {@link #HEADER} to the answer while the pages may be stale. */
-    public void stamp(HttpServletResponse response) {
-        String value = header;
-        if (value != null) {
-            response.setHeader(HEADER, value);
-        }
     }
 
     double staleSeconds(String dependency) {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
+import org.llmreference.page.freshness.web.StaleHeader;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,7 +58,7 @@ class FreshnessTest {
         freshness.check();
 
         MockHttpServletResponse response = new MockHttpServletResponse();
-        freshness.stamp(response);
+        StaleHeader.stamp(freshness, response);
         assertThat(response.getHeader(Freshness.HEADER)).isNull();
         assertThat(stale("kafka")).isZero();
         assertThat(stale("mongodb")).isZero();
@@ -74,7 +75,7 @@ class FreshnessTest {
         freshness.check();
 
         MockHttpServletResponse response = new MockHttpServletResponse();
-        freshness.stamp(response);
+        StaleHeader.stamp(freshness, response);
         assertThat(response.getHeader(Freshness.HEADER))
                 .isEqualTo("kafka unreachable since 2026-12-04T09:30:02Z, mongodb unreachable since 2026-12-04T09:30:07Z");
         assertThat(stale("kafka")).isEqualTo(15.4);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.llmreference.platform.web.FieldViolation;
 import org.llmreference.platform.web.ProblemHandling;
+import org.llmreference.platform.web.SecurityHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -3,7 +3,6 @@ package org.llmreference.platform.web;
 import java.io.IOException;
 import java.util.List;
 
-import org.llmreference.platform.security.SecurityHeaders;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.llmreference.contracts.PairId;
 import org.llmreference.page.freshness.Freshness;
+import org.llmreference.page.freshness.web.StaleHeader;
 import org.llmreference.page.http.CachePolicy;
 import org.llmreference.page.http.Responses;
 import org.llmreference.page.pages.PageCache;
@@ -86,7 +87,7 @@ final class ComparisonPageFastPath extends HttpFilter {
             }
             if (!pair.isWrittenAs(written)) {
                 SecurityHeaders.write(request, response);
-                freshness.stamp(response);
+                StaleHeader.stamp(freshness, response);
                 Responses.writeMovedPermanently(request, response, PREFIX + pair, CachePolicy.REDIRECT);
                 timed(get, response, start);
                 return;
@@ -98,7 +99,7 @@ final class ComparisonPageFastPath extends HttpFilter {
             return;
         }
         SecurityHeaders.write(request, response);
-        freshness.stamp(response);
+        StaleHeader.stamp(freshness, response);
         Responses.write(request, response, held.get().representation(), CachePolicy.PAGE, contentDisposition(written));
         timed(get, response, start);
     }

@@ -14,6 +14,6 @@ final class SecurityHeaders {
     }
 
     static void write(HttpServletRequest request, HttpServletResponse response) {
-        org.llmreference.platform.security.SecurityHeaders.write(request, response);
+        org.llmreference.platform.web.SecurityHeaders.write(request, response);
     }
 }

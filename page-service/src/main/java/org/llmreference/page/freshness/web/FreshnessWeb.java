@@ -1,4 +1,4 @@
-package org.llmreference.page.freshness;
+package org.llmreference.page.freshness.web;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.bson.Document;
+import org.llmreference.page.freshness.Freshness;
 import org.llmreference.platform.health.KafkaHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -61,7 +62,7 @@ class FreshnessWeb {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                freshness.stamp(response);
+                StaleHeader.stamp(freshness, response);
                 chain.doFilter(request, response);
             }
         });

@@ -1,11 +1,11 @@
-package org.llmreference.platform.security;
+package org.llmreference.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The security headers every answer carries: Spring Security's header writers add them to what
- * passes its filter chain ({@link ApiSecurityConfiguration}); answers written before or outside it
+ * passes its filter chain ({@code ApiSecurityConfiguration}); answers written before or outside it
  * (rejected requests, errors Tomcat answers itself, page-service's fast path) write them here.
  */
 public final class SecurityHeaders {
