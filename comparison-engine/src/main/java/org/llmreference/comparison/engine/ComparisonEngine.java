@@ -42,8 +42,10 @@ public final class ComparisonEngine {
         Contender first = new Contender(a, monthlyCost.models().get(0));
         Contender second = new Contender(b, monthlyCost.models().get(1));
         SharedBenchmarks benchmarks = SharedBenchmarks.of(a.model(), b.model());
-        List<Tradeoffs.Bullet> favouringA = Tradeoffs.favouring(first, second);
-        List<Tradeoffs.Bullet> favouringB = Tradeoffs.favouring(second, first);
+        VerdictScoring.Scoring scoring = verdictScoring.score(first, second, benchmarks);
+        boolean aIsAlternative = a.id().equals(scoring.verdict().alternativeModelId());
+        List<Tradeoffs.Bullet> favouringA = Tradeoffs.favouring(first, second, scoring.leadA(), aIsAlternative);
+        List<Tradeoffs.Bullet> favouringB = Tradeoffs.favouring(second, first, scoring.leadB(), !aIsAlternative);
 
         return new Comparison(
                 PairId.of(a.id(), b.id()).toString(),
@@ -51,7 +53,7 @@ public final class ComparisonEngine {
                 Models.summary(b.model()),
                 a.name() + " vs " + b.name(),
                 Intro.of(a.model(), b.model()),
-                verdictScoring.verdict(first, second, benchmarks),
+                scoring.verdict(),
                 Scorecard.rows(a, b, benchmarks),
                 List.of(Tradeoffs.of(first, favouringA), Tradeoffs.of(second, favouringB)),
                 monthlyCost,

@@ -55,6 +55,10 @@ final class DeepDive {
     static String pricing(Side a, Side b) {
         RouteSnapshot inputA = PriceList.of(a).cheapestInput();
         RouteSnapshot inputB = PriceList.of(b).cheapestInput();
+        if (inputA != null && inputB != null && samePrice(inputA, inputB)) {
+            return "Pricing is sourced for both, and both have " + inputPrice(inputA) + "." + availability(a, b)
+                    + " Compare the monthly estimate at your own traffic, then" + CHECK_THE_ROUTE;
+        }
         if (inputA != null && inputB != null) {
             return "Pricing is sourced for both: " + a.name() + " has " + inputPrice(inputA) + " and " + b.name() + " has "
                     + inputPrice(inputB) + "." + availability(a, b)
@@ -84,7 +88,16 @@ final class DeepDive {
         return Formats.pricePerM(route.terms().inputPricePerMTok()) + " input tokens";
     }
 
+    private static boolean samePrice(RouteSnapshot first, RouteSnapshot second) {
+        return inputPrice(first).equals(inputPrice(second));
+    }
+
+    /** "Provider availability is 9 tracked routes versus 0.", or "Both have 1 tracked route." when equal. */
     private static String availability(Side first, Side second) {
+        int tracked = PriceList.of(first).tracked();
+        if (tracked == PriceList.of(second).tracked()) {
+            return " Both have " + Texts.count(tracked, "tracked route", "tracked routes") + ".";
+        }
         return " Provider availability is " + Texts.count(PriceList.of(first).tracked(), "tracked route", "tracked routes")
                 + " versus " + PriceList.of(second).tracked() + ".";
     }

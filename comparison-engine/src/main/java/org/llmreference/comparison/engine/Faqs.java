@@ -51,7 +51,7 @@ final class Faqs {
             return known.name() + " supports " + Formats.tokens(Models.contextWindow(known)) + " tokens, while "
                     + unknown.name() + "'s context window is not sourced yet. " + CONFIRM_LIMITS;
         }
-        if (tokensA.equals(tokensB)) {
+        if (Formats.tokens(tokensA).equals(Formats.tokens(tokensB))) {
             return a.name() + " and " + b.name() + " both support " + Formats.tokens(tokensA) + " tokens, so context size"
                     + " does not separate them; long documents, large codebases, and retrieval-heavy agents fit either"
                     + " equally. " + CONFIRM_LIMITS;
@@ -65,7 +65,11 @@ final class Faqs {
     }
 
     static String license(ModelSnapshot a, ModelSnapshot b) {
-        return licensedUnder(a) + " " + licensedUnder(b) + " License labels affect whether you can self-host,"
+        String labelA = Licenses.label(a);
+        String both = labelA != null && labelA.equals(Licenses.label(b))
+                ? "Both " + a.name() + " and " + b.name() + " are listed under " + labelA + "."
+                : licensedUnder(a) + " " + licensedUnder(b);
+        return both + " License labels affect whether you can self-host,"
                 + " redistribute weights, or rely only on hosted APIs, so confirm the upstream license before deployment.";
     }
 

@@ -41,6 +41,12 @@ final class Intro {
         if (Models.contextWindow(a) == null && Models.contextWindow(b) == null) {
             return "Neither model's context window is sourced yet.";
         }
+        Integer tokensA = Models.contextWindow(a);
+        Integer tokensB = Models.contextWindow(b);
+        if (tokensA != null && tokensB != null && Formats.tokens(tokensA).equals(Formats.tokens(tokensB))) {
+            // Equal as shown (1,000,000 and 1,048,576 both read "1M"): said once, not as a contrast.
+            return "Both ship " + Texts.withArticle(Formats.tokens(tokensA)) + "-token context window.";
+        }
         return contextWindow(a) + ", while " + contextWindow(b) + ".";
     }
 
@@ -49,6 +55,6 @@ final class Intro {
         Integer tokens = Models.contextWindow(model);
         return tokens == null
                 ? model.name() + "'s context window is not sourced yet"
-                : model.name() + " ships a " + Formats.tokens(tokens) + "-token context window";
+                : model.name() + " ships " + Texts.withArticle(Formats.tokens(tokens)) + "-token context window";
     }
 }

@@ -7,7 +7,11 @@ import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.comparison.Fact;
 import org.llmreference.contracts.comparison.FactRow;
 
-/** "Decision scorecard": six signals a reader can compare at a glance, one cell per model. */
+/**
+ * "Decision scorecard": six signals a reader can compare at a glance, one cell per model. A signal
+ * known for neither model (real catalogs carry no decision tags) is left out rather than shown as
+ * "- -".
+ */
 final class Scorecard {
 
     /** From this many tracked routes on, a model is fit for provider-routed production. */
@@ -18,13 +22,13 @@ final class Scorecard {
 
     static List<FactRow> rows(Side a, Side b, SharedBenchmarks benchmarks) {
         Fact sharedRows = Facts.derived(Texts.count(benchmarks.count(), "row", "rows"));
-        return List.of(
+        return Tables.known(List.of(
                 new FactRow("Best for", bestFor(a), bestFor(b)),
                 new FactRow("Decision fit", decisionFit(a.model()), decisionFit(b.model())),
                 new FactRow("Context window", Tables.contextWindow(a.model()), Tables.contextWindow(b.model())),
                 new FactRow("Cheapest output", Tables.cheapestOutput(a), Tables.cheapestOutput(b)),
                 new FactRow("Provider routes", providerRoutes(a), providerRoutes(b)),
-                new FactRow("Shared benchmarks", sharedRows, sharedRows));
+                new FactRow("Shared benchmarks", sharedRows, sharedRows)));
     }
 
     /** "tool-calling agents and provider-routed production": what the model's data says it suits. */

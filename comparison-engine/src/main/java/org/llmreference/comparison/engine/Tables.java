@@ -15,28 +15,31 @@ import org.llmreference.contracts.pricing.RouteSnapshot;
 final class Tables {
 
     static final String NO_SHARED_BENCHMARKS = "No shared benchmark rows are currently sourced for this pair.";
+    static final String NO_SPECS = "No specification is sourced for either model yet.";
+    static final String NO_PRICING = "No price or provider is sourced for either model yet.";
+    static final String NO_CAPABILITIES = "No capability is sourced for either model yet.";
 
     private Tables() {
     }
 
     static FactTable specs(ModelSnapshot a, ModelSnapshot b) {
-        List<FactRow> rows = List.of(
+        List<FactRow> rows = known(List.of(
                 catalogRow("Released", a, b, m -> m.releaseDate() == null ? null : m.releaseDate().toString()),
                 new FactRow("Context window", contextWindow(a), contextWindow(b)),
                 catalogRow("Parameters", a, b, m -> m.parametersBillions() == null || m.parametersBillions().signum() <= 0
                         ? null : Formats.parameters(m.parametersBillions())),
                 catalogRow("Architecture", a, b, m -> Models.blankToNull(m.architecture())),
                 catalogRow("License", a, b, Licenses::label),
-                catalogRow("Knowledge cutoff", a, b, m -> Models.blankToNull(m.knowledgeCutoff())));
-        return new FactTable("Specs", "Specification", rows, null);
+                catalogRow("Knowledge cutoff", a, b, m -> Models.blankToNull(m.knowledgeCutoff()))));
+        return new FactTable("Specs", "Specification", rows, NO_SPECS);
     }
 
     static FactTable pricing(Side a, Side b) {
-        List<FactRow> rows = List.of(
+        List<FactRow> rows = known(List.of(
                 new FactRow("Input price", cheapestInput(a), cheapestInput(b)),
                 new FactRow("Output price", cheapestOutput(a), cheapestOutput(b)),
-                new FactRow("Providers", providers(a), providers(b)));
-        return new FactTable("Pricing and availability", "Pricing attribute", rows, null);
+                new FactRow("Providers", providers(a), providers(b))));
+        return new FactTable("Pricing and availability", "Pricing attribute", rows, NO_PRICING);
     }
 
     static FactTable capabilities(ModelSnapshot a, ModelSnapshot b) {
@@ -44,7 +47,7 @@ final class Tables {
         for (Capability capability : Capability.values()) {
             rows.add(new FactRow(capability.label, yesNo(a, capability), yesNo(b, capability)));
         }
-        return new FactTable("Capabilities", "Capability", rows, null);
+        return new FactTable("Capabilities", "Capability", known(rows), NO_CAPABILITIES);
     }
 
     static FactTable benchmarks(ModelSnapshot a, ModelSnapshot b, SharedBenchmarks shared) {
@@ -53,6 +56,15 @@ final class Tables {
             rows.add(new FactRow(row.label(), Facts.fromModel(a, result(row.a())), Facts.fromModel(b, result(row.b()))));
         }
         return new FactTable("Benchmarks", "Benchmark", rows, NO_SHARED_BENCHMARKS);
+    }
+
+    /** The rows that say something for at least one model: a row of "-" on both sides tells the reader nothing. */
+    static List<FactRow> known(List<FactRow> rows) {
+        return rows.stream().filter(row -> !isUnknown(row.a()) || !isUnknown(row.b())).toList();
+    }
+
+    private static boolean isUnknown(Fact fact) {
+        return fact == null || Fact.unknown().text().equals(fact.text());
     }
 
     /** "131k", traced to the model's source; "-" when not sourced. */

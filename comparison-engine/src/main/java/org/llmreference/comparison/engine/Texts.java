@@ -27,6 +27,20 @@ final class Texts {
         return n + " " + (n == 1 ? one : many);
     }
 
+    /** "131k vs 262k", or "both 131k" when the two say the same: equal values are not a contrast. */
+    static String versus(String a, String b) {
+        return a.equals(b) ? "both " + a : a + " vs " + b;
+    }
+
+    /**
+     * "a 131k", "an 8k", "an 11k", "an 18M": the article as the figure is read aloud (eight, eleven and
+     * eighteen start with a vowel sound).
+     */
+    static String withArticle(String figure) {
+        boolean vowelSound = figure.startsWith("8") || figure.matches("(11|18)(\\D.*)?");
+        return (vowelSound ? "an " : "a ") + figure;
+    }
+
     /** The verb agreeing with a list: "OpenRouter serves", "OpenRouter and Groq serve". */
     static String agree(List<?> subjects, String singular, String plural) {
         return subjects.size() == 1 ? singular : plural;

@@ -30,22 +30,30 @@ final class VerdictScoring {
 
     /** The dimensions in table order, each with its label, the phrase the sentence uses, and its weight. */
     enum Dimension {
-        CONTEXT_WINDOW("Context window", "long context", Weights::contextWindow),
-        CAPABILITY_BREADTH("Capability breadth", "capability breadth", Weights::capabilityBreadth),
-        LICENSE_OPENNESS("License openness", "license openness", Weights::licenseOpenness),
-        PROVIDER_COVERAGE("Provider coverage", "provider fit", Weights::providerCoverage),
-        PRICE("Price", "cost", Weights::price),
-        SHARED_BENCHMARKS("Shared benchmarks", "benchmark results", Weights::benchmarks),
-        RECENCY("Recency", "recency", Weights::recency);
+        CONTEXT_WINDOW("Context window", "long context", false, Weights::contextWindow),
+        CAPABILITY_BREADTH("Capability breadth", "capability breadth", false, Weights::capabilityBreadth),
+        LICENSE_OPENNESS("License openness", "license openness", false, Weights::licenseOpenness),
+        PROVIDER_COVERAGE("Provider coverage", "provider fit", false, Weights::providerCoverage),
+        PRICE("Price", "cost", false, Weights::price),
+        SHARED_BENCHMARKS("Shared benchmarks", "benchmark results", true, Weights::benchmarks),
+        RECENCY("Recency", "recency", false, Weights::recency);
 
         final String label;
         final String phrase;
+        /** Whether the phrase is plural: "benchmark results matter", "cost matters". */
+        final boolean plural;
         private final Function<Weights, BigDecimal> weight;
 
-        Dimension(String label, String phrase, Function<Weights, BigDecimal> weight) {
+        Dimension(String label, String phrase, boolean plural, Function<Weights, BigDecimal> weight) {
             this.label = label;
             this.phrase = phrase;
+            this.plural = plural;
             this.weight = weight;
+        }
+
+        /** "cost matters", "benchmark results matter". */
+        String matters() {
+            return phrase + (plural ? " matter" : " matters");
         }
 
         BigDecimal weightIn(Weights weights) {
@@ -72,7 +80,19 @@ final class VerdictScoring {
         this.weights = Objects.requireNonNull(weights, "weights");
     }
 
+    /**
+     * The verdict, and for each model its strongest lead: the scored dimension where it gains the most
+     * weighted points over the other ({@code null} when it leads nowhere). The alternative's strongest
+     * lead is the dimension the verdict names.
+     */
+    record Scoring(Verdict verdict, Dimension leadA, Dimension leadB) {
+    }
+
     Verdict verdict(Contender a, Contender b, SharedBenchmarks benchmarks) {
+        return score(a, b, benchmarks).verdict();
+    }
+
+    Scoring score(Contender a, Contender b, SharedBenchmarks benchmarks) {
         List<Scored> table = List.of(
                 contextWindow(a, b),
                 capabilityBreadth(a, b),
@@ -86,16 +106,18 @@ final class VerdictScoring {
         boolean aIsSafer = isFirstSafer(a, totalA, b, totalB);
         Contender safer = aIsSafer ? a : b;
         Contender alternative = aIsSafer ? b : a;
-        Dimension strongest = strongestDimensionOf(table, aIsSafer ? Scored::b : Scored::a, aIsSafer ? Scored::a : Scored::b);
+        Dimension leadA = strongestDimensionOf(table, Scored::a, Scored::b);
+        Dimension leadB = strongestDimensionOf(table, Scored::b, Scored::a);
+        Dimension strongest = aIsSafer ? leadB : leadA;
         String sentence = strongest == null
                 ? safer.name() + " is safer overall and leads on every scored dimension."
-                : safer.name() + " is safer overall; choose " + alternative.name() + " when " + strongest.phrase + " matters.";
+                : safer.name() + " is safer overall; choose " + alternative.name() + " when " + strongest.matters() + ".";
         List<DimensionScore> rows = new ArrayList<>();
         for (Scored scored : table) {
             rows.add(scored.shown());
         }
-        return new Verdict(safer.id(), alternative.id(), strongest == null ? null : strongest.phrase, sentence, rows,
-                rounded(totalA, 1), rounded(totalB, 1));
+        return new Scoring(new Verdict(safer.id(), alternative.id(), strongest == null ? null : strongest.phrase, sentence,
+                rows, rounded(totalA, 1), rounded(totalB, 1)), leadA, leadB);
     }
 
     // The seven dimensions, in table order.
@@ -107,7 +129,7 @@ final class VerdictScoring {
             return notScored(Dimension.CONTEXT_WINDOW, a, tokensA == null, b, tokensB == null, "sourced context window");
         }
         return scored(Dimension.CONTEXT_WINDOW, contextScore(tokensA), contextScore(tokensB),
-                Formats.tokens(tokensA) + " vs " + Formats.tokens(tokensB) + " tokens");
+                Texts.versus(Formats.tokens(tokensA), Formats.tokens(tokensB)) + " tokens");
     }
 
     static BigDecimal contextScore(int tokens) {
@@ -124,7 +146,7 @@ final class VerdictScoring {
         int countA = Capability.allExposedBy(a.model()).size();
         int countB = Capability.allExposedBy(b.model()).size();
         return scored(Dimension.CAPABILITY_BREADTH, share(countA), share(countB),
-                countA + " vs " + countB + " of " + CAPABILITY_COUNT + " capabilities");
+                Texts.versus(String.valueOf(countA), String.valueOf(countB)) + " of " + CAPABILITY_COUNT + " capabilities");
     }
 
     private static BigDecimal share(int capabilities) {
@@ -138,14 +160,15 @@ final class VerdictScoring {
             return notScored(Dimension.LICENSE_OPENNESS, a, opennessA == null, b, opennessB == null, "license data");
         }
         return scored(Dimension.LICENSE_OPENNESS, opennessA, opennessB,
-                Licenses.label(a.model()) + " vs " + Licenses.label(b.model()));
+                Texts.versus(Licenses.label(a.model()), Licenses.label(b.model())));
     }
 
     private Scored providerCoverage(Contender a, Contender b) {
         int routesA = a.prices().tracked();
         int routesB = b.prices().tracked();
         return scored(Dimension.PROVIDER_COVERAGE, coverageScore(routesA), coverageScore(routesB),
-                routesA + " vs " + routesB + " tracked routes");
+                Texts.versus(String.valueOf(routesA), String.valueOf(routesB))
+                        + (routesA == 1 && routesB == 1 ? " tracked route" : " tracked routes"));
     }
 
     static BigDecimal coverageScore(int routes) {
@@ -160,7 +183,7 @@ final class VerdictScoring {
         }
         BigDecimal cheaper = costA.min(costB);
         return scored(Dimension.PRICE, relativeTo(cheaper, costA), relativeTo(cheaper, costB),
-                Formats.money(costA) + " vs " + Formats.money(costB) + " per month");
+                Texts.versus(Formats.money(costA), Formats.money(costB)) + " per month");
     }
 
     /** The cheaper model's cost over this one's: 1 for the cheaper, and for both when both are free. */
@@ -206,7 +229,7 @@ final class VerdictScoring {
         BigDecimal newer = BigDecimal.ONE;
         int order = releasedA.compareTo(releasedB);
         return scored(Dimension.RECENCY, order >= 0 ? newer : older, order <= 0 ? newer : older,
-                "released " + releasedA + " vs " + releasedB);
+                releasedA.equals(releasedB) ? "both released " + releasedA : "released " + releasedA + " vs " + releasedB);
     }
 
     // Totals, the safer model and the alternative's strongest dimension.

@@ -16,7 +16,7 @@ class IntroTest {
     void namesOneVendorWhenBothModelsComeFromIt() {
         String intro = Intro.of(aModel("a").named("A").fromVendor("OpenAI").releasedOn("2025-01-01").withContextWindow(8_192).model(),
                 aModel("b").named("B").fromVendor("OpenAI").releasedOn("2024-05-01").withContextWindow(1_048_576).model());
-        assertThat(intro).isEqualTo("A (2025) and B (2024) are general-purpose language models from OpenAI. A ships a"
+        assertThat(intro).isEqualTo("A (2025) and B (2024) are general-purpose language models from OpenAI. A ships an"
                 + " 8k-token context window, while B ships a 1M-token context window." + CLOSING);
     }
 

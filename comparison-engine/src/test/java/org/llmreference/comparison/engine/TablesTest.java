@@ -37,16 +37,18 @@ class TablesTest {
                 .withCapabilities(new Capabilities(true, false, null, null, null, null, null, null, null, null)).side();
         Side b = aModel("b").withRoute(aRoute("p").priced("-1", null)).side();
         Comparison page = engine.compare(a, b, List.of());
-        assertThat(texts(page.specs().rows())).allSatisfy(row -> assertThat(row.subList(1, 3)).containsOnly("-"));
-        assertThat(texts(page.capabilities().rows()).get(0)).containsExactly("Vision", "Yes", "-");
-        assertThat(texts(page.capabilities().rows()).get(1)).containsExactly("Multimodal", "No", "-");
-        assertThat(texts(page.pricing().rows())).containsExactly(
-                List.of("Input price", "-", "-"),
-                List.of("Output price", "-", "-"),
-                List.of("Providers", "-", "p"));
-        assertThat(page.scorecard().get(2).a()).isEqualTo(Fact.unknown());
+        // Nothing in the specs is known for either model (a zero is no more known than a gap): no row
+        // of "- -", the table says so instead.
+        assertThat(page.specs().rows()).isEmpty();
+        assertThat(page.specs().emptyNote()).isEqualTo("No specification is sourced for either model yet.");
+        assertThat(texts(page.capabilities().rows())).containsExactly(
+                List.of("Vision", "Yes", "-"),
+                List.of("Multimodal", "No", "-"));
+        assertThat(texts(page.pricing().rows())).containsExactly(List.of("Providers", "-", "p"));
+        assertThat(texts(page.scorecard())).extracting(row -> row.get(0))
+                .containsExactly("Best for", "Provider routes", "Shared benchmarks");
+        assertThat(page.pricing().rows().get(0).a()).isEqualTo(Fact.unknown());
         assertThat(texts(page.scorecard()).get(0)).containsExactly("Best for", "multimodal apps", "general text workloads");
-        assertThat(texts(page.scorecard()).get(1)).containsExactly("Decision fit", "-", "-");
         assertThat(page.modelA().contextWindow()).isNull();
         assertThat(page.lastReviewed()).isNull();
     }
@@ -62,7 +64,7 @@ class TablesTest {
         assertThat(page.pricing().rows().get(0).a()).isEqualTo(new Fact("$0.075/1M tokens", "X", "https://x.example", LocalDate.of(2026, 2, 1)));
         assertThat(page.pricing().rows().get(1).a()).isEqualTo(new Fact("$0.25/1M tokens", "Y", "https://y.example", LocalDate.of(2026, 3, 1)));
         assertThat(page.pricing().rows().get(2).a().text()).isEqualTo("Old, X, and Y");
-        assertThat(texts(page.scorecard()).get(4)).containsExactly("Provider routes", "3 tracked", "0 tracked");
+        assertThat(texts(page.scorecard())).contains(List.of("Provider routes", "3 tracked", "0 tracked"));
         assertThat(texts(page.scorecard()).get(0)).containsExactly("Best for", "provider-routed production", "general text workloads");
         assertThat(page.lastReviewed()).isEqualTo(LocalDate.of(2026, 3, 1));
     }
