@@ -1,6 +1,9 @@
 package org.llmreference.page.rendering;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -245,9 +248,26 @@ final class ComparisonView {
         return notes.anyStale() || sources.stream().anyMatch(SourceLine::stale);
     }
 
-    /** The date before which a verification is possibly stale, as the explanation states it. */
-    String staleSince() {
-        return Formats.date(page.renderedAt());
+    /**
+     * The page's one word on staleness, or null when nothing is stale: "Some values were last verified
+     * 2026-02-20, 91 days before this page was rendered on 2026-05-22. They are marked ◷ and may have
+     * changed since." Each stale cell then carries only the small mark.
+     */
+    String staleNotice() {
+        if (!anyStale()) {
+            return null;
+        }
+        LocalDate oldest = notes.oldestStale();
+        for (SourceLine source : sources) {
+            if (source.stale()) {
+                LocalDate reviewed = LocalDate.parse(source.reviewed());
+                oldest = oldest == null || reviewed.isBefore(oldest) ? reviewed : oldest;
+            }
+        }
+        LocalDate rendered = LocalDate.ofInstant(page.renderedAt(), ZoneOffset.UTC);
+        long days = ChronoUnit.DAYS.between(oldest, rendered);
+        return "Some values were last verified " + oldest + ", " + days + " days before this page was rendered on "
+                + rendered + ". They are marked \u25F7 and may have changed since.";
     }
 
     /** "0.4 s": how long after the source change this page was rendered. */

@@ -103,6 +103,12 @@ final class Notes {
         return notes.stream().anyMatch(Note::stale);
     }
 
+    /** The oldest verified date among the possibly stale notes, or null when none is stale. */
+    LocalDate oldestStale() {
+        return notes.stream().filter(Note::stale).map(note -> LocalDate.parse(note.verified())).min(LocalDate::compareTo)
+                .orElse(null);
+    }
+
     /** The cell's text, {@code "-"} when unknown. */
     static String text(Fact fact) {
         return fact == null ? Formats.UNKNOWN : Formats.text(fact.text());

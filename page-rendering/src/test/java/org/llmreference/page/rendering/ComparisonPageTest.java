@@ -34,17 +34,23 @@ class ComparisonPageTest {
                 List.of(new SourceRef("Old source", "https://example.com/s", LocalDate.of(2025, 12, 1))));
         Document page = HtmlChecks.parse(renderer.comparison(DemoPages.page(comparison)));
 
+        // Said once, at the top, with the oldest date; each stale cell carries only a small mark.
+        assertThat(page.select("p.stale-notice")).hasSize(1);
+        assertThat(page.selectFirst("p.stale-notice").text()).isEqualTo("Some values were last verified 2025-12-01,"
+                + " 172 days before this page was rendered on 2026-05-22. They are marked \u25F7 and may have changed since.");
+        assertThat(page.text()).doesNotContain("(stale?)");
         Element row = page.selectFirst("section[aria-labelledby=scorecard] tbody tr");
-        assertThat(row.child(1).select("span.stale").text()).isEqualTo("(stale?)");
+        assertThat(row.child(1).select("span.stale").text()).isEqualTo("\u25F7 (possibly stale)");
+        assertThat(row.child(1).selectFirst("span.stale").attr("title"))
+                .isEqualTo("Possibly stale: verified 2026-02-20, more than 90 days before this page");
+        assertThat(row.child(2).select("span.stale")).isEmpty();
         assertThat(row.child(1).attr("title")).isEqualTo("Source: Old card, verified 2026-02-20"
                 + " (possibly stale: verified more than 90 days before this page)");
         assertThat(page.select("section[aria-labelledby=scorecard] thead th").get(2).select("span.stale")).isEmpty();
         assertThat(page.select("ol.sources li").first().text())
-                .isEqualTo("Old source, reviewed 2025-12-01 (stale?)");
+                .isEqualTo("Old source, reviewed 2025-12-01\u25F7 (possibly stale)");
         assertThat(page.select("ol.notes li").eachText()).startsWith(
-                "Old card, verified 2026-02-20 (stale?)", "Recent card, verified 2026-02-21");
-        assertThat(page.text()).contains("(stale?) marks a value whose source was last verified more than 90 days"
-                + " before this page was rendered on 2026-05-22: it may have changed since.");
+                "Old card, verified 2026-02-20\u25F7 (possibly stale)", "Recent card, verified 2026-02-21");
     }
 
     @Test
