@@ -9,16 +9,21 @@ import static org.llmreference.page.DemoComparisons.uniqueTag;
 import static org.llmreference.page.DemoComparisons.withdrawn;
 import static org.llmreference.page.Visitor.header;
 import static org.llmreference.page.Visitor.text;
+import static org.llmreference.testsupport.Fixtures.aModelLike;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
+import org.llmreference.comparison.engine.Side;
 import org.llmreference.contracts.Envelope;
+import org.llmreference.contracts.PairId;
+import org.llmreference.contracts.catalog.ModelStatus;
 import org.llmreference.contracts.comparison.Comparison;
 import org.llmreference.testsupport.EventSender;
 import org.llmreference.testsupport.TestInfrastructure;
@@ -157,6 +162,27 @@ class ServingComparisonPagesTest {
         assertThat(text(gone)).contains("the pair left the graph")
                 .contains("/models/" + withdrawnPair.modelA().id())
                 .contains("/models/" + withdrawnPair.modelB().id());
+    }
+
+    @Test
+    void theGonePageOfADeprecatedModelsComparisonLinksTheSameComparisonWithItsSuccessor(TestInfrastructure infrastructure) {
+        String tag = uniqueTag();
+        Side gpt = side("gpt-oss-20b", tag);
+        Side deprecated = new Side(aModelLike(gpt.model()).retired(LocalDate.of(2026, 9, 30), "gpt-oss-20b-next-" + tag)
+                .withStatus(ModelStatus.DEPRECATED).build(), gpt.routes());
+        Comparison comparison = compare(deprecated, side("qwen3.5-4b", tag));
+        send(infrastructure, changed(comparison, 1, List.of()));
+        awaitRevision(comparison.pairId(), 1);
+        assertThat(visitor().text("/compare/" + comparison.pairId()))
+                .contains("is deprecated and retires on 2026-09-30.");
+
+        send(infrastructure, withdrawn(comparison, 2, "gpt-oss-20b " + tag + " was retired"));
+        await().atMost(WAIT).until(() -> visitor().get("/compare/" + comparison.pairId()).statusCode() == 410);
+
+        String successorPair = PairId.of("gpt-oss-20b-next-" + tag, "qwen3.5-4b-" + tag).toString();
+        assertThat(visitor().text("/compare/" + comparison.pairId()))
+                .contains("Compare the successor instead")
+                .contains("href=\"/compare/" + successorPair + "\"");
     }
 
     @Test

@@ -19,7 +19,7 @@ final class Models {
 
     static ModelSummary summary(ModelSnapshot model) {
         return new ModelSummary(model.id(), model.name(), vendor(model), releaseYear(model), contextWindow(model),
-                model.status());
+                model.status(), model.retiresOn(), blankToNull(model.successorId()));
     }
 
     static Integer releaseYear(ModelSnapshot model) {

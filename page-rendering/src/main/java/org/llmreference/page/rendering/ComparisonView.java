@@ -248,6 +248,20 @@ final class ComparisonView {
         return notes.anyStale() || sources.stream().anyMatch(SourceLine::stale);
     }
 
+    /** A notice for each model being retired: when, and its successor with the same comparison. */
+    List<Retirement> retirements() {
+        List<Retirement> notices = new ArrayList<>();
+        Retirement a = Retirement.of(comparison.modelA(), comparison.modelB());
+        Retirement b = Retirement.of(comparison.modelB(), comparison.modelA());
+        if (a != null) {
+            notices.add(a);
+        }
+        if (b != null) {
+            notices.add(b);
+        }
+        return notices;
+    }
+
     /**
      * The page's one word on staleness, or null when nothing is stale: "Some values were last verified
      * 2026-02-20, 91 days before this page was rendered on 2026-05-22. They are marked ◷ and may have

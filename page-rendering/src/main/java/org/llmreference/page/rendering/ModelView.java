@@ -58,6 +58,11 @@ final class ModelView {
         return tokens == null ? Formats.UNKNOWN : Formats.count(tokens) + " tokens";
     }
 
+    /** "X is deprecated and retires on 2026-06-01.", null for a model not being retired. */
+    String retirement() {
+        return Retirement.sentence(page.model());
+    }
+
     String status() {
         return page.model().status() == null ? Formats.UNKNOWN
                 : page.model().status().name().toLowerCase(Locale.ROOT);

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.bson.Document;
 import org.llmreference.contracts.Envelope;
+import org.llmreference.contracts.comparison.Comparison;
 import org.llmreference.contracts.comparison.ComparisonEvent;
 import org.llmreference.platform.projection.RevisionGuard;
 import org.llmreference.platform.projection.RevisionGuard.Outcome;
@@ -40,10 +41,15 @@ public class Comparisons {
         StoredComparison stored = event.payload().match(
                 changed -> new StoredComparison(event.aggregateId(), event.revision(), true, changed.comparison(),
                         event.causedBy(), event.occurredAt()),
-                withdrawn -> new StoredComparison(event.aggregateId(), event.revision(), false, null, event.causedBy(),
-                        event.occurredAt()));
+                // A withdrawn pair keeps its last comparison: its 410 page links a retired model's successor.
+                withdrawn -> new StoredComparison(event.aggregateId(), event.revision(), false, lastComparison(event.aggregateId()),
+                        event.causedBy(), event.occurredAt()));
         return RevisionGuard.replaceIfNewer(collection, event.aggregateId(),
                 event.revision(), stored);
+    }
+
+    private Comparison lastComparison(String pairId) {
+        return find(pairId).map(StoredComparison::comparison).orElse(null);
     }
 
     public Optional<StoredComparison> find(String pairId) {

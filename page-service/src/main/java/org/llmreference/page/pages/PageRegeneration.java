@@ -17,6 +17,7 @@ import org.llmreference.contracts.comparison.ComparisonEvent;
 import org.llmreference.contracts.comparison.ComparisonWithdrawn;
 import org.llmreference.contracts.comparison.ModelSummary;
 import org.llmreference.page.comparisons.Comparisons;
+import org.llmreference.page.comparisons.StoredComparison;
 import org.llmreference.page.http.Gzip;
 import org.llmreference.page.http.Representation;
 import org.llmreference.page.rendering.ComparisonPage;
@@ -139,7 +140,8 @@ class PageRegeneration {
         String title = previous != null ? previous.title() : modelA.name() + " vs " + modelB.name();
         List<PageChange> changes = previous != null ? previous.changes() : List.of();
         Instant renderedAt = clock.instant();
-        String html = renderer.gone(GonePages.view(withdrawn.pairId(), title, withdrawn.reason(), modelA, modelB, index));
+        Comparison last = comparisons.find(withdrawn.pairId()).map(StoredComparison::comparison).orElse(null);
+        String html = renderer.gone(GonePages.view(withdrawn.pairId(), title, withdrawn.reason(), modelA, modelB, index, last));
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
         StoredPage page = page(event, false, bytes, Representation.etag(Long.toString(event.revision()), bytes), renderedAt,
                 title, modelA, modelB, changes, withdrawn.reason(), null);

@@ -114,7 +114,8 @@ public class SiteViews implements MissingPages {
     @Override
     public Representation gone(StoredPage page) {
         return cached("gone:" + page.pairId() + ":" + page.revision(),
-                () -> html(renderer.gone(GonePages.view(page, index)), index.lastUpdated()));
+                () -> html(renderer.gone(GonePages.view(page, index,
+                        comparisons.find(page.pairId()).map(StoredComparison::comparison).orElse(null))), index.lastUpdated()));
     }
 
     /** The 404 page for {@code path}, suggesting models that resemble {@code asked} (not kept: paths are endless). */
