@@ -66,6 +66,13 @@ public record Comparison(
         routesB = copy(routesB);
     }
 
+    /** The same comparison with its monthly cost and route tables at another workload. */
+    public Comparison atWorkload(MonthlyCost cost, List<RouteCost> routesOfA, List<RouteCost> routesOfB) {
+        return new Comparison(pairId, modelA, modelB, title, intro, verdict, scorecard, tradeoffs, cost, switchFriction,
+                specs, pricing, capabilities, benchmarks, deepDive, faq, related, lastReviewed, sources, routesOfA,
+                routesOfB);
+    }
+
     private static <T> List<T> copy(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }
