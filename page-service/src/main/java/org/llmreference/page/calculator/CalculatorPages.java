@@ -12,13 +12,12 @@ import org.llmreference.page.pages.IndexedPage;
 import org.llmreference.page.pages.PageIndex;
 import org.llmreference.page.rendering.ComparisonPage;
 import org.llmreference.page.rendering.PageRenderer;
-import org.llmreference.page.site.SiteViews;
 import org.springframework.stereotype.Component;
 
 /**
- * Pages at a visitor's workload, rendered on request from the comparison page-service holds and
- * never kept: a comparison page recomputed with the engine's cost rules, or a model page (which
- * {@link SiteViews} builds).
+ * Comparison pages at a visitor's workload, rendered on request from the comparison page-service
+ * holds and never kept, recomputed with the engine's cost rules. (Model pages at a workload are
+ * built where model pages are, in {@code SiteViews}.)
  */
 @Component
 public class CalculatorPages {
@@ -26,14 +25,12 @@ public class CalculatorPages {
     private final Comparisons comparisons;
     private final PageIndex index;
     private final PageRenderer renderer;
-    private final SiteViews views;
     private final Clock clock;
 
-    CalculatorPages(Comparisons comparisons, PageIndex index, PageRenderer renderer, SiteViews views, Clock clock) {
+    CalculatorPages(Comparisons comparisons, PageIndex index, PageRenderer renderer, Clock clock) {
         this.comparisons = comparisons;
         this.index = index;
         this.renderer = renderer;
-        this.views = views;
         this.clock = clock;
     }
 
@@ -53,10 +50,5 @@ public class CalculatorPages {
                 page.changes(), asked.workload()));
         return Optional.of(new CalculatedPage(Representation.of(Representation.HTML, html, null, page.renderedAt()),
                 asked.profile() != null));
-    }
-
-    /** The model page at the workload; empty when the model has no live comparison. */
-    public Optional<CalculatedPage> model(String modelId, Map<String, String> parameters) {
-        return views.model(modelId, parameters);
     }
 }

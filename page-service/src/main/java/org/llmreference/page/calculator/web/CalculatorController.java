@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.llmreference.contracts.PairId;
-import org.llmreference.contracts.Slugs;
 import org.llmreference.page.calculator.CalculatedPage;
 import org.llmreference.page.calculator.CalculatorPages;
 import org.llmreference.page.http.CachePolicy;
@@ -23,10 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The cost calculator without JavaScript: {@code GET /compare/{a}-vs-{b}?requests=...} and
- * {@code GET /models/{id}?requests=...} answer the page recomputed at the visitor's workload
- * ({@code noindex}, never stored or shared by caches), or 400 with the form saying which value is
- * wrong. Without the {@code requests} parameter the page's own controllers answer.
+ * The cost calculator without JavaScript on comparison pages: {@code GET /compare/{a}-vs-{b}?requests=...}
+ * answers the page recomputed at the visitor's workload ({@code noindex}, never stored or shared by
+ * caches), or 400 with the form saying which value is wrong. Without the {@code requests} parameter
+ * the page's own controller answers. (Model pages: {@code ModelWorkloadController}.)
  */
 @Controller
 class CalculatorController {
@@ -52,15 +51,6 @@ class CalculatorController {
             return Responses.movedPermanently("/compare/" + pair + "?" + servlet.getQueryString(), CachePolicy.REDIRECT);
         }
         return answer(pages.comparison(pair.toString(), parameters), servlet, request, List.of(pair.a(), pair.b()));
-    }
-
-    @GetMapping(path = "/models/{id}", params = "requests")
-    ResponseEntity<byte[]> model(@PathVariable String id, @RequestParam Map<String, String> parameters,
-            @RequestHeader HttpHeaders request, HttpServletRequest servlet) {
-        if (!Slugs.isValid(id)) {
-            return notFound(servlet, request, List.of(id));
-        }
-        return answer(pages.model(id, parameters), servlet, request, List.of(id));
     }
 
     private ResponseEntity<byte[]> answer(Optional<CalculatedPage> page, HttpServletRequest servlet,
