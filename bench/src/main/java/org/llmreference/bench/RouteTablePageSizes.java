@@ -56,26 +56,31 @@ public final class RouteTablePageSizes {
         PairId busiestPair = PairId.of(busiest.get(0), busiest.get(1));
         int[] size = render(engine, renderer, graph, bundle, priceLists, busiestPair);
         System.out.println("Busiest pair " + busiestPair + " (" + size[2] + " routes): " + kb(size[0]) + " HTML, "
-                + kb(size[1]) + " gzipped");
+                + kb(size[1]) + " gzipped; without the route tables and calculator " + kb(size[4]) + " gzipped");
 
         List<PairId> live = new ArrayList<>(graph.livePairs());
         live.sort(Comparator.comparing(PairId::toString));
         Collections.shuffle(live, new Random(42));
         List<Integer> gzipped = new ArrayList<>();
         List<Integer> plain = new ArrayList<>();
+        List<Integer> without = new ArrayList<>();
         for (PairId pair : live.subList(0, Math.min(sample, live.size()))) {
             int[] s = render(engine, renderer, graph, bundle, priceLists, pair);
             plain.add(s[0]);
             gzipped.add(s[1]);
+            without.add(s[4]);
         }
         Collections.sort(gzipped);
         Collections.sort(plain);
+        Collections.sort(without);
+        System.out.println("Same pages without the route tables and calculator: gzipped median " + kb(at(without, 0.5))
+                + ", max " + kb(without.get(without.size() - 1)));
         System.out.println(gzipped.size() + " of " + live.size() + " live pairs: gzipped median " + kb(at(gzipped, 0.5))
                 + ", p99 " + kb(at(gzipped, 0.99)) + ", max " + kb(gzipped.get(gzipped.size() - 1)) + "; HTML median "
                 + kb(at(plain, 0.5)) + ", max " + kb(plain.get(plain.size() - 1)));
     }
 
-    /** HTML bytes, gzipped bytes, routes of both sides. */
+    /** HTML bytes, gzipped bytes, routes of both sides, and the page without route tables: HTML, gzipped. */
     private static int[] render(ComparisonEngine engine, PageRenderer renderer, PeerGraph graph, CatalogBundle bundle,
             Map<String, List<RouteSnapshot>> priceLists, PairId pair) {
         List<RelatedPair> related = graph.related(pair, 8).stream()
@@ -83,13 +88,22 @@ public final class RouteTablePageSizes {
         Comparison comparison = engine.compare(Catalogs.side(bundle, priceLists, pair.a()),
                 Catalogs.side(bundle, priceLists, pair.b()), related);
         Instant at = Instant.parse("2026-12-04T10:00:00Z");
-        String html = renderer.comparison(new ComparisonPage(comparison, 3, at, at.plusMillis(400), List.of(
-                new PageChange(3, at, List.of("pricing", "monthlyCost")),
+        List<PageChange> changes = List.of(new PageChange(3, at, List.of("pricing", "monthlyCost")),
                 new PageChange(2, at.minusSeconds(86_400), List.of("specs")),
-                new PageChange(1, at.minusSeconds(172_800), List.of("title")))));
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+                new PageChange(1, at.minusSeconds(172_800), List.of("title")));
+        byte[] bytes = renderer.comparison(new ComparisonPage(comparison, 3, at, at.plusMillis(400), changes))
+                .getBytes(StandardCharsets.UTF_8);
+        Comparison bare = new Comparison(comparison.pairId(), comparison.modelA(), comparison.modelB(), comparison.title(),
+                comparison.intro(), comparison.verdict(), comparison.scorecard(), comparison.tradeoffs(),
+                comparison.monthlyCost(), comparison.switchFriction(), comparison.specs(), comparison.pricing(),
+                comparison.capabilities(), comparison.benchmarks(), comparison.deepDive(), comparison.faq(),
+                comparison.related(), comparison.lastReviewed(), comparison.sources());
+        byte[] bareBytes = renderer.comparison(new ComparisonPage(bare, 3, at, at.plusMillis(400), changes))
+                .replaceAll("(?s)<form class=\"calculator\".*?</script>\n<script src=[^>]*></script>", "")
+                .getBytes(StandardCharsets.UTF_8);
         return new int[] {bytes.length, RenderBenchmark.gzipped(bytes),
-                comparison.routesA().size() + comparison.routesB().size()};
+                comparison.routesA().size() + comparison.routesB().size(), bareBytes.length,
+                RenderBenchmark.gzipped(bareBytes)};
     }
 
     private static int at(List<Integer> sorted, double quantile) {
