@@ -3,6 +3,7 @@ package org.llmreference.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,6 +99,27 @@ class CostCalculatorIT {
             scripted.quit();
             plain.quit();
         }
+    }
+
+    @Test
+    void aWrongValueGives400WithItsMessageAndTheScriptIsServedUnderThePagesPolicy() throws Exception {
+        Api api = Api.onPort(site.page.port());
+
+        HttpResponse<String> wrong = api.get("/compare/" + PAIR + "?requests=lots&input=800&output=250&cached=0&long=0"
+                + "&batch=0").send();
+        HttpResponse<String> page = api.get("/compare/" + PAIR).send();
+        HttpResponse<String> script = api.get("/calculator.js").send();
+
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("Enter a whole number from 0 to 1,000,000,000,000.")
+                .contains("<meta name=\"robots\" content=\"noindex\">").contains("value=\"lots\"");
+        assertThat(wrong.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                policy -> assertThat(policy).contains("script-src 'self'").doesNotContain("unsafe-inline"));
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/javascript"));
+        assertThat(script.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(10 * 1024);
     }
 
     @Test
