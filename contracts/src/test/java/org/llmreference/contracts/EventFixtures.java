@@ -27,6 +27,8 @@ import org.llmreference.contracts.comparison.ModelCost;
 import org.llmreference.contracts.comparison.ModelSummary;
 import org.llmreference.contracts.comparison.MonthlyCost;
 import org.llmreference.contracts.comparison.RelatedPair;
+import org.llmreference.contracts.comparison.RouteCost;
+import org.llmreference.contracts.comparison.RouteUnfit;
 import org.llmreference.contracts.comparison.SwitchFriction;
 import org.llmreference.contracts.comparison.Tradeoff;
 import org.llmreference.contracts.comparison.TrafficProfile;
@@ -128,7 +130,12 @@ final class EventFixtures {
                         "Qwen3.5-4B supports 262k tokens, while gpt-oss-20b supports 131k tokens.")),
                 List.of(new RelatedPair("gpt-oss-120b-vs-gpt-oss-20b", "gpt-oss-120b vs gpt-oss-20b")),
                 LocalDate.parse("2026-05-22"),
-                List.of(new SourceRef("Public model cards and provider documentation", null, null)));
+                List.of(new SourceRef("Public model cards and provider documentation", null, null)),
+                List.of(new RouteCost("openrouter", "OpenRouter", openRouter().terms(), new BigDecimal("11.50"), true,
+                                List.of()),
+                        new RouteCost("fireworks-ai", "Fireworks AI", fireworks().terms(), null, false,
+                                List.of(RouteUnfit.CONTEXT_TOO_SMALL))),
+                List.of());
     }
 
     static Envelope<ComparisonChanged> comparisonChanged() {

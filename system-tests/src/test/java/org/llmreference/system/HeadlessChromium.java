@@ -34,6 +34,11 @@ final class HeadlessChromium {
     }
 
     static ChromeDriver start() {
+        return start(true);
+    }
+
+    /** A browser that runs scripts, or one that does not (a visitor with JavaScript off). */
+    static ChromeDriver start(boolean javascript) {
         Path profile;
         try {
             profile = Files.createTempDirectory("llmref-chromium-");
@@ -44,6 +49,9 @@ final class HeadlessChromium {
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900",
                 "--user-data-dir=" + profile);
+        if (!javascript) {
+            options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().withTimeout(BROWSER).build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -66,6 +66,8 @@ public final class ComparisonEngine {
                 Faqs.of(a, b),
                 related,
                 Provenance.lastReviewed(a, b),
-                Provenance.sources(a, b));
+                Provenance.sources(a, b),
+                MonthlyCosts.routeCosts(a.priced(), settings.profile()),
+                MonthlyCosts.routeCosts(b.priced(), settings.profile()));
     }
 }

@@ -11,9 +11,12 @@ import java.util.function.Function;
 import org.llmreference.contracts.comparison.CostPoint;
 import org.llmreference.contracts.comparison.ModelCost;
 import org.llmreference.contracts.comparison.MonthlyCost;
+import org.llmreference.contracts.comparison.RouteCost;
+import org.llmreference.contracts.comparison.RouteUnfit;
 import org.llmreference.contracts.comparison.TrafficProfile;
 import org.llmreference.contracts.pricing.ContextTier;
 import org.llmreference.contracts.pricing.RouteSnapshot;
+import org.llmreference.contracts.pricing.RouteStatus;
 
 /**
  * "Monthly cost at traffic": what each model costs a month at the stated traffic, bought from its
@@ -30,7 +33,7 @@ import org.llmreference.contracts.pricing.RouteSnapshot;
  *
  * <p>Input tokens are split by the profile: the cached share is charged at the route's cached
  * input price (or, when it has none, at the price the uncached tokens pay); the rest at the input
- * price, or at the batch input price when the profile is batch and the route has one. For the
+ * price, the batch share of requests at the batch input price where the route has one. For the
  * long-context share of requests, a route with context tiers charges its first tier (the lowest
  * {@code aboveTokens}) instead, any price the tier lacks falling back to the price other requests
  * pay. Output tokens go the same way without the cache. A route without an input price offers no
@@ -51,16 +54,27 @@ final class MonthlyCosts {
 
     /** The section for A and B: their costs (A first), the delta B − A, and the curve. */
     MonthlyCost compare(Side a, Side b) {
+        return compare(a.priced(), b.priced(), profile, curveRequests);
+    }
+
+    /** The section for A and B at {@code profile}, with the curve at {@code curveRequests}. */
+    static MonthlyCost compare(PricedModel a, PricedModel b, TrafficProfile profile, List<Long> curveRequests) {
         ModelCost costA = costOf(a, profile);
         ModelCost costB = costOf(b, profile);
         BigDecimal delta = costA.monthlyUsd() == null || costB.monthlyUsd() == null
                 ? null
                 : costB.monthlyUsd().subtract(costA.monthlyUsd());
-        return new MonthlyCost(profile, List.of(costA, costB), delta, deltaNote(a, b, costA, costB), curve(a, b));
+        return new MonthlyCost(profile, List.of(costA, costB), delta, deltaNote(a, b, costA, costB),
+                curve(a, b, profile, curveRequests));
     }
 
     /** One model's monthly cost at {@code traffic}, with the routes that give it. */
     static ModelCost costOf(Side side, TrafficProfile traffic) {
+        return costOf(side.priced(), traffic);
+    }
+
+    /** One model's monthly cost at {@code traffic}, with the routes that give it. */
+    static ModelCost costOf(PricedModel side, TrafficProfile traffic) {
         Tokens tokens = Tokens.of(traffic);
         List<RouteSnapshot> active = PriceList.of(side).active();
         int inputRoute = cheapest(active, tokens::inputCost);
@@ -70,7 +84,7 @@ final class MonthlyCosts {
         }
         RouteSnapshot input = active.get(inputRoute);
         RouteSnapshot output = active.get(outputRoute);
-        BigDecimal monthly = tokens.inputCost(input).add(tokens.outputCost(output)).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal monthly = cents(tokens.inputCost(input).add(tokens.outputCost(output)));
         String note = inputRoute == outputRoute
                 ? "Cheapest tracked route/tier: " + input.providerName()
                 : "Cheapest tracked input: " + input.providerName() + "; output: " + output.providerName();
@@ -78,7 +92,57 @@ final class MonthlyCosts {
                 PriceList.usable(input.terms().inputPricePerMTok()), PriceList.usable(output.terms().outputPricePerMTok()), note);
     }
 
-    private static String deltaNote(Side a, Side b, ModelCost costA, ModelCost costB) {
+    /**
+     * Every route of the model at {@code traffic}, cheapest first (routes without a cost last, ties in
+     * price-list order): its own monthly cost, whether it is the cheapest route that can serve the
+     * traffic, and why it cannot when it cannot.
+     */
+    static List<RouteCost> routeCosts(PricedModel side, TrafficProfile traffic) {
+        Tokens tokens = Tokens.of(traffic);
+        List<RouteCost> rows = new ArrayList<>();
+        for (RouteSnapshot route : side.routes()) {
+            BigDecimal input = tokens.inputCost(route);
+            BigDecimal output = tokens.outputCost(route);
+            BigDecimal monthly = input == null || output == null ? null : cents(input.add(output));
+            rows.add(new RouteCost(route.providerId(), route.providerName(), route.terms(), monthly, false,
+                    unfit(side, route, traffic, tokens)));
+        }
+        rows.sort(Comparator.comparing(RouteCost::monthlyUsd, Comparator.nullsLast(Comparator.naturalOrder())));
+        for (int i = 0; i < rows.size(); i++) {
+            RouteCost row = rows.get(i);
+            if (row.unfit().isEmpty() && row.monthlyUsd() != null) {
+                rows.set(i, new RouteCost(row.providerId(), row.providerName(), row.terms(), row.monthlyUsd(), true,
+                        row.unfit()));
+                break;
+            }
+        }
+        return List.copyOf(rows);
+    }
+
+    /** Why {@code route} cannot serve the traffic: deprecated, too small a context, no cached price. */
+    private static List<RouteUnfit> unfit(PricedModel side, RouteSnapshot route, TrafficProfile traffic, Tokens tokens) {
+        List<RouteUnfit> reasons = new ArrayList<>();
+        if (route.terms().status() == RouteStatus.DEPRECATED) {
+            reasons.add(RouteUnfit.DEPRECATED);
+        }
+        Integer window = route.terms().contextWindow() != null ? route.terms().contextWindow() : side.contextWindow();
+        long perRequest = Math.max(0, traffic.inputTokensPerRequest()) + Math.max(0, traffic.outputTokensPerRequest());
+        if (window != null && perRequest > window) {
+            reasons.add(RouteUnfit.CONTEXT_TOO_SMALL);
+        }
+        if (tokens.cachedShare().signum() > 0 && tokens.input().signum() > 0
+                && PriceList.usable(route.terms().cachedInputPricePerMTok()) == null) {
+            reasons.add(RouteUnfit.NO_CACHE_PRICE);
+        }
+        return reasons;
+    }
+
+    /** The one rounding: an exact amount to cents, half up. */
+    static BigDecimal cents(BigDecimal exact) {
+        return exact.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static String deltaNote(PricedModel a, PricedModel b, ModelCost costA, ModelCost costB) {
         if (costA.monthlyUsd() == null || costB.monthlyUsd() == null) {
             return "Cost delta unavailable until both models have sourced input and output token prices.";
         }
@@ -86,20 +150,20 @@ final class MonthlyCosts {
         if (order == 0) {
             return "Both cost " + Formats.money(costA.monthlyUsd()) + " per month at this traffic.";
         }
-        Side dearer = order > 0 ? a : b;
-        Side cheaper = order > 0 ? b : a;
+        PricedModel dearer = order > 0 ? a : b;
+        PricedModel cheaper = order > 0 ? b : a;
         BigDecimal difference = costA.monthlyUsd().subtract(costB.monthlyUsd()).abs();
         return dearer.name() + " costs " + Formats.money(difference) + " more per month than " + cheaper.name()
                 + " at this traffic.";
     }
 
-    private List<CostPoint> curve(Side a, Side b) {
+    /** Both models' costs at each traffic level; with {@code b} null, model A's alone. */
+    static List<CostPoint> curve(PricedModel a, PricedModel b, TrafficProfile profile, List<Long> curveRequests) {
         List<CostPoint> curve = new ArrayList<>();
         for (long requests : curveRequests) {
-            TrafficProfile level = new TrafficProfile(profile.name(), requests, profile.inputTokensPerRequest(),
-                    profile.outputTokensPerRequest(), profile.cachedInputShare(), profile.longContextShare(),
-                    profile.batch());
-            curve.add(new CostPoint(requests, costOf(a, level).monthlyUsd(), costOf(b, level).monthlyUsd()));
+            TrafficProfile level = profile.withRequestsPerMonth(requests);
+            curve.add(new CostPoint(requests, costOf(a, level).monthlyUsd(),
+                    b == null ? null : costOf(b, level).monthlyUsd()));
         }
         return curve;
     }
@@ -122,7 +186,7 @@ final class MonthlyCosts {
      * The month's tokens, split as the profile says: standard and long-context requests, cached
      * and uncached input. Every figure is exact.
      */
-    record Tokens(BigDecimal input, BigDecimal output, BigDecimal cachedShare, BigDecimal longShare, boolean batch) {
+    record Tokens(BigDecimal input, BigDecimal output, BigDecimal cachedShare, BigDecimal longShare, BigDecimal batchShare) {
 
         static Tokens of(TrafficProfile profile) {
             BigDecimal requests = BigDecimal.valueOf(Math.max(0, profile.requestsPerMonth()));
@@ -131,7 +195,7 @@ final class MonthlyCosts {
                     requests.multiply(BigDecimal.valueOf(Math.max(0, profile.outputTokensPerRequest()))),
                     share(profile.cachedInputShare()),
                     share(profile.longContextShare()),
-                    profile.batch());
+                    share(profile.effectiveBatchShare()));
         }
 
         /** The route's exact monthly input cost, or {@code null} when it has no input price. */
@@ -176,8 +240,9 @@ final class MonthlyCosts {
             return uncached.multiply(BigDecimal.ONE.subtract(cachedShare)).add(cachedPrice.multiply(cachedShare));
         }
 
+        /** The average price per 1M tokens once the batch share pays the batch price (if the route has one). */
         private BigDecimal batchOr(BigDecimal batchPrice, BigDecimal base) {
-            return batch ? orElse(batchPrice, base) : base;
+            return base.multiply(BigDecimal.ONE.subtract(batchShare)).add(orElse(batchPrice, base).multiply(batchShare));
         }
 
         private static BigDecimal orElse(BigDecimal price, BigDecimal fallback) {

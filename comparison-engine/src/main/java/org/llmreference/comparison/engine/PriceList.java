@@ -24,6 +24,10 @@ record PriceList(List<RouteSnapshot> routes) {
         return new PriceList(side.routes());
     }
 
+    static PriceList of(PricedModel model) {
+        return new PriceList(model.routes());
+    }
+
     int tracked() {
         return routes.size();
     }

@@ -24,4 +24,9 @@ public record Side(ModelSnapshot model, List<RouteSnapshot> routes) {
     public String name() {
         return model.name();
     }
+
+    /** The model and routes a cost is computed from. */
+    public PricedModel priced() {
+        return new PricedModel(model.id(), model.name(), model.contextWindow(), routes);
+    }
 }

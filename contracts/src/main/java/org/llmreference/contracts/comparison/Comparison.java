@@ -14,6 +14,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param modelA the model whose id sorts first
  * @param modelB the other model
+ * @param routesA every route of model A, priced at the page's workload, cheapest first
+ * @param routesB every route of model B, likewise
  */
 public record Comparison(
         @JsonProperty(required = true) String pairId,
@@ -34,7 +36,19 @@ public record Comparison(
         List<Faq> faq,
         List<RelatedPair> related,
         LocalDate lastReviewed,
-        List<SourceRef> sources) {
+        List<SourceRef> sources,
+        List<RouteCost> routesA,
+        List<RouteCost> routesB) {
+
+    /** A comparison without its route tables. */
+    public Comparison(String pairId, ModelSummary modelA, ModelSummary modelB, String title, String intro,
+            Verdict verdict, List<FactRow> scorecard, List<Tradeoff> tradeoffs, MonthlyCost monthlyCost,
+            List<SwitchFriction> switchFriction, FactTable specs, FactTable pricing, FactTable capabilities,
+            FactTable benchmarks, List<String> deepDive, List<Faq> faq, List<RelatedPair> related,
+            LocalDate lastReviewed, List<SourceRef> sources) {
+        this(pairId, modelA, modelB, title, intro, verdict, scorecard, tradeoffs, monthlyCost, switchFriction, specs,
+                pricing, capabilities, benchmarks, deepDive, faq, related, lastReviewed, sources, null, null);
+    }
 
     public Comparison {
         Objects.requireNonNull(pairId, "pairId");
@@ -48,6 +62,15 @@ public record Comparison(
         faq = copy(faq);
         related = copy(related);
         sources = copy(sources);
+        routesA = copy(routesA);
+        routesB = copy(routesB);
+    }
+
+    /** The same comparison with its monthly cost and route tables at another workload. */
+    public Comparison atWorkload(MonthlyCost cost, List<RouteCost> routesOfA, List<RouteCost> routesOfB) {
+        return new Comparison(pairId, modelA, modelB, title, intro, verdict, scorecard, tradeoffs, cost, switchFriction,
+                specs, pricing, capabilities, benchmarks, deepDive, faq, related, lastReviewed, sources, routesOfA,
+                routesOfB);
     }
 
     private static <T> List<T> copy(List<T> list) {

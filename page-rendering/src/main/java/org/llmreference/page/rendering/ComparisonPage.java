@@ -13,9 +13,16 @@ import org.llmreference.contracts.comparison.Comparison;
  * @param occurredAt when the editor's change that led to this revision was accepted
  * @param renderedAt when this page was rendered (freshness = renderedAt − occurredAt)
  * @param changes    the last changes to this page's facts, newest first
+ * @param workload   the calculator's form; null for the page's own traffic
  */
 public record ComparisonPage(Comparison comparison, long revision, Instant occurredAt, Instant renderedAt,
-        List<PageChange> changes) {
+        List<PageChange> changes, Workload workload) {
+
+    /** The page at its own traffic. */
+    public ComparisonPage(Comparison comparison, long revision, Instant occurredAt, Instant renderedAt,
+            List<PageChange> changes) {
+        this(comparison, revision, occurredAt, renderedAt, changes, null);
+    }
 
     public ComparisonPage {
         Objects.requireNonNull(comparison, "comparison");

@@ -16,7 +16,6 @@ import org.llmreference.contracts.comparison.FactRow;
 import org.llmreference.contracts.comparison.FactTable;
 import org.llmreference.contracts.comparison.ModelCost;
 import org.llmreference.contracts.comparison.MonthlyCost;
-import org.llmreference.contracts.comparison.TrafficProfile;
 import org.llmreference.contracts.comparison.Verdict;
 
 /**
@@ -48,6 +47,7 @@ final class ComparisonView {
     private final Notes notes;
     private final String canonical;
     private final List<SourceLine> sources;
+    private final CalculatorView calculator;
 
     ComparisonView(Site site, ComparisonPage page) {
         this.site = site;
@@ -72,6 +72,11 @@ final class ComparisonView {
             }
         }
         this.sources = List.copyOf(lines);
+        this.calculator = comparison.monthlyCost() == null ? null
+                : new CalculatorView(Links.compare(comparison.pairId()), page.workload(), comparison.monthlyCost().profile(),
+                        List.of(new CalculatorView.Priced(comparison.modelA(), comparison.routesA()),
+                                new CalculatorView.Priced(comparison.modelB(), comparison.routesB())),
+                        comparison.monthlyCost().curve().stream().map(CostPoint::requestsPerMonth).sorted().toList());
     }
 
     private void addNotes(FactRow row) {
@@ -160,23 +165,17 @@ final class ComparisonView {
 
     /** "Assumes 1,000,000 requests a month, 800 input and 250 output tokens each." and any cache or batch share. */
     String traffic() {
-        TrafficProfile profile = comparison.monthlyCost().profile();
-        StringBuilder text = new StringBuilder("Assumes ")
-                .append(Formats.count(profile.requestsPerMonth())).append(" requests a month, ")
-                .append(Formats.count(profile.inputTokensPerRequest())).append(" input and ")
-                .append(Formats.count(profile.outputTokensPerRequest())).append(" output tokens each.");
-        if (profile.cachedInputShare() != null && profile.cachedInputShare().signum() > 0) {
-            text.append(' ').append(Formats.percent(profile.cachedInputShare()))
-                    .append(" of input tokens are served from cache.");
-        }
-        if (profile.longContextShare() != null && profile.longContextShare().signum() > 0) {
-            text.append(' ').append(Formats.percent(profile.longContextShare()))
-                    .append(" of requests go above a route's context tier.");
-        }
-        if (profile.batch()) {
-            text.append(" Batch prices apply where a route has them.");
-        }
-        return text.toString();
+        return CalculatorView.traffic(comparison.monthlyCost().profile());
+    }
+
+    /** The cost calculator and both sides' route tables. */
+    CalculatorView calculator() {
+        return calculator;
+    }
+
+    /** Whether the page shows a visitor's workload (then it is not indexed). */
+    boolean custom() {
+        return page.workload() != null && page.workload().custom();
     }
 
     List<CostLine> costs() {

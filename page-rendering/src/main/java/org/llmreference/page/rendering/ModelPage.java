@@ -13,8 +13,16 @@ import org.llmreference.contracts.comparison.RelatedPair;
  * @param facts       label and value rows about this model alone (specs, prices, capabilities), taken
  *                    from its latest comparison; each row's {@code a} cell is this model's value, {@code b} unused
  * @param comparisons every live comparison of the model, by title
+ * @param pricing     its routes and monthly cost at the workload; null when no comparison carries them
+ * @param workload    the calculator's form; null for the page's own traffic
  */
-public record ModelPage(ModelSummary model, List<FactRow> facts, List<RelatedPair> comparisons) {
+public record ModelPage(ModelSummary model, List<FactRow> facts, List<RelatedPair> comparisons, ModelPricing pricing,
+        Workload workload) {
+
+    /** The page without routes and calculator. */
+    public ModelPage(ModelSummary model, List<FactRow> facts, List<RelatedPair> comparisons) {
+        this(model, facts, comparisons, null, null);
+    }
 
     public ModelPage {
         Objects.requireNonNull(model, "model");

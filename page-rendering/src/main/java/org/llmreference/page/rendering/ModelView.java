@@ -1,7 +1,12 @@
 package org.llmreference.page.rendering;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
+import org.llmreference.contracts.comparison.CostPoint;
 import org.llmreference.contracts.comparison.FactRow;
 import org.llmreference.contracts.comparison.ModelSummary;
 
@@ -14,6 +19,7 @@ final class ModelView {
     private final Site site;
     private final ModelPage page;
     private final Notes notes = new Notes(null);
+    private final CalculatorView calculator;
 
     ModelView(Site site, ModelPage page) {
         this.site = site;
@@ -23,6 +29,47 @@ final class ModelView {
                 notes.add(row.a());
             }
         }
+        ModelPricing pricing = page.pricing();
+        this.calculator = pricing == null ? null
+                : new CalculatorView(Links.model(page.model().id()), page.workload(), pricing.profile(),
+                        List.of(new CalculatorView.Priced(page.model(), pricing.routes())),
+                        pricing.curve().stream().map(CostPoint::requestsPerMonth).sorted().toList());
+    }
+
+    /** The cost calculator and the route table; null when no comparison carries the model's routes. */
+    CalculatorView calculator() {
+        return calculator;
+    }
+
+    /** Whether the page shows a visitor's workload (then it is not indexed). */
+    boolean custom() {
+        return page.workload() != null && page.workload().custom();
+    }
+
+    String traffic() {
+        return CalculatorView.traffic(page.pricing().profile());
+    }
+
+    /** The model's monthly cost at the workload, or "Unavailable". */
+    String cost() {
+        BigDecimal usd = page.pricing().cost().monthlyUsd();
+        return usd == null ? Formats.UNAVAILABLE : Formats.usd(usd);
+    }
+
+    String costNote() {
+        return page.pricing().cost().note();
+    }
+
+    /** Requests per month and the model's cost there, for the curve table. */
+    List<String[]> curve() {
+        List<CostPoint> points = new ArrayList<>(page.pricing().curve());
+        points.sort(Comparator.comparingLong(CostPoint::requestsPerMonth));
+        List<String[]> rows = new ArrayList<>();
+        for (CostPoint point : points) {
+            rows.add(new String[] {Formats.count(point.requestsPerMonth()),
+                    point.modelAUsd() == null ? Formats.UNAVAILABLE : Formats.usd(point.modelAUsd())});
+        }
+        return rows;
     }
 
     Site site() {

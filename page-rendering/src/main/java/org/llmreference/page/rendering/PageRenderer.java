@@ -17,7 +17,8 @@ import gg.jte.output.StringOutput;
  * own paths.
  *
  * <p>The templates in {@code src/main/jte} are compiled to classes of this package at build time
- * (jte-maven-plugin); nothing is parsed or compiled at run time, and no page carries JavaScript.
+ * (jte-maven-plugin); nothing is parsed or compiled at run time. The one script, the cost
+ * calculator's, is a static file; pages carry no inline script but JSON data.
  */
 public final class PageRenderer {
 
@@ -30,7 +31,11 @@ public final class PageRenderer {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html,
             PageRenderer.class.getClassLoader(), TEMPLATE_PACKAGE);
 
-    private static final String STYLESHEET = readStylesheet();
+    /** Where the cost calculator's script is served. */
+    public static final String CALCULATOR_SCRIPT_PATH = CalculatorView.SCRIPT_PATH;
+
+    private static final String STYLESHEET = read("site.css");
+    private static final String CALCULATOR_SCRIPT = read("calculator.js");
 
     private final Site site;
 
@@ -77,6 +82,11 @@ public final class PageRenderer {
         return STYLESHEET;
     }
 
+    /** The cost calculator's script (plain JavaScript, no build), served at {@value #CALCULATOR_SCRIPT_PATH}. */
+    public static String calculatorScript() {
+        return CALCULATOR_SCRIPT;
+    }
+
     /** {@code /compare/{pairId}}, the id encoded as one path segment. */
     public static String comparePath(String pairId) {
         return Links.compare(Objects.requireNonNull(pairId, "pairId"));
@@ -93,10 +103,10 @@ public final class PageRenderer {
         return output.toString();
     }
 
-    private static String readStylesheet() {
-        try (InputStream in = PageRenderer.class.getResourceAsStream("site.css")) {
+    private static String read(String resource) {
+        try (InputStream in = PageRenderer.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("site.css is missing from the page-rendering jar");
+                throw new IllegalStateException(resource + " is missing from the page-rendering jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -117,7 +117,7 @@ class EscapingTest {
         String html = new PageRenderer(DemoPages.SITE).comparison(DemoPages.page(hostile()));
         Document page = HtmlChecks.parse(html);
 
-        assertThat(page.select("script")).hasSize(1);
+        assertThat(page.select("script[type=application/ld+json]")).hasSize(1);
         String data = page.selectFirst("script[type=application/ld+json]").data();
         assertThat(data).doesNotContain("<").doesNotContain(">").doesNotContain("&");
         JsonNode json = EventCodec.mapper().readTree(data);

@@ -235,7 +235,7 @@ class ReferencePageTest {
         assertThat(page.select("meta[property=og:type]").attr("content")).isEqualTo("article");
         assertThat(page.select("meta[property=og:site_name]").attr("content")).isEqualTo("LLM Reference");
 
-        assertThat(page.select("script")).hasSize(1);
+        assertThat(page.select("head script")).hasSize(1);
         Element script = page.selectFirst("head script[type=application/ld+json]");
         JsonNode json = EventCodec.mapper().readTree(script.data());
         assertThat(json.get("@context").asString()).isEqualTo("https://schema.org");

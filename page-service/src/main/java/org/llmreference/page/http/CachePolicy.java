@@ -12,6 +12,9 @@ public final class CachePolicy {
     /** A missing page may appear with the next event: always ask again. */
     public static final String NOT_FOUND = "no-cache";
 
+    /** A page at a visitor's workload: for that visitor only, never kept as the page. */
+    public static final String WORKLOAD = "private, no-store";
+
     private CachePolicy() {
     }
 }

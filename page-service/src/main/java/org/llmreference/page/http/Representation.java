@@ -26,6 +26,7 @@ public final class Representation {
     public static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
     public static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
     public static final MediaType CSS = MediaType.parseMediaType("text/css;charset=UTF-8");
+    public static final MediaType JAVASCRIPT = MediaType.parseMediaType("text/javascript;charset=UTF-8");
 
     static final String GZIP_SUFFIX = "-gzip";
 

@@ -18,15 +18,16 @@ import jakarta.servlet.http.HttpServletResponse;
  * a strong {@code ETag} per encoding, {@code Last-Modified}, {@code Vary: Accept-Encoding}, the
  * caching policy, and 304 for a conditional GET that names what the client already has
  * ({@code If-None-Match}, else {@code If-Modified-Since}). HTML also carries a Content-Security-Policy
- * that allows nothing but our stylesheet, our images and forms posting back to us.
+ * that allows nothing but our stylesheet, our script (the cost calculator), our images and forms
+ * posting back to us.
  *
  * <p>{@link #send} answers through Spring MVC; {@link #write} writes the same answer straight to the
  * servlet response (the fast path of comparison pages).
  */
 public final class Responses {
 
-    /** What an HTML page may load: our stylesheet and images, nothing else; no framing. */
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+    /** What an HTML page may load: our stylesheet, script and images, nothing else; no framing. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private static final String GZIP = "gzip";

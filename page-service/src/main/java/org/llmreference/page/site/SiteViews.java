@@ -26,6 +26,11 @@ import org.llmreference.page.pages.StoredPage;
 import org.llmreference.page.rendering.IndexPage;
 import org.llmreference.page.rendering.ModelLink;
 import org.llmreference.page.rendering.ModelPage;
+import org.llmreference.page.rendering.ModelPricing;
+import org.llmreference.page.rendering.Workload;
+import org.llmreference.page.calculator.CalculatedPage;
+import org.llmreference.page.calculator.WorkloadParameters;
+import org.llmreference.page.calculator.WorkloadPrices;
 import org.llmreference.page.rendering.NotFoundPage;
 import org.llmreference.page.rendering.PageRenderer;
 import org.springframework.stereotype.Component;
@@ -50,6 +55,7 @@ public class SiteViews implements MissingPages {
     private final PageSettings settings;
     private final LeastRecentlyUsed<String, View> views = new LeastRecentlyUsed<>(2_000, 32L * 1024 * 1024, View::weight);
     private final Representation stylesheet;
+    private final Representation calculatorScript;
 
     /** A rendered view and the index version it reflects; {@code representation} is null for "no such page". */
     private record View(long version, Representation representation) {
@@ -65,6 +71,8 @@ public class SiteViews implements MissingPages {
         this.renderer = renderer;
         this.settings = settings;
         this.stylesheet = Representation.of(Representation.CSS, PageRenderer.stylesheet(), null, Instant.now());
+        this.calculatorScript = Representation.of(Representation.JAVASCRIPT, PageRenderer.calculatorScript(), null,
+                Instant.now());
     }
 
     /** {@code /?q=}: models whose name, id or vendor contains the query (any case), and the latest comparisons. */
@@ -85,29 +93,56 @@ public class SiteViews implements MissingPages {
     /** {@code /models/{id}}; empty when the model has no live comparison. */
     public Optional<Representation> model(String modelId) {
         return Optional.ofNullable(cached("model:" + modelId, () -> {
-            List<IndexedPage> pages = index.of(modelId);
-            List<IndexedPage> live = pages.stream().filter(IndexedPage::live).toList();
-            if (live.isEmpty()) {
-                return null;
-            }
-            IndexedPage latest = live.stream()
-                    .max(Comparator.comparing(IndexedPage::lastChangedAt).thenComparing(IndexedPage::pairId)).orElseThrow();
-            ModelLink link = latest.model(modelId);
-            ModelSummary summary = new ModelSummary(link.id(), link.name(), link.vendor(), null, null, null);
-            List<FactRow> facts = List.of();
-            Comparison comparison = comparisons.find(latest.pairId()).map(StoredComparison::comparison).orElse(null);
-            if (comparison != null) {
-                summary = ModelFacts.summary(comparison, modelId);
-                facts = ModelFacts.of(comparison, modelId);
-            }
-            List<RelatedPair> related = live.stream()
-                    .sorted(Comparator.comparing((IndexedPage page) -> page.title().toLowerCase(Locale.ROOT))
-                            .thenComparing(IndexedPage::pairId))
-                    .map(page -> new RelatedPair(page.pairId(), page.title())).toList();
-            Instant lastModified = pages.stream().map(IndexedPage::renderedAt).filter(at -> at != null)
-                    .max(Comparator.naturalOrder()).orElse(index.lastUpdated());
-            return html(renderer.model(new ModelPage(summary, facts, related)), lastModified);
+            CalculatedPage page = modelPage(modelId, null);
+            return page == null ? null : page.representation();
         }));
+    }
+
+    /**
+     * {@code /models/{id}?requests=...}: the model page with its routes and cost at the visitor's
+     * workload (not kept); empty when the model has no live comparison.
+     */
+    public Optional<CalculatedPage> model(String modelId, Map<String, String> parameters) {
+        return Optional.ofNullable(modelPage(modelId, parameters));
+    }
+
+    /** The model page, at the page's own workload when {@code parameters} is null. */
+    private CalculatedPage modelPage(String modelId, Map<String, String> parameters) {
+        List<IndexedPage> pages = index.of(modelId);
+        List<IndexedPage> live = pages.stream().filter(IndexedPage::live).toList();
+        if (live.isEmpty()) {
+            return null;
+        }
+        IndexedPage latest = live.stream()
+                .max(Comparator.comparing(IndexedPage::lastChangedAt).thenComparing(IndexedPage::pairId)).orElseThrow();
+        ModelLink link = latest.model(modelId);
+        ModelSummary summary = new ModelSummary(link.id(), link.name(), link.vendor(), null, null, null);
+        List<FactRow> facts = List.of();
+        ModelPricing pricing = null;
+        Workload workload = null;
+        boolean valid = true;
+        Comparison comparison = comparisons.find(latest.pairId()).map(StoredComparison::comparison).orElse(null);
+        if (comparison != null) {
+            summary = ModelFacts.summary(comparison, modelId);
+            facts = ModelFacts.of(comparison, modelId);
+            pricing = WorkloadPrices.model(comparison, modelId);
+            if (parameters != null && pricing != null) {
+                WorkloadParameters asked = WorkloadParameters.read(parameters, pricing.profile());
+                workload = asked.workload();
+                valid = asked.profile() != null;
+                if (valid) {
+                    pricing = WorkloadPrices.model(comparison, modelId, asked.profile());
+                }
+            }
+        }
+        List<RelatedPair> related = live.stream()
+                .sorted(Comparator.comparing((IndexedPage page) -> page.title().toLowerCase(Locale.ROOT))
+                        .thenComparing(IndexedPage::pairId))
+                .map(page -> new RelatedPair(page.pairId(), page.title())).toList();
+        Instant lastModified = pages.stream().map(IndexedPage::renderedAt).filter(at -> at != null)
+                .max(Comparator.naturalOrder()).orElse(index.lastUpdated());
+        return new CalculatedPage(html(renderer.model(new ModelPage(summary, facts, related, pricing, workload)),
+                lastModified), valid);
     }
 
     /** The 410 page of a withdrawn pair, linking those of its models that still have comparisons. */
@@ -138,6 +173,10 @@ public class SiteViews implements MissingPages {
 
     public Representation stylesheet() {
         return stylesheet;
+    }
+
+    public Representation calculatorScript() {
+        return calculatorScript;
     }
 
     /** Every model with a live comparison, by name, as its most recently changed page names it. */

@@ -34,7 +34,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * answer carries {@link Freshness#HEADER}, like every other answer.
  *
  * <p>Anything else goes down the chain as before: other methods, a request carrying
- * {@code Authorization} (the bearer-token filter judges it), a path that is not a plain pair of
+ * {@code Authorization} (the bearer-token filter judges it), a query (the cost calculator's workload), a path that is not a plain pair of
  * slugs, an unknown pair (the helpful 404 page) and a withdrawn one (410), which
  * {@link ComparisonPageController} answers.
  */
@@ -65,7 +65,8 @@ final class ComparisonPageFastPath extends HttpFilter {
         long start = System.nanoTime();
         String method = request.getMethod();
         boolean get = "GET".equals(method);
-        if (!(get || "HEAD".equals(method)) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+        if (!(get || "HEAD".equals(method)) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                || request.getQueryString() != null) {
             chain.doFilter(request, response);
             return;
         }

@@ -66,6 +66,11 @@ class SiteController {
         return Responses.send(request, HttpStatus.OK, views.stylesheet(), CachePolicy.STYLESHEET);
     }
 
+    @GetMapping(PageRenderer.CALCULATOR_SCRIPT_PATH)
+    ResponseEntity<byte[]> calculatorScript(@RequestHeader HttpHeaders request) {
+        return Responses.send(request, HttpStatus.OK, views.calculatorScript(), CachePolicy.STYLESHEET);
+    }
+
     private ResponseEntity<byte[]> notFound(HttpServletRequest servlet, HttpHeaders request, List<String> asked) {
         Representation page = views.notFound(servlet.getRequestURI(), asked);
         return Responses.send(request, HttpStatus.NOT_FOUND, page, CachePolicy.NOT_FOUND);
