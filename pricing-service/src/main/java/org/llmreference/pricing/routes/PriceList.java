@@ -47,7 +47,7 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
     }
 
     public List<RouteSnapshot> snapshots() {
-        return routes.stream().map(ProviderRoute::toSnapshot).toList();
+        return routes.stream().map(r -> r.toSnapshot(PriceHistory.of(historyOf(r.providerId())))).toList();
     }
 
     /** The pending scheduled changes of one route, the soonest first. */
@@ -88,12 +88,11 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
         }
         List<ProviderRoute> after = replacing(providerId, new ProviderRoute(providerId, providerName, route, effectiveFrom));
         long next = revision + 1;
-        PriceList changedList = new PriceList(modelId, next, after, scheduled, history, stored);
         HistoryEntry entry = new HistoryEntry(at, Kind.APPLIED, providerId, route, changed, route.sourceUrl(),
                 effectiveFrom, scheduledChangeId, next, null);
+        PriceList changedList = withHistory(List.of(entry), next, after);
         RouteChanged event = new RouteChanged(modelId, providerId, changedList.snapshots(), changed);
-        return new PriceListChange(this, changedList.withHistory(List.of(entry), next, changedList.routes), List.of(entry),
-                List.of(event), scheduledChangeId);
+        return new PriceListChange(this, changedList, List.of(entry), List.of(event), scheduledChangeId);
     }
 
     /** One route of {@link #putAll}: the provider, its display name and the route. */
