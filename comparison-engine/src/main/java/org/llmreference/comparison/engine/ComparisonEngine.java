@@ -64,6 +64,8 @@ public final class ComparisonEngine {
                 Faqs.of(a, b),
                 related,
                 Provenance.lastReviewed(a, b),
-                Provenance.sources(a, b));
+                Provenance.sources(a, b),
+                PriceHistories.ofCheapestRoute(a, monthlyCost.models().get(0)),
+                PriceHistories.ofCheapestRoute(b, monthlyCost.models().get(1)));
     }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 import org.llmreference.contracts.catalog.SourceRef;
+import org.llmreference.contracts.pricing.PriceStep;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -13,7 +15,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * is derived from catalog and price data; the page escapes it and lays it out.
  *
  * @param modelA the model whose id sorts first
- * @param modelB the other model
+ * @param modelB   the other model
+ * @param historyA the dated prices of model A's cheapest route (the one pricing its output tokens at
+ *                 the page's workload), oldest first; empty, and left out of the JSON, when unknown
+ * @param historyB the same for model B
  */
 public record Comparison(
         @JsonProperty(required = true) String pairId,
@@ -34,7 +39,9 @@ public record Comparison(
         List<Faq> faq,
         List<RelatedPair> related,
         LocalDate lastReviewed,
-        List<SourceRef> sources) {
+        List<SourceRef> sources,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PriceStep> historyA,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PriceStep> historyB) {
 
     public Comparison {
         Objects.requireNonNull(pairId, "pairId");
@@ -48,6 +55,18 @@ public record Comparison(
         faq = copy(faq);
         related = copy(related);
         sources = copy(sources);
+        historyA = copy(historyA);
+        historyB = copy(historyB);
+    }
+
+    /** A comparison without its sides' price histories. */
+    public Comparison(String pairId, ModelSummary modelA, ModelSummary modelB, String title, String intro,
+            Verdict verdict, List<FactRow> scorecard, List<Tradeoff> tradeoffs, MonthlyCost monthlyCost,
+            List<SwitchFriction> switchFriction, FactTable specs, FactTable pricing, FactTable capabilities,
+            FactTable benchmarks, List<String> deepDive, List<Faq> faq, List<RelatedPair> related,
+            LocalDate lastReviewed, List<SourceRef> sources) {
+        this(pairId, modelA, modelB, title, intro, verdict, scorecard, tradeoffs, monthlyCost, switchFriction, specs,
+                pricing, capabilities, benchmarks, deepDive, faq, related, lastReviewed, sources, null, null);
     }
 
     private static <T> List<T> copy(List<T> list) {
