@@ -75,9 +75,9 @@ public final class PriceHistoryChart {
         double plotBottom = HEIGHT - BOTTOM;
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#d4d4d4\"/>",
                 LEFT, plotBottom, WIDTH - RIGHT, plotBottom));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"12\">$0</text>",
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"16\">$0</text>",
                 LEFT - 6, plotBottom + 4));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"12\">",
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"16\">",
                 LEFT - 6, TOP + 4));
         Xml.escape(WhatChanged.perMTok(BigDecimal.valueOf(max)), svg);
         svg.append("</text>");
@@ -85,15 +85,15 @@ public final class PriceHistoryChart {
                 LEFT, y(max, top), WIDTH - RIGHT, y(max, top)));
         series(svg, "input", "#1d4ed8", null, PriceStep::inputPricePerMTok, start, end, top);
         series(svg, "output", "#b45309", "6 4", PriceStep::outputPricePerMTok, start, end, top);
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\">", LEFT, HEIGHT - 12));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"16\">", LEFT, HEIGHT - 12));
         Xml.escape(date(steps.get(0).effectiveFrom()), svg);
         svg.append("</text>");
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"12\">",
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"16\">",
                 WIDTH - RIGHT, HEIGHT - 12));
         Xml.escape(date(steps.get(steps.size() - 1).effectiveFrom()), svg);
         svg.append("</text>");
-        svg.append("<text x=\"").append(LEFT).append("\" y=\"20\" font-size=\"12\" fill=\"#1d4ed8\">— input</text>");
-        svg.append("<text x=\"").append(LEFT + 90).append("\" y=\"20\" font-size=\"12\" fill=\"#b45309\">- - output</text>");
+        svg.append("<text x=\"").append(LEFT).append("\" y=\"20\" font-size=\"16\" fill=\"#1d4ed8\">— input</text>");
+        svg.append("<text x=\"").append(LEFT + 100).append("\" y=\"20\" font-size=\"16\" fill=\"#b45309\">- - output</text>");
         return svg.append("</svg>").toString();
     }
 
