@@ -80,4 +80,17 @@ class PriceHistoryTest {
         assertThat(steps.get(0).outputPricePerMTok()).isEqualByComparingTo("21");
         assertThat(steps.get(steps.size() - 1).outputPricePerMTok()).isEqualByComparingTo(String.valueOf(PriceHistory.MAX_STEPS + 20));
     }
+
+    @Test
+    void aBulkEditOfAListReadWithoutItsHistoryPublishesNoPartialHistory() {
+        PriceList stored = PriceList.none("m").put("p", "P", route("1", "2"), T0, T0, null).after();
+        PriceList withoutHistory = new PriceList("m", stored.revision(), stored.routes(), List.of(), List.of(), true);
+
+        PriceListChange change = withoutHistory.putAll(List.of(new PriceList.RoutePut("p", "P", route("1", "1"))),
+                T0.plusSeconds(60));
+
+        assertThat(((RouteChanged) change.events().get(0)).routes().get(0).history()).isEmpty();
+        assertThat(((RouteChanged) stored.putAll(List.of(new PriceList.RoutePut("p", "P", route("1", "1"))),
+                T0.plusSeconds(60)).events().get(0)).routes().get(0).history()).hasSize(2);
+    }
 }
