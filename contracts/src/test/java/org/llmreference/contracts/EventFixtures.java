@@ -34,6 +34,7 @@ import org.llmreference.contracts.comparison.Tradeoff;
 import org.llmreference.contracts.comparison.TrafficProfile;
 import org.llmreference.contracts.comparison.Verdict;
 import org.llmreference.contracts.pricing.ContextTier;
+import org.llmreference.contracts.pricing.PriceStep;
 import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteSnapshot;
 import org.llmreference.contracts.pricing.RouteStatus;
@@ -81,7 +82,12 @@ final class EventFixtures {
                 new BigDecimal("0.14"), new BigDecimal("0.015"), new BigDecimal("0.0375"), null, null,
                 List.of(new ContextTier(128_000, new BigDecimal("0.06"), new BigDecimal("0.28"))), 131_072, "global",
                 RouteStatus.ACTIVE, "https://openrouter.ai/openai/gpt-oss-20b", LocalDate.parse("2026-05-22")),
-                Instant.parse("2026-05-01T00:00:00Z"));
+                Instant.parse("2026-05-01T00:00:00Z"), List.of(
+                        new PriceStep(Instant.parse("2026-03-10T00:00:00Z"), new BigDecimal("0.05"),
+                                new BigDecimal("0.2"), null, null, null, null, "import"),
+                        new PriceStep(Instant.parse("2026-05-01T00:00:00Z"), new BigDecimal("0.03"),
+                                new BigDecimal("0.14"), new BigDecimal("0.015"), new BigDecimal("0.0375"), null, null,
+                                "editor")));
     }
 
     static RouteSnapshot fireworks() {

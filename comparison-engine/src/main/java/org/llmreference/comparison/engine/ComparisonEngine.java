@@ -68,6 +68,8 @@ public final class ComparisonEngine {
                 Provenance.lastReviewed(a, b),
                 Provenance.sources(a, b),
                 MonthlyCosts.routeCosts(a.priced(), settings.profile()),
-                MonthlyCosts.routeCosts(b.priced(), settings.profile()));
+                MonthlyCosts.routeCosts(b.priced(), settings.profile()),
+                PriceHistories.ofCheapestRoute(a, monthlyCost.models().get(0)),
+                PriceHistories.ofCheapestRoute(b, monthlyCost.models().get(1)));
     }
 }

@@ -1,6 +1,11 @@
 package org.llmreference.comparison.sources;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bson.BsonArray;
+import org.bson.BsonValue;
 
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
@@ -14,6 +19,7 @@ import org.bson.codecs.Codec;
 import org.bson.codecs.DecoderContext;
 import org.bson.codecs.EncoderContext;
 import org.bson.codecs.configuration.CodecRegistry;
+import org.llmreference.contracts.pricing.PriceStep;
 import org.llmreference.contracts.pricing.RouteSnapshot;
 import org.llmreference.contracts.pricing.RouteTerms;
 
@@ -26,10 +32,12 @@ final class RouteSnapshotCodec implements Codec<RouteSnapshot> {
     private static final BsonDocumentCodec DOCUMENTS = new BsonDocumentCodec();
 
     private final Codec<RouteTerms> terms;
+    private final Codec<PriceStep> steps;
 
-    /** @param registry where the codec of the terms comes from (the driver's record codec) */
+    /** @param registry where the codecs of the terms and price steps come from (the driver's record codec) */
     RouteSnapshotCodec(CodecRegistry registry) {
         this.terms = registry.get(RouteTerms.class);
+        this.steps = registry.get(PriceStep.class);
     }
 
     @Override
@@ -42,6 +50,15 @@ final class RouteSnapshotCodec implements Codec<RouteSnapshot> {
         if (route.effectiveFrom() != null) {
             document.append("effectiveFrom", new BsonDateTime(route.effectiveFrom().toEpochMilli()));
         }
+        if (!route.history().isEmpty()) {
+            BsonArray history = new BsonArray();
+            for (PriceStep step : route.history()) {
+                BsonDocument stepDocument = new BsonDocument();
+                steps.encode(new BsonDocumentWriter(stepDocument), step, context);
+                history.add(stepDocument);
+            }
+            document.append("history", history);
+        }
         DOCUMENTS.encode(writer, document, context);
     }
 
@@ -52,11 +69,19 @@ final class RouteSnapshotCodec implements Codec<RouteSnapshot> {
         termsDocument.remove("providerId");
         termsDocument.remove("providerName");
         termsDocument.remove("effectiveFrom");
+        termsDocument.remove("history");
+        List<PriceStep> history = new ArrayList<>();
+        if (document.isArray("history")) {
+            for (BsonValue step : document.getArray("history")) {
+                history.add(steps.decode(new BsonDocumentReader(step.asDocument()), DecoderContext.builder().build()));
+            }
+        }
         return new RouteSnapshot(document.getString("providerId").getValue(),
                 document.getString("providerName").getValue(),
                 terms.decode(new BsonDocumentReader(termsDocument), context),
                 document.isDateTime("effectiveFrom")
-                        ? Instant.ofEpochMilli(document.getDateTime("effectiveFrom").getValue()) : null);
+                        ? Instant.ofEpochMilli(document.getDateTime("effectiveFrom").getValue()) : null,
+                history);
     }
 
     @Override

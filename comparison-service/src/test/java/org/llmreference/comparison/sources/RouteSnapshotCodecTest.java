@@ -14,6 +14,7 @@ import org.bson.codecs.DecoderContext;
 import org.bson.codecs.EncoderContext;
 import org.junit.jupiter.api.Test;
 import org.llmreference.contracts.pricing.ContextTier;
+import org.llmreference.contracts.pricing.PriceStep;
 import org.llmreference.contracts.pricing.RouteSnapshot;
 import org.llmreference.contracts.pricing.RouteStatus;
 import org.llmreference.contracts.pricing.RouteTerms;
@@ -50,5 +51,22 @@ class RouteSnapshotCodecTest {
                 """);
 
         assertThat(CODEC.decode(new BsonDocumentReader(stored), DecoderContext.builder().build())).isEqualTo(ROUTE);
+    }
+
+    @Test
+    void storesTheRoutesDatedPricesAndReadsThemBack() {
+        RouteSnapshot withHistory = new RouteSnapshot(ROUTE.providerId(), ROUTE.providerName(), ROUTE.terms(),
+                ROUTE.effectiveFrom(), List.of(
+                        new PriceStep(Instant.parse("2026-03-01T00:00:00Z"), new BigDecimal("0.05"), new BigDecimal("0.2"),
+                                null, null, null, null, "import"),
+                        new PriceStep(Instant.parse("2026-05-01T00:00:00Z"), new BigDecimal("0.03"), new BigDecimal("0.14"),
+                                null, null, null, null, "editor")));
+        BsonDocument stored = new BsonDocument();
+        CODEC.encode(new BsonDocumentWriter(stored), withHistory, EncoderContext.builder().build());
+
+        assertThat(stored.getArray("history")).hasSize(2);
+        RouteSnapshot read = CODEC.decode(new BsonDocumentReader(stored), DecoderContext.builder().build());
+        assertThat(read).isEqualTo(withHistory);
+        assertThat(read.terms()).isEqualTo(ROUTE.terms());
     }
 }

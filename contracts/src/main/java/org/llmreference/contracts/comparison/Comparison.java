@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 import org.llmreference.contracts.catalog.SourceRef;
+import org.llmreference.contracts.pricing.PriceStep;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -13,9 +15,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * is derived from catalog and price data; the page escapes it and lays it out.
  *
  * @param modelA the model whose id sorts first
- * @param modelB the other model
- * @param routesA every route of model A, priced at the page's workload, cheapest first
- * @param routesB every route of model B, likewise
+ * @param modelA   the model whose id sorts first
+ * @param modelB   the other model
+ * @param routesA  every route of model A, priced at the page's workload, cheapest first
+ * @param routesB  every route of model B, likewise
+ * @param historyA the dated prices of model A's cheapest route (the one pricing its output tokens at
+ *                 the page's workload), oldest first; empty, and left out of the JSON, when unknown
+ * @param historyB the same for model B
  */
 public record Comparison(
         @JsonProperty(required = true) String pairId,
@@ -38,9 +44,11 @@ public record Comparison(
         LocalDate lastReviewed,
         List<SourceRef> sources,
         List<RouteCost> routesA,
-        List<RouteCost> routesB) {
+        List<RouteCost> routesB,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PriceStep> historyA,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PriceStep> historyB) {
 
-    /** A comparison without its route tables. */
+    /** A comparison without its route tables and price histories. */
     public Comparison(String pairId, ModelSummary modelA, ModelSummary modelB, String title, String intro,
             Verdict verdict, List<FactRow> scorecard, List<Tradeoff> tradeoffs, MonthlyCost monthlyCost,
             List<SwitchFriction> switchFriction, FactTable specs, FactTable pricing, FactTable capabilities,
@@ -48,6 +56,17 @@ public record Comparison(
             LocalDate lastReviewed, List<SourceRef> sources) {
         this(pairId, modelA, modelB, title, intro, verdict, scorecard, tradeoffs, monthlyCost, switchFriction, specs,
                 pricing, capabilities, benchmarks, deepDive, faq, related, lastReviewed, sources, null, null);
+    }
+
+    /** A comparison with its route tables, without price histories. */
+    public Comparison(String pairId, ModelSummary modelA, ModelSummary modelB, String title, String intro,
+            Verdict verdict, List<FactRow> scorecard, List<Tradeoff> tradeoffs, MonthlyCost monthlyCost,
+            List<SwitchFriction> switchFriction, FactTable specs, FactTable pricing, FactTable capabilities,
+            FactTable benchmarks, List<String> deepDive, List<Faq> faq, List<RelatedPair> related,
+            LocalDate lastReviewed, List<SourceRef> sources, List<RouteCost> routesA, List<RouteCost> routesB) {
+        this(pairId, modelA, modelB, title, intro, verdict, scorecard, tradeoffs, monthlyCost, switchFriction, specs,
+                pricing, capabilities, benchmarks, deepDive, faq, related, lastReviewed, sources, routesA, routesB,
+                null, null);
     }
 
     public Comparison {
@@ -64,13 +83,15 @@ public record Comparison(
         sources = copy(sources);
         routesA = copy(routesA);
         routesB = copy(routesB);
+        historyA = copy(historyA);
+        historyB = copy(historyB);
     }
 
     /** The same comparison with its monthly cost and route tables at another workload. */
     public Comparison atWorkload(MonthlyCost cost, List<RouteCost> routesOfA, List<RouteCost> routesOfB) {
         return new Comparison(pairId, modelA, modelB, title, intro, verdict, scorecard, tradeoffs, cost, switchFriction,
                 specs, pricing, capabilities, benchmarks, deepDive, faq, related, lastReviewed, sources, routesOfA,
-                routesOfB);
+                routesOfB, historyA, historyB);
     }
 
     private static <T> List<T> copy(List<T> list) {

@@ -213,6 +213,26 @@ final class ComparisonView {
         return CostChart.svg(nameA(), nameB(), comparison.monthlyCost().curve());
     }
 
+    /** Each side's cheapest route's price over time (sides without a history left out). */
+    List<PriceHistoryChart> histories() {
+        List<PriceHistoryChart> charts = new java.util.ArrayList<>();
+        addHistory(charts, comparison.modelA().id(), nameA(), comparison.historyA());
+        addHistory(charts, comparison.modelB().id(), nameB(), comparison.historyB());
+        return charts;
+    }
+
+    private void addHistory(List<PriceHistoryChart> charts, String modelId, String name,
+            List<org.llmreference.contracts.pricing.PriceStep> history) {
+        String route = comparison.monthlyCost() == null ? null : comparison.monthlyCost().models().stream()
+                .filter(m -> m.modelId().equals(modelId)).map(m -> m.outputRoute() != null ? m.outputRoute() : m.inputRoute())
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        PriceHistoryChart chart = PriceHistoryChart.of(
+                "Price of " + name + (route == null ? "" : " on " + route) + " over time", history);
+        if (chart != null) {
+            charts.add(chart);
+        }
+    }
+
     String chartTitle() {
         return CostChart.title(nameA(), nameB());
     }

@@ -46,8 +46,19 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
         return routes.stream().filter(r -> r.providerId().equals(providerId)).findFirst();
     }
 
+    /** The routes as published, each with its dated prices ({@link PriceHistory}). */
     public List<RouteSnapshot> snapshots() {
-        return routes.stream().map(ProviderRoute::toSnapshot).toList();
+        return routes.stream().map(r -> r.toSnapshot(PriceHistory.of(historyOf(r.providerId())))).toList();
+    }
+
+    /**
+     * The routes of a change made to {@code before}: without dated prices when {@code before} was
+     * read without its history (bulk edits), since a partial history would read as the whole of it.
+     */
+    private List<RouteSnapshot> snapshotsAfter(PriceList before) {
+        return before.stored && before.history.isEmpty()
+                ? routes.stream().map(ProviderRoute::toSnapshot).toList()
+                : snapshots();
     }
 
     /** The pending scheduled changes of one route, the soonest first. */
@@ -88,12 +99,11 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
         }
         List<ProviderRoute> after = replacing(providerId, new ProviderRoute(providerId, providerName, route, effectiveFrom));
         long next = revision + 1;
-        PriceList changedList = new PriceList(modelId, next, after, scheduled, history, stored);
         HistoryEntry entry = new HistoryEntry(at, Kind.APPLIED, providerId, route, changed, route.sourceUrl(),
                 effectiveFrom, scheduledChangeId, next, null);
-        RouteChanged event = new RouteChanged(modelId, providerId, changedList.snapshots(), changed);
-        return new PriceListChange(this, changedList.withHistory(List.of(entry), next, changedList.routes), List.of(entry),
-                List.of(event), scheduledChangeId);
+        PriceList changedList = withHistory(List.of(entry), next, after);
+        RouteChanged event = new RouteChanged(modelId, providerId, changedList.snapshotsAfter(this), changed);
+        return new PriceListChange(this, changedList, List.of(entry), List.of(event), scheduledChangeId);
     }
 
     /** One route of {@link #putAll}: the provider, its display name and the route. */
@@ -139,7 +149,7 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
             return PriceListChange.none(this);
         }
         PriceList changedList = withHistory(entries, next, after);
-        RouteChanged event = new RouteChanged(modelId, entries.get(0).providerId(), changedList.snapshots(),
+        RouteChanged event = new RouteChanged(modelId, entries.get(0).providerId(), changedList.snapshotsAfter(this),
                 List.copyOf(changedFields));
         return new PriceListChange(this, changedList, entries, List.of(event), null);
     }
@@ -189,7 +199,7 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
         PriceList changedList = new PriceList(modelId, next, after, scheduled, history, stored);
         HistoryEntry entry = new HistoryEntry(at, Kind.WITHDRAWN, providerId, current.route(), List.of("route"),
                 current.route().sourceUrl(), null, null, next, null);
-        RouteWithdrawn event = new RouteWithdrawn(modelId, providerId, changedList.snapshots());
+        RouteWithdrawn event = new RouteWithdrawn(modelId, providerId, changedList.snapshotsAfter(this));
         return new PriceListChange(this, changedList.withHistory(List.of(entry), next, after), List.of(entry), List.of(event),
                 null);
     }
@@ -223,7 +233,7 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
             return PriceListChange.none(this);
         }
         PriceList changedList = withHistory(entries, next, after);
-        RouteChanged event = new RouteChanged(modelId, entries.get(0).providerId(), changedList.snapshots(),
+        RouteChanged event = new RouteChanged(modelId, entries.get(0).providerId(), changedList.snapshotsAfter(this),
                 List.of("providerName"));
         return new PriceListChange(this, changedList, entries, List.of(event), null);
     }

@@ -1,8 +1,10 @@
 package org.llmreference.pricing.routes;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
+import org.llmreference.contracts.pricing.PriceStep;
 import org.llmreference.contracts.pricing.RouteSnapshot;
 
 /** A route in force: the provider, its display name, the route and when it came into force. */
@@ -17,5 +19,10 @@ public record ProviderRoute(String providerId, String providerName, Route route,
 
     public RouteSnapshot toSnapshot() {
         return route.toSnapshot(providerId, providerName, effectiveFrom);
+    }
+
+    /** The route as published, with its dated prices (oldest first). */
+    public RouteSnapshot toSnapshot(List<PriceStep> history) {
+        return new RouteSnapshot(providerId, providerName, route.terms(), effectiveFrom, history);
     }
 }
