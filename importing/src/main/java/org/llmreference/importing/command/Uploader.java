@@ -21,7 +21,8 @@ import org.llmreference.importing.bundle.RouteEntry;
  * pricing-service (which waits for the models to reach it through Kafka) on the {@link PricingLane}
  * while the next chunk of models goes to the catalog. A model's routes always travel in one request, so
  * an import moves its price list by one revision; routes of models the catalog rejected go last and
- * wait for nothing (only models the catalog knew before can take them).
+ * wait for nothing (only models the catalog knew before can take them). The bundle's curated pairs go
+ * to comparison-service last.
  */
 final class Uploader {
 
@@ -66,6 +67,10 @@ final class Uploader {
             pricing.send(others, options.waitForModels());
             pricing.send(rejectedModelsRoutes, Duration.ZERO);
             pricing.finish();
+        }
+        for (String pair : bundle.pairs()) {
+            client.curate(pair, options.waitForModels());
+            progress.curated(pair);
         }
         return progress.finish();
     }
