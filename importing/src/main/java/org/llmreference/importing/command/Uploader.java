@@ -22,7 +22,8 @@ import org.llmreference.importing.bundle.RouteEntry;
  * while the next chunk of models goes to the catalog. A model's routes always travel in one request, so
  * an import moves its price list by one revision; routes of models the catalog rejected go last and
  * wait for nothing (only models the catalog knew before can take them). The bundle's curated pairs go
- * to comparison-service last.
+ * to comparison-service last. The bundle's aliases travel with their models (each model's
+ * {@code aliases}), so catalog-service stores them with the model they name.
  */
 final class Uploader {
 
@@ -41,8 +42,12 @@ final class Uploader {
         Map<String, List<RouteEntry>> routesByModel = new LinkedHashMap<>();
         bundle.routes().forEach(route -> routesByModel.computeIfAbsent(route.modelId(), m -> new ArrayList<>()).add(route));
         List<RouteEntry> rejectedModelsRoutes = new ArrayList<>();
+        Map<String, List<String>> aliases = new LinkedHashMap<>();
+        bundle.aliases().forEach(alias -> aliases.computeIfAbsent(alias.modelId(), m -> new ArrayList<>()).add(alias.id()));
         try (PricingLane pricing = new PricingLane(bundle, chunk, client, progress)) {
-            List<ModelSnapshot> models = bundle.models();
+            List<ModelSnapshot> models = bundle.models().stream()
+                    .map(model -> aliases.containsKey(model.id()) ? model.withAliases(aliases.get(model.id())) : model)
+                    .toList();
             for (int from = 0; from < models.size(); from += chunk) {
                 int to = Math.min(models.size(), from + chunk);
                 List<ModelSnapshot> part = models.subList(from, to);
