@@ -52,14 +52,15 @@ final class ImportClient {
     /**
      * Curates a pair on comparison-service. Its models reach comparison-service through Kafka after the
      * catalog took them, so a 422 (a model it does not know yet) is asked again until {@code patience}
-     * runs out.
+     * runs out. A busy comparison-service (recomputing the pages of a large import) may take minutes to
+     * answer, so one request may take two minutes more than that.
      */
     void curate(String pair, Duration patience) throws UploadFailed {
         URI uri = URI.create(options.comparison() + "/api/pairs/" + pair);
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofSeconds(30))
+                    .timeout(Duration.ofSeconds(120).plus(patience))
                     .header("Authorization", "Bearer " + options.token())
                     .header("Accept", "application/json")
                     .PUT(HttpRequest.BodyPublishers.noBody())
