@@ -58,7 +58,7 @@ final class EventFixtures {
                 List.of("RAG", "Agents", "Long context"),
                 List.of(new Benchmark("MMLU", new BigDecimal("85.3"), "%", "https://openai.com/index/introducing-gpt-oss/", false)),
                 List.of(new SourceRef("gpt-oss model card", "https://openai.com/index/introducing-gpt-oss/", LocalDate.parse("2026-05-22"))),
-                ModelStatus.ACTIVE, null, null);
+                ModelStatus.ACTIVE, null, null, List.of("openai-gpt-oss-20b"));
     }
 
     static Envelope<ModelChanged> modelChanged() {
@@ -72,7 +72,7 @@ final class EventFixtures {
                 active.releaseDate(), active.knowledgeCutoff(), active.contextWindow(), active.maxOutputTokens(),
                 active.parametersBillions(), active.architecture(), active.license(), active.openWeights(),
                 active.modalities(), active.capabilities(), active.decisionTags(), active.benchmarks(), active.sources(),
-                ModelStatus.RETIRED, LocalDate.parse("2026-06-30"), "gpt-oss-120b");
+                ModelStatus.RETIRED, LocalDate.parse("2026-06-30"), "gpt-oss-120b", active.aliases());
         return envelope(new ModelRetired(retired, List.of("status", "retiresOn", "successorId")), "gpt-oss-20b", 4,
                 "0b6f2d55-1a0c-4c57-8d5e-2f9d3e0f6a02");
     }

@@ -18,6 +18,8 @@ public class EditRefused extends RuntimeException {
         STALE_REVISION("stale-revision"),
         /** Other writers kept changing the model while the edit was applied. */
         CONCURRENT_EDIT("concurrent-edit"),
+        /** The id is already another model's alias. */
+        ALIAS_TAKEN("alias-taken"),
         /** The model the edit makes breaks the rules listed in {@link EditRefused#violations()}. */
         INVALID("invalid-input");
 
@@ -43,6 +45,11 @@ public class EditRefused extends RuntimeException {
 
     public static EditRefused notFound(String id) {
         return new EditRefused(Reason.NOT_FOUND, "No model '" + id + "' exists.", List.of());
+    }
+
+    public static EditRefused aliasTaken(String id, String canonical) {
+        return new EditRefused(Reason.ALIAS_TAKEN, "'" + id + "' is an alias of model '" + canonical
+                + "'; edit that model, or remove the alias from it first.", List.of());
     }
 
     public static EditRefused staleRevision(long expected, long current) {

@@ -31,7 +31,7 @@ public record LlmModel(String id, long revision, ModelSnapshot state) {
             new Field("capabilities", ModelSnapshot::capabilities), new Field("decisionTags", ModelSnapshot::decisionTags),
             new Field("benchmarks", ModelSnapshot::benchmarks), new Field("sources", ModelSnapshot::sources),
             new Field("status", ModelSnapshot::status), new Field("retiresOn", ModelSnapshot::retiresOn),
-            new Field("successorId", ModelSnapshot::successorId));
+            new Field("successorId", ModelSnapshot::successorId), new Field("aliases", ModelSnapshot::aliases));
 
     private static final Modalities NO_MODALITIES = new Modalities(List.of(), List.of());
 
@@ -95,14 +95,16 @@ public record LlmModel(String id, long revision, ModelSnapshot state) {
         return new ModelSnapshot(model.id(), model.name(), model.vendor(), model.family(), model.releaseDate(),
                 model.knowledgeCutoff(), model.contextWindow(), model.maxOutputTokens(), decimal(model.parametersBillions()),
                 model.architecture(), model.license(), model.openWeights(), model.modalities(), model.capabilities(),
-                model.decisionTags(), benchmarks, model.sources(), model.status(), model.retiresOn(), model.successorId());
+                model.decisionTags(), benchmarks, model.sources(), model.status(), model.retiresOn(), model.successorId(),
+                model.aliases());
     }
 
     static ModelSnapshot withStatus(ModelSnapshot model, ModelStatus status) {
         return new ModelSnapshot(model.id(), model.name(), model.vendor(), model.family(), model.releaseDate(),
                 model.knowledgeCutoff(), model.contextWindow(), model.maxOutputTokens(), model.parametersBillions(),
                 model.architecture(), model.license(), model.openWeights(), model.modalities(), model.capabilities(),
-                model.decisionTags(), model.benchmarks(), model.sources(), status, model.retiresOn(), model.successorId());
+                model.decisionTags(), model.benchmarks(), model.sources(), status, model.retiresOn(), model.successorId(),
+                model.aliases());
     }
 
     private static BigDecimal decimal(BigDecimal value) {

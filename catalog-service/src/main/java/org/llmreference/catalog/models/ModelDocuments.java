@@ -18,6 +18,9 @@ import org.llmreference.contracts.catalog.SourceRef;
  */
 final class ModelDocuments {
 
+    /** The field of a model's aliases (absent when it has none); {@code model.aliases} is indexed. */
+    static final String ALIASES = "aliases";
+
     private ModelDocuments() {
     }
 
@@ -66,6 +69,9 @@ final class ModelDocuments {
         put(d, "status", ModelRules.statusName(m.status()));
         put(d, "retiresOn", date(m.retiresOn()));
         put(d, "successorId", m.successorId());
+        if (!m.aliases().isEmpty()) {
+            d.put(ALIASES, m.aliases());
+        }
         return d;
     }
 
@@ -89,7 +95,8 @@ final class ModelDocuments {
                 d.getList("sources", Document.class, List.of()).stream()
                         .map(s -> new SourceRef(s.getString("title"), s.getString("url"), date(s.getString("reviewedAt"))))
                         .toList(),
-                ModelRules.status(d.getString("status")), date(d.getString("retiresOn")), d.getString("successorId"));
+                ModelRules.status(d.getString("status")), date(d.getString("retiresOn")), d.getString("successorId"),
+                d.getList(ALIASES, String.class));
     }
 
     private static void put(Document document, String field, Object value) {

@@ -48,6 +48,11 @@ public class ModelEditing {
         return models.find(id);
     }
 
+    /** The model that lists {@code alias} among its other ids, if one does. */
+    public Optional<String> canonicalOf(String alias) {
+        return models.canonicalOf(alias);
+    }
+
     public ModelPage list(ModelFilter filter, int page, int size) {
         return models.page(filter, page, size);
     }
@@ -57,6 +62,11 @@ public class ModelEditing {
         return write(id, current -> {
             preconditions(id, expected, current, input);
             refuseIfInvalid(id, input);
+            if (current == null) {
+                models.canonicalOf(id).ifPresent(canonical -> {
+                    throw EditRefused.aliasTaken(id, canonical);
+                });
+            }
             return current == null ? LlmModel.create(input.toSnapshot(id)) : current.replacedBy(input.toSnapshot(id));
         });
     }

@@ -96,6 +96,13 @@ public class ModelImport {
         }
 
         Map<String, LlmModel> stored = models.findAll(valid.keySet());
+        Map<String, String> aliased = models.canonicalsOf(valid.keySet());
+        aliased.forEach((id, canonical) -> {
+            if (!stored.containsKey(id)) {
+                valid.remove(id);
+                tally.reject(id, new FieldViolation("id", "alias-taken", "is an alias of model '" + canonical + "'"));
+            }
+        });
         Instant now = clock.instant();
         List<Models.Announced> writes = new ArrayList<>();
         for (Map.Entry<String, ModelInput> entry : valid.entrySet()) {

@@ -42,7 +42,20 @@ public record ModelInput(
         @Schema(allowableValues = { "active", "deprecated", "retired" }, defaultValue = "active") String status,
         @Schema(description = "only with status deprecated or retired; not before releaseDate") LocalDate retiresOn,
         @Schema(description = "slug of the model that replaces this one") String successorId,
-        @Schema(accessMode = Schema.AccessMode.READ_ONLY) Long revision) {
+        @Schema(accessMode = Schema.AccessMode.READ_ONLY) Long revision,
+        @Schema(description = "other ids of the same model (slugs, at most 100); their URLs redirect to this model's")
+        List<String> aliases) {
+
+    /** An input without aliases. */
+    public ModelInput(String id, String name, String vendor, String family, LocalDate releaseDate, String knowledgeCutoff,
+            Long contextWindow, Long maxOutputTokens, BigDecimal parametersBillions, String architecture, String license,
+            Boolean openWeights, ModalitiesInput modalities, Capabilities capabilities, List<String> decisionTags,
+            List<BenchmarkInput> benchmarks, List<SourceInput> sources, String status, LocalDate retiresOn,
+            String successorId, Long revision) {
+        this(id, name, vendor, family, releaseDate, knowledgeCutoff, contextWindow, maxOutputTokens, parametersBillions,
+                architecture, license, openWeights, modalities, capabilities, decisionTags, benchmarks, sources, status,
+                retiresOn, successorId, revision, null);
+    }
 
     /** What a model reads and writes: {@code text}, {@code image}, {@code audio}, {@code video}, {@code pdf}. */
     public record ModalitiesInput(List<String> input, List<String> output) {
@@ -66,7 +79,7 @@ public record ModelInput(
                         : benchmarks.stream().map(b -> new Benchmark(b.name(), b.score(), b.unit(), b.source(), b.verified()))
                                 .toList(),
                 sources == null ? null : sources.stream().map(s -> new SourceRef(s.title(), s.url(), s.reviewedAt())).toList(),
-                status == null ? ModelStatus.ACTIVE : ModelRules.status(status), retiresOn, successorId);
+                status == null ? ModelStatus.ACTIVE : ModelRules.status(status), retiresOn, successorId, aliases);
     }
 
     /** The input that describes {@code model} as it is (the document a merge patch applies to). */
@@ -79,7 +92,7 @@ public record ModelInput(
                 model.benchmarks().stream().map(b -> new BenchmarkInput(b.name(), b.score(), b.unit(), b.source(), b.verified()))
                         .toList(),
                 model.sources().stream().map(s -> new SourceInput(s.title(), s.url(), s.reviewedAt())).toList(),
-                ModelRules.statusName(model.status()), model.retiresOn(), model.successorId(), null);
+                ModelRules.statusName(model.status()), model.retiresOn(), model.successorId(), null, model.aliases());
     }
 
     private static Integer toInt(Long value) {

@@ -37,6 +37,8 @@ final class ModelRules {
 
     private final Clock clock;
 
+    static final int MAX_ALIASES = 100;
+
     ModelRules(Clock clock) {
         this.clock = clock;
     }
@@ -94,6 +96,7 @@ final class ModelRules {
         if (v.slug("successorId", input.successorId(), false) && input.successorId() != null) {
             v.check(input.successorId().equals(pathId), "successorId", "not-self", "must not be the model itself");
         }
+        aliases(v, pathId, input.aliases());
         return v.list();
     }
 
@@ -105,6 +108,24 @@ final class ModelRules {
 
     static String statusName(ModelStatus status) {
         return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static void aliases(Violations v, String pathId, List<String> aliases) {
+        if (aliases == null) {
+            return;
+        }
+        if (!v.check(aliases.size() > MAX_ALIASES, "aliases", "max-size", "must hold at most " + MAX_ALIASES + " ids")) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < aliases.size(); i++) {
+            String field = "aliases[" + i + "]";
+            String alias = aliases.get(i);
+            if (v.slug(field, alias, true)) {
+                v.check(alias.equals(pathId), field, "not-self", "must not be the model's own id");
+                v.check(!seen.add(alias), field, "duplicate", "'" + alias + "' is listed twice");
+            }
+        }
     }
 
     private static void knowledgeCutoff(Violations v, String cutoff, LocalDate latest) {

@@ -69,6 +69,27 @@ class Models {
                 .map(Models::model);
     }
 
+    /** The id of the model that lists {@code alias} among its aliases, if one does. */
+    Optional<String> canonicalOf(String alias) {
+        return Optional.ofNullable(collection.find(Filters.eq("model." + ModelDocuments.ALIASES, alias))
+                .projection(new Document("_id", 1)).first()).map(document -> document.getString("_id"));
+    }
+
+    /** For each of {@code ids} that is another model's alias: that model's id (one query). */
+    Map<String, String> canonicalsOf(Collection<String> ids) {
+        Map<String, String> found = new HashMap<>();
+        for (Document document : collection.find(Filters.in("model." + ModelDocuments.ALIASES, ids))
+                .projection(new Document("_id", 1).append("model." + ModelDocuments.ALIASES, 1))) {
+            Document model = document.get("model", Document.class);
+            for (String alias : model.getList(ModelDocuments.ALIASES, String.class, List.of())) {
+                if (ids.contains(alias)) {
+                    found.put(alias, document.getString("_id"));
+                }
+            }
+        }
+        return found;
+    }
+
     /** The stored models among {@code ids}, by id (one query). */
     Map<String, LlmModel> findAll(Collection<String> ids) {
         Map<String, LlmModel> found = new HashMap<>();

@@ -104,6 +104,32 @@ class ImportingModelsTest {
     }
 
     @Test
+    void storesAModelsAliasesAnnouncesThemAndRedirectsAnAliasToItsModel() {
+        String prefix = "import-alias-" + System.currentTimeMillis() + "-";
+        ObjectNode canonical = aModel(prefix + "model");
+        canonical.putArray("aliases").add(prefix + "spelling").add(prefix + "twin");
+
+        assertReport(importing(bundle(List.of(canonical))), 1, 1, 0, 0);
+
+        ModelChanged created = (ModelChanged) topic.awaitRevision(prefix + "model", 1).get(0).payload();
+        assertThat(created.model().aliases()).containsExactly(prefix + "spelling", prefix + "twin");
+        HttpResponse<String> byAlias = api().get("/api/models/" + prefix + "twin").send();
+        assertThat(byAlias.statusCode()).isEqualTo(301);
+        assertThat(byAlias.headers().firstValue("Location")).hasValue("/api/models/" + prefix + "model");
+        assertThat(parse(api().get("/api/models/" + prefix + "model").send().body()).path("aliases").valueStream()
+                .map(JsonNode::asString)).containsExactly(prefix + "spelling", prefix + "twin");
+
+        HttpResponse<String> createAlias = api().put("/api/models/" + prefix + "twin", write(aModel(prefix + "twin")))
+                .as(TestTokens.EDITOR).send();
+        assertThat(createAlias.statusCode()).isEqualTo(409);
+        assertThat(createAlias.body()).contains("alias-taken", "is an alias of model '" + prefix + "model'");
+        JsonNode report = importing(bundle(List.of(aModel(prefix + "spelling"))));
+        assertReport(report, 1, 0, 0, 0);
+        assertThat(report.path("rejected").get(0).path("rule").asString()).isEqualTo("alias-taken");
+        assertThat(api().get("/api/models/" + prefix + "spelling").send().statusCode()).isEqualTo(301);
+    }
+
+    @Test
     void refusesABundleThatIsNotOne() {
         HttpResponse<String> response = api().post("/api/import", "{\"modelz\": []}").as(TestTokens.EDITOR).send();
 

@@ -21,6 +21,19 @@ class ModelRulesTest {
     }
 
     @Test
+    void aliasesAreDistinctSlugsOtherThanTheModelsOwnId() {
+        ModelInput good = withAliases(List.of("m-twin", "vendor-m"));
+        assertThat(rules.check("m", good)).isEmpty();
+        assertThat(rules("m", withAliases(List.of("m", "Not A Slug", "twin", "twin"))))
+                .containsExactly("aliases[0] not-self", "aliases[1] slug", "aliases[3] duplicate");
+    }
+
+    private static ModelInput withAliases(List<String> aliases) {
+        return new ModelInput("m", "name", null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, aliases);
+    }
+
+    @Test
     void datesAreJudgedByTheInjectedClock() {
         assertThat(rules.check("m", input("m", LocalDate.parse("2027-03-01"), null, null, null, null))).isEmpty();
         assertThat(rules("m", input("m", LocalDate.parse("2027-03-02"), null, null, null, null)))

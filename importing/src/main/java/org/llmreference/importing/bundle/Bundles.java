@@ -1,10 +1,14 @@
 package org.llmreference.importing.bundle;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -19,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads and writes a {@link CatalogBundle} as JSON, in the style of the event wire format: absent
  * means unknown (no nulls written), decimals written plainly and read exactly, dates as ISO-8601
  * strings. Unlike events, a bundle is strict: an unknown field is a mistake in the file and is
- * refused, so a typo never silently drops a price.
+ * refused, so a typo never silently drops a price. A bundle may be gzip-compressed (read whatever the
+ * file is called, written when the file name ends in {@code .gz}), as the shipped snapshot is.
  */
 public final class Bundles {
 
@@ -43,7 +48,11 @@ public final class Bundles {
         return MAPPER;
     }
 
-    /** @throws IllegalArgumentException naming the file and the JSON path when the file is not a bundle */
+    /**
+     * Reads a bundle file, plain or gzip-compressed (told by its first two bytes).
+     *
+     * @throws IllegalArgumentException naming the file and the JSON path when the file is not a bundle
+     */
     public static CatalogBundle read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
@@ -56,6 +65,22 @@ public final class Bundles {
         return read(in, "bundle");
     }
 
+    private static InputStream unzipped(InputStream raw, String what) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw);
+        in.mark(2);
+        int first = in.read();
+        int second = in.read();
+        in.reset();
+        if (first == 0x1f && second == 0x8b) {
+            try {
+                return new GZIPInputStream(in);
+            } catch (IOException e) {
+                throw new IllegalArgumentException(what + " looks gzip-compressed but is not a valid gzip file: " + e.getMessage(), e);
+            }
+        }
+        return in;
+    }
+
     public static CatalogBundle read(byte[] json) {
         try {
             return check(MAPPER.readValue(json, CatalogBundle.class), "bundle");
@@ -64,9 +89,11 @@ public final class Bundles {
         }
     }
 
-    private static CatalogBundle read(InputStream in, String what) {
-        try {
+    private static CatalogBundle read(InputStream raw, String what) {
+        try (InputStream in = unzipped(raw, what)) {
             return check(MAPPER.readValue(in, CatalogBundle.class), what);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(what + " cannot be read as a catalog bundle: " + e.getMessage(), e);
         } catch (JacksonException e) {
             throw unreadable(what, e);
         } catch (RuntimeException e) {
@@ -88,7 +115,13 @@ public final class Bundles {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.write(file, toBytes(bundle));
+            if (file.getFileName().toString().endsWith(".gz")) {
+                try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+                    out.write(toBytes(bundle));
+                }
+            } else {
+                Files.write(file, toBytes(bundle));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -49,17 +49,42 @@ final class ImportClient {
                 "pricing-service");
     }
 
-    private List<ImportReport> post(URI uri, CatalogBundle part, String service) throws UploadFailed {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(120).plus(options.waitForModels()))
-                .header("Authorization", "Bearer " + options.token())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Bundles.toBytes(part)))
-                .build();
-        HttpResponse<String> response;
+    /**
+     * Curates a pair on comparison-service. Its models reach comparison-service through Kafka after the
+     * catalog took them, so a 422 (a model it does not know yet) is asked again until {@code patience}
+     * runs out. A busy comparison-service (recomputing the pages of a large import) may take minutes to
+     * answer, so one request may take two minutes more than that.
+     */
+    void curate(String pair, Duration patience) throws UploadFailed {
+        URI uri = URI.create(options.comparison() + "/api/pairs/" + pair);
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(120).plus(patience))
+                    .header("Authorization", "Bearer " + options.token())
+                    .header("Accept", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.noBody())
+                    .build();
+            HttpResponse<String> response = send(request, uri, "comparison-service");
+            int status = response.statusCode();
+            if (status / 100 == 2) {
+                return;
+            }
+            if (status != 422 || System.nanoTime() > deadline) {
+                throw new UploadFailed("PUT " + uri + " answered " + status + System.lineSeparator() + response.body());
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UploadFailed("interrupted while curating " + pair);
+            }
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request, URI uri, String service) throws UploadFailed {
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             throw new UploadFailed("cannot connect to " + service + " at " + uri + " (connection refused): is it running?");
         } catch (HttpTimeoutException e) {
@@ -70,6 +95,17 @@ final class ImportClient {
             Thread.currentThread().interrupt();
             throw new UploadFailed("interrupted while sending to " + uri);
         }
+    }
+
+    private List<ImportReport> post(URI uri, CatalogBundle part, String service) throws UploadFailed {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(120).plus(options.waitForModels()))
+                .header("Authorization", "Bearer " + options.token())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Bundles.toBytes(part)))
+                .build();
+        HttpResponse<String> response = send(request, uri, service);
         if (response.statusCode() / 100 != 2) {
             throw new UploadFailed("POST " + uri + " answered " + response.statusCode() + System.lineSeparator()
                     + response.body());

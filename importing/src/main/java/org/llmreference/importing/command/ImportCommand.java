@@ -46,13 +46,14 @@ public final class ImportCommand {
         long started = System.nanoTime();
         CatalogBundle bundle;
         try {
-            bundle = readSource(options, err);
+            bundle = readSource(options, err).withPairs(options.curate());
         } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println("import: " + e.getMessage());
             return BAD_ARGUMENTS;
         }
-        out.printf("read %d models, %d routes, %d providers from %s%n", bundle.models().size(),
-                bundle.routes().size(), bundle.providers().size(), bundle.source());
+        out.printf("read %d models, %d routes, %d providers, %d aliases, %d curated pairs from %s%n",
+                bundle.models().size(), bundle.routes().size(), bundle.providers().size(), bundle.aliases().size(),
+                bundle.pairs().size(), bundle.source());
         if (options.out() != null) {
             Bundles.write(bundle, options.out());
             out.printf("wrote %s in %d ms%n", options.out(), elapsedMillis(started));

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,28 +15,33 @@ import java.util.Map;
  * @param source   a {@code .json} bundle or a models.dev checkout, or null with {@code demo}
  * @param out      when set, only convert the source to a bundle file (no HTTP)
  * @param dataDate date of the models.dev data, written as reviewedAt/verifiedAt (optional)
+ * @param curate   pairs to add to the bundle's curated pairs
  */
-record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, String token, int chunk,
-        Duration waitForModels, Path out, LocalDate dataDate, boolean help) {
+record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, URI comparison, String token, int chunk,
+        Duration waitForModels, Path out, LocalDate dataDate, List<String> curate, boolean help) {
 
     static final String USAGE = """
-            Usage: import [options] <bundle.json | models.dev checkout> | --demo
+            Usage: import [options] <bundle.json[.gz] | models.dev checkout> | --demo
 
-            Reads a catalog bundle (our JSON), a models.dev checkout (folder with providers/) or the
-            built-in demo catalog, then uploads the models to catalog-service and the providers and
-            routes to pricing-service, in chunks: the routes of each chunk of models go to
-            pricing-service as soon as catalog-service has taken the models, all routes of a model
-            in one request.
+            Reads a catalog bundle (our JSON, plain or gzip), a models.dev checkout (folder with
+            providers/) or the built-in demo catalog, then uploads the models to catalog-service and
+            the providers and routes to pricing-service, in chunks: the routes of each chunk of models
+            go to pricing-service as soon as catalog-service has taken the models, all routes of a
+            model in one request. Last, the bundle's curated pairs go to comparison-service.
 
             Options:
               --catalog URL              catalog-service base URL (default http://localhost:8081)
               --pricing URL              pricing-service base URL (default http://localhost:8082)
+              --comparison URL           comparison-service base URL (default http://localhost:8083)
               --token TOKEN              editor token (default: environment variable LLMREF_EDITOR_TOKEN)
               --chunk N                  models, or routes, per request (default 500; a model with more
                                          routes sends them all at once)
               --wait-for-models SECONDS  how long pricing-service waits for the models to reach it (default 60)
               --data-date YYYY-MM-DD     date of a models.dev snapshot, recorded as reviewed/verified date
+              --curate A-vs-B            add a curated pair to the bundle (repeatable): it gets a page
+                                         even if the pair graph would not pick it
               --out FILE                 only convert the source to a bundle file and write it; no upload
+                                         (gzip-compressed when FILE ends in .gz)
               --help                     this text
 
             Exit codes: 0 done (items the services rejected are listed and counted, but still exit 0),
@@ -53,6 +60,8 @@ record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, String
         boolean demo = false;
         URI catalog = URI.create("http://localhost:8081");
         URI pricing = URI.create("http://localhost:8082");
+        URI comparison = URI.create("http://localhost:8083");
+        List<String> curate = new ArrayList<>();
         String token = env.get("LLMREF_EDITOR_TOKEN");
         int chunk = 500;
         Duration wait = Duration.ofSeconds(60);
@@ -70,6 +79,8 @@ record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, String
                 case "--demo" -> demo = true;
                 case "--catalog" -> catalog = url(arg, value(args, ++i, arg));
                 case "--pricing" -> pricing = url(arg, value(args, ++i, arg));
+                case "--comparison" -> comparison = url(arg, value(args, ++i, arg));
+                case "--curate" -> curate.add(pair(arg, value(args, ++i, arg)));
                 case "--token" -> token = value(args, ++i, arg);
                 case "--chunk" -> chunk = positive(arg, value(args, ++i, arg));
                 case "--wait-for-models" -> wait = Duration.ofSeconds(nonNegative(arg, value(args, ++i, arg)));
@@ -87,7 +98,8 @@ record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, String
             }
         }
         if (help) {
-            return new ImportOptions(source, demo, catalog, pricing, token, chunk, wait, out, dataDate, true);
+            return new ImportOptions(source, demo, catalog, pricing, comparison, token, chunk, wait, out, dataDate,
+                    List.copyOf(curate), true);
         }
         if (demo == (source != null)) {
             throw new BadArguments(demo ? "give either a source path or --demo, not both"
@@ -96,7 +108,8 @@ record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, String
         if (out == null && (token == null || token.isBlank())) {
             throw new BadArguments("missing editor token: pass --token TOKEN or set LLMREF_EDITOR_TOKEN");
         }
-        return new ImportOptions(source, demo, catalog, pricing, token, chunk, wait, out, dataDate, false);
+        return new ImportOptions(source, demo, catalog, pricing, comparison, token, chunk, wait, out, dataDate,
+                List.copyOf(curate), false);
     }
 
     private static String value(String[] args, int index, String option) {
@@ -116,6 +129,13 @@ record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, String
         } catch (IllegalArgumentException e) {
             throw new BadArguments(option + " must be an http(s) URL, got '" + value + "'");
         }
+    }
+
+    private static String pair(String option, String value) {
+        if (!value.matches("[a-z0-9][a-z0-9.-]*-vs-[a-z0-9][a-z0-9.-]*")) {
+            throw new BadArguments(option + " must be two model ids joined by -vs-, got '" + value + "'");
+        }
+        return value;
     }
 
     private static int positive(String option, String value) {

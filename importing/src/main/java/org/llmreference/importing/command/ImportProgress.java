@@ -57,6 +57,11 @@ final class ImportProgress {
         record(report, "routes " + routesSent + "/" + total);
     }
 
+    /** comparison-service curated {@code pair}. */
+    synchronized void curated(String pair) {
+        out.println("pair " + pair + ": curated");
+    }
+
     /** Prints the rejections kept, if any, and answers the totals. */
     synchronized Totals finish() {
         if (rejectedCount > 0) {

@@ -21,7 +21,9 @@ import org.llmreference.importing.bundle.RouteEntry;
  * pricing-service (which waits for the models to reach it through Kafka) on the {@link PricingLane}
  * while the next chunk of models goes to the catalog. A model's routes always travel in one request, so
  * an import moves its price list by one revision; routes of models the catalog rejected go last and
- * wait for nothing (only models the catalog knew before can take them).
+ * wait for nothing (only models the catalog knew before can take them). The bundle's curated pairs go
+ * to comparison-service last. The bundle's aliases travel with their models (each model's
+ * {@code aliases}), so catalog-service stores them with the model they name.
  */
 final class Uploader {
 
@@ -40,8 +42,12 @@ final class Uploader {
         Map<String, List<RouteEntry>> routesByModel = new LinkedHashMap<>();
         bundle.routes().forEach(route -> routesByModel.computeIfAbsent(route.modelId(), m -> new ArrayList<>()).add(route));
         List<RouteEntry> rejectedModelsRoutes = new ArrayList<>();
+        Map<String, List<String>> aliases = new LinkedHashMap<>();
+        bundle.aliases().forEach(alias -> aliases.computeIfAbsent(alias.modelId(), m -> new ArrayList<>()).add(alias.id()));
         try (PricingLane pricing = new PricingLane(bundle, chunk, client, progress)) {
-            List<ModelSnapshot> models = bundle.models();
+            List<ModelSnapshot> models = bundle.models().stream()
+                    .map(model -> aliases.containsKey(model.id()) ? model.withAliases(aliases.get(model.id())) : model)
+                    .toList();
             for (int from = 0; from < models.size(); from += chunk) {
                 int to = Math.min(models.size(), from + chunk);
                 List<ModelSnapshot> part = models.subList(from, to);
@@ -66,6 +72,10 @@ final class Uploader {
             pricing.send(others, options.waitForModels());
             pricing.send(rejectedModelsRoutes, Duration.ZERO);
             pricing.finish();
+        }
+        for (String pair : bundle.pairs()) {
+            client.curate(pair, options.waitForModels());
+            progress.curated(pair);
         }
         return progress.finish();
     }

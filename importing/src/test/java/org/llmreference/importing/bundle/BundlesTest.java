@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +27,32 @@ class BundlesTest {
         Path file = tmp.resolve("demo.json");
         Bundles.write(demo, file);
         assertThat(Bundles.read(file)).isEqualTo(demo);
+    }
+
+    @Test
+    void writesGzipForAGzFileNameAndReadsItBackWithItsCuratedPairs() throws Exception {
+        CatalogBundle demo = DemoCatalog.load().withPairs(List.of("gpt-oss-20b-vs-qwen3.5-4b"));
+        Path file = tmp.resolve("demo.json.gz");
+        Bundles.write(demo, file);
+        byte[] written = Files.readAllBytes(file);
+        assertThat(written[0] & 0xff).isEqualTo(0x1f);
+        assertThat(written[1] & 0xff).isEqualTo(0x8b);
+        assertThat(written.length).isLessThan(Bundles.toBytes(demo).length / 3);
+        CatalogBundle read = Bundles.read(file);
+        assertThat(read).isEqualTo(demo);
+        assertThat(read.pairs()).containsExactly("gpt-oss-20b-vs-qwen3.5-4b");
+    }
+
+    @Test
+    void refusesATruncatedGzipBundleWithAClearMessage() throws Exception {
+        Path whole = tmp.resolve("whole.json.gz");
+        Bundles.write(DemoCatalog.load(), whole);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = tmp.resolve("cut.json.gz");
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> Bundles.read(cut))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(cut.toString());
     }
 
     @Test

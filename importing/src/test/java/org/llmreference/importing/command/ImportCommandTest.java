@@ -74,6 +74,8 @@ class ImportCommandTest {
         assertThatThrownBy(() -> ImportOptions.parse(new String[] {"--token"}, NO_ENV)).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> ImportOptions.parse(new String[] {"a.json", "--demo", "--token", "t"}, NO_ENV))
                 .hasMessageContaining("not both");
+        assertThatThrownBy(() -> ImportOptions.parse(new String[] {"--demo", "--curate", "gpt-oss-20b"}, NO_ENV))
+                .hasMessageContaining("two model ids joined by -vs-");
         assertThat(run(NO_ENV, "--frobnicate")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --frobnicate");
     }

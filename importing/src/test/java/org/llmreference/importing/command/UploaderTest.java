@@ -34,6 +34,8 @@ class UploaderTest {
     final List<Received> received = new CopyOnWriteArrayList<>();
     volatile int status = 200;
     volatile String rejectedModel = "none";
+    final List<String> curations = new CopyOnWriteArrayList<>();
+    volatile int unknownModelAnswers = 0;
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -41,6 +43,7 @@ class UploaderTest {
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/import", this::answer);
+        server.createContext("/api/pairs/", this::curate);
         server.start();
     }
 
@@ -70,6 +73,18 @@ class UploaderTest {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
         exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    /** Answers 422 (models not known yet) to the first {@code unknownModelAnswers} curations, then 201. */
+    private void curate(HttpExchange exchange) throws IOException {
+        curations.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                + exchange.getRequestHeaders().getFirst("Authorization"));
+        boolean known = curations.size() > unknownModelAnswers;
+        byte[] bytes = (known ? "{}" : "{\"status\":422,\"detail\":\"model gpt-oss-20b is not in the catalog\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(known ? 201 : 422, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
     }
@@ -149,5 +164,27 @@ class UploaderTest {
         assertThat(run("--demo", "--catalog", base(), "--pricing", base())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("answered 403", "token lacks the editor role");
         assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void curatesTheBundlesPairsLastAskingAgainWhileComparisonServiceDoesNotKnowTheModelsYet() {
+        unknownModelAnswers = 2;
+
+        assertThat(run("--demo", "--curate", "gpt-oss-20b-vs-qwen3.5-4b", "--catalog", base(), "--pricing", base(),
+                "--comparison", base(), "--wait-for-models", "30")).isZero();
+
+        assertThat(curations).hasSize(3)
+                .allSatisfy(c -> assertThat(c).isEqualTo("PUT /api/pairs/gpt-oss-20b-vs-qwen3.5-4b Bearer editor-token"));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("pair gpt-oss-20b-vs-qwen3.5-4b: curated");
+    }
+
+    @Test
+    void failsWithTheProblemWhenAPairCannotBeCuratedInTime() {
+        unknownModelAnswers = Integer.MAX_VALUE;
+
+        assertThat(run("--demo", "--curate", "gpt-oss-20b-vs-qwen3.5-4b", "--catalog", base(), "--pricing", base(),
+                "--comparison", base(), "--wait-for-models", "0")).isEqualTo(1);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("answered 422", "is not in the catalog");
     }
 }

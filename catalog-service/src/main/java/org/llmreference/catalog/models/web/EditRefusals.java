@@ -27,13 +27,14 @@ class EditRefusals {
         HttpStatus status = switch (refused.reason()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case STALE_REVISION -> HttpStatus.PRECONDITION_FAILED;
-            case CONCURRENT_EDIT -> HttpStatus.CONFLICT;
+            case CONCURRENT_EDIT, ALIAS_TAKEN -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.BAD_REQUEST;
         };
         String title = switch (refused.reason()) {
             case NOT_FOUND -> "Not found";
             case STALE_REVISION -> "Stale revision";
             case CONCURRENT_EDIT -> "Concurrent edit";
+            case ALIAS_TAKEN -> "Id is an alias";
             case INVALID -> "Invalid input";
         };
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -70,9 +70,15 @@ class ModelsController {
     @GetMapping("/{id}")
     @Operation(operationId = "getModel", summary = "Read one model", responses = {
             @ApiResponse(responseCode = "200", description = "the model", headers = @Header(name = "ETag", description = "\"<revision>\"")),
+            @ApiResponse(responseCode = "301", description = "the id is an alias: Location names the model's own URL",
+                    headers = @Header(name = "Location")),
             @ApiResponse(responseCode = "404", description = "no such model", content = @Content(mediaType = "application/problem+json")) })
     ResponseEntity<ModelResource> get(@PathVariable String id) {
-        LlmModel model = editing.find(id).orElseThrow(() -> ApiProblem.notFound("model", id));
+        LlmModel model = editing.find(id).orElse(null);
+        if (model == null) {
+            String canonical = editing.canonicalOf(id).orElseThrow(() -> ApiProblem.notFound("model", id));
+            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(URI.create("/api/models/" + canonical)).build();
+        }
         return ResponseEntity.ok().eTag(IfMatch.etag(model.revision())).body(ModelResource.of(model));
     }
 
