@@ -153,7 +153,8 @@ public class BundleImport {
                             + "' is known; add it to the bundle's providers or create it first.");
                 } else {
                     byModel.computeIfAbsent(entry.modelId(), m -> new ArrayList<>()).add(new Accepted(id,
-                            new RoutePut(entry.providerId(), providerNames.get(entry.providerId()), input.toRoute())));
+                            new RoutePut(entry.providerId(), providerNames.get(entry.providerId()),
+                                    input.toRoute().withUpstream(entry.upstream()))));
                 }
             }
             Map<String, List<Accepted>> waiting = byModel;
