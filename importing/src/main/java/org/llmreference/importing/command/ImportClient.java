@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.llmreference.importing.bundle.Bundles;
 import org.llmreference.importing.bundle.CatalogBundle;
+import org.llmreference.importing.bundle.HistoryBundle;
 import org.llmreference.importing.bundle.ImportReport;
 
 import tools.jackson.core.JacksonException;
@@ -49,13 +50,27 @@ final class ImportClient {
                 "pricing-service");
     }
 
+    /** Sends the dated steps of some models' routes to pricing-service. */
+    ImportReport sendHistory(HistoryBundle part) throws UploadFailed {
+        URI uri = URI.create(options.pricing() + "/api/import/history");
+        List<ImportReport> reports = post(uri, Bundles.mapper().writeValueAsBytes(part), "pricing-service");
+        if (reports.size() != 1) {
+            throw new UploadFailed(uri + " answered " + reports.size() + " reports instead of one");
+        }
+        return reports.get(0);
+    }
+
     private List<ImportReport> post(URI uri, CatalogBundle part, String service) throws UploadFailed {
+        return post(uri, Bundles.toBytes(part), service);
+    }
+
+    private List<ImportReport> post(URI uri, byte[] body, String service) throws UploadFailed {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(120).plus(options.waitForModels()))
                 .header("Authorization", "Bearer " + options.token())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Bundles.toBytes(part)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         HttpResponse<String> response;
         try {

@@ -13,12 +13,20 @@ import java.util.Map;
  * @param source   a {@code .json} bundle or a models.dev checkout, or null with {@code demo}
  * @param out      when set, only convert the source to a bundle file (no HTTP)
  * @param dataDate date of the models.dev data, written as reviewedAt/verifiedAt (optional)
+ * @param history  read the dated price history of a models.dev git repository instead of its last state
  */
 record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, String token, int chunk,
-        Duration waitForModels, Path out, LocalDate dataDate, boolean help) {
+        Duration waitForModels, Path out, LocalDate dataDate, boolean help, boolean history) {
+
+    /** The options without {@code --history}. */
+    ImportOptions(Path source, boolean demo, URI catalog, URI pricing, String token, int chunk, Duration waitForModels,
+            Path out, LocalDate dataDate, boolean help) {
+        this(source, demo, catalog, pricing, token, chunk, waitForModels, out, dataDate, help, false);
+    }
 
     static final String USAGE = """
             Usage: import [options] <bundle.json | models.dev checkout> | --demo
+                   import --history [options] <models.dev git checkout | models.dev .bundle>
 
             Reads a catalog bundle (our JSON), a models.dev checkout (folder with providers/) or the
             built-in demo catalog, then uploads the models to catalog-service and the providers and
@@ -35,6 +43,11 @@ record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, String
               --wait-for-models SECONDS  how long pricing-service waits for the models to reach it (default 60)
               --data-date YYYY-MM-DD     date of a models.dev snapshot, recorded as reviewed/verified date
               --out FILE                 only convert the source to a bundle file and write it; no upload
+              --history                  read every dated price change of every route from the git history of
+                                         models.dev's dev branch and add it to the routes' history in
+                                         pricing-service (POST /api/import/history; import the routes first).
+                                         Adds history only: the routes in force stay as they are; running it
+                                         twice adds nothing. With --out, writes the history as JSON instead
               --help                     this text
 
             Exit codes: 0 done (items the services rejected are listed and counted, but still exit 0),
@@ -59,6 +72,7 @@ record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, String
         Path out = null;
         LocalDate dataDate = null;
         boolean help = false;
+        boolean history = false;
         int i = 0;
         if (args.length > 0 && args[0].equals("import")) {
             i = 1;
@@ -68,6 +82,7 @@ record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, String
             switch (arg) {
                 case "--help", "-h" -> help = true;
                 case "--demo" -> demo = true;
+                case "--history" -> history = true;
                 case "--catalog" -> catalog = url(arg, value(args, ++i, arg));
                 case "--pricing" -> pricing = url(arg, value(args, ++i, arg));
                 case "--token" -> token = value(args, ++i, arg);
@@ -87,7 +102,10 @@ record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, String
             }
         }
         if (help) {
-            return new ImportOptions(source, demo, catalog, pricing, token, chunk, wait, out, dataDate, true);
+            return new ImportOptions(source, demo, catalog, pricing, token, chunk, wait, out, dataDate, true, history);
+        }
+        if (history && demo) {
+            throw new BadArguments("--history reads a models.dev git repository, not the demo catalog");
         }
         if (demo == (source != null)) {
             throw new BadArguments(demo ? "give either a source path or --demo, not both"
@@ -96,7 +114,7 @@ record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, String
         if (out == null && (token == null || token.isBlank())) {
             throw new BadArguments("missing editor token: pass --token TOKEN or set LLMREF_EDITOR_TOKEN");
         }
-        return new ImportOptions(source, demo, catalog, pricing, token, chunk, wait, out, dataDate, false);
+        return new ImportOptions(source, demo, catalog, pricing, token, chunk, wait, out, dataDate, false, history);
     }
 
     private static String value(String[] args, int index, String option) {

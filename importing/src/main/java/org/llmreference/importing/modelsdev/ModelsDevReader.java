@@ -300,7 +300,7 @@ public final class ModelsDevReader {
     }
 
     /** The file name of a provider id without a {@code :free}-style tag: {@code openai/gpt-oss-20b:free} → {@code gpt-oss-20b}. */
-    private static String lastSegment(String modelId) {
+    static String lastSegment(String modelId) {
         String last = modelId.substring(modelId.lastIndexOf('/') + 1);
         return DEFAULT_TAG.matcher(VARIANT_TAG.matcher(last).replaceFirst("")).replaceFirst("");
     }
