@@ -263,7 +263,8 @@ public final class ModelsDevHistory {
                         changed.add(entry.getOldPath());
                         changed.add(entry.getNewPath());
                         Line line = lines.remove(entry.getOldPath());
-                        if (line != null && isModelFile(entry.getNewPath()) && !lines.containsKey(entry.getNewPath())) {
+                        if (line != null && sameProvider(entry.getOldPath(), entry.getNewPath())
+                                && !lines.containsKey(entry.getNewPath())) {
                             line.path = entry.getNewPath();
                             line.renames++;
                             lines.put(entry.getNewPath(), line);
@@ -520,6 +521,12 @@ public final class ModelsDevHistory {
             }
             return null;
         }
+    }
+
+    /** A rename is followed within one provider's files only: a similar file of another provider is another route. */
+    private static boolean sameProvider(String oldPath, String newPath) {
+        return isModelFile(oldPath) && isModelFile(newPath)
+                && providerAndModel(oldPath)[0].equals(providerAndModel(newPath)[0]);
     }
 
     static boolean isModelFile(String path) {
