@@ -1,6 +1,8 @@
 package org.llmreference.importing.modelsdev;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,9 +35,13 @@ public record UpstreamCommit(String id, Instant committedAt) {
         return LocalDate.ofInstant(committedAt, ZoneOffset.UTC);
     }
 
-    /** The link to {@code path} as it was at this commit. */
+    /** The link to {@code path} as it was at this commit (characters a URL cannot hold, such as spaces, escaped). */
     public String urlOf(String path) {
-        return BLOB_URL + id + "/" + path;
+        try {
+            return new URI("https", "github.com", URI.create(BLOB_URL).getPath() + id + "/" + path, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("cannot link to " + path + ": " + e.getMessage(), e);
+        }
     }
 
     static UpstreamCommit of(RevCommit commit) {

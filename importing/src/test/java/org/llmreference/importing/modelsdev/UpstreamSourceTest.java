@@ -79,4 +79,14 @@ class UpstreamSourceTest {
         assertThat(route.sourceUrl()).isEqualTo("https://chutes.ai/pricing");
         assertThat(route.upstream().commit()).isNotNull();
     }
+
+    @Test
+    void escapesWhatAUrlCannotHoldInTheLinkToAFile() {
+        UpstreamCommit commit = new UpstreamCommit("7c625b3b820a05e713758b1c9c6d96e8e80420e4", Instant.parse("2025-09-01T00:00:00Z"));
+
+        assertThat(commit.urlOf("providers/nano-gpt/models/TheDrummer 2/Anubis-70B-v1.toml")).isEqualTo(
+                "https://github.com/anomalyco/models.dev/blob/7c625b3b820a05e713758b1c9c6d96e8e80420e4/providers/nano-gpt/"
+                        + "models/TheDrummer%202/Anubis-70B-v1.toml");
+        assertThat(commit.urlOf("providers/openrouter/models/openai/gpt-oss-20b:free.toml")).endsWith("/gpt-oss-20b:free.toml");
+    }
 }
