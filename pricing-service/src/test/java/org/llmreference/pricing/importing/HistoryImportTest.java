@@ -113,6 +113,7 @@ class HistoryImportTest extends PricingIntegrationTest {
         assertThat(first.get("provenance").get("origin").asString()).isEqualTo("history-import");
         assertThat(first.get("provenance").get("commit").asString()).isEqualTo(C1);
         assertThat(first.get("provenance").get("path").asString()).isEqualTo(PATH);
+        assertThat(first.get("provenance").has("url")).as("absent parts are left out").isFalse();
         assertThat(entries.get(1).get("changedFields").toString()).isEqualTo("[\"inputPricePerMTok\",\"outputPricePerMTok\"]");
         JsonNode priceList = json(api().get("/api/models/" + model + "/routes").send());
         assertThat(priceList.get("revision").asLong()).isEqualTo(2);
