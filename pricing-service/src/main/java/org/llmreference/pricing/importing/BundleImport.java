@@ -144,6 +144,7 @@ public class BundleImport {
                 List<FieldViolation> violations = new ArrayList<>(RouteRules.idViolations(entry.modelId(), entry.providerId()));
                 RouteInput input = input(entry);
                 violations.addAll(RouteRules.violations(input, now));
+                violations.addAll(UpstreamRules.violations(entry.upstream()));
                 if (!violations.isEmpty()) {
                     reject(id, violations);
                 } else if (!seen.add(id)) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.llmreference.importing.bundle.HistoryBundle;
 import org.llmreference.importing.bundle.HistoryBundle.Step;
@@ -35,8 +34,6 @@ import org.springframework.stereotype.Service;
 public class HistoryImport {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryImport.class);
-    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");
-    private static final int MAX_PATH = 1000;
 
     private final RouteHistory routeHistory;
     private final Clock clock;
@@ -103,14 +100,8 @@ public class HistoryImport {
         if (!HistoryBundle.APPLIED.equals(step.kind()) && !HistoryBundle.WITHDRAWN.equals(step.kind())) {
             violations.add(new FieldViolation("kind", "one-of", "must be 'applied' or 'withdrawn', was '" + step.kind() + "'"));
         }
-        if (step.commit() == null || !COMMIT.matcher(step.commit()).matches()) {
-            violations.add(new FieldViolation("commit", "commit-id",
-                    "must be a full git commit id (40 lowercase hex digits), was '" + step.commit() + "'"));
-        }
-        if (step.path() == null || step.path().isBlank() || step.path().length() > MAX_PATH) {
-            violations.add(new FieldViolation("path", "required", "the upstream file path is required (at most "
-                    + MAX_PATH + " characters)"));
-        }
+        UpstreamRules.commit(violations, "commit", step.commit());
+        UpstreamRules.text(violations, "path", step.path());
         if (step.route() == null) {
             violations.add(new FieldViolation("route", "required", "the route's model id, provider id and values are required"));
         } else {

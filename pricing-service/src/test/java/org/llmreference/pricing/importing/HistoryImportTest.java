@@ -79,6 +79,21 @@ class HistoryImportTest extends PricingIntegrationTest {
     }
 
     @Test
+    void rejectsAnImportedRouteWhoseUpstreamCommitIsNotACommitId() {
+        String model = knownModel(unique("bad-upstream"));
+        String provider = unique("acme");
+        UpstreamSource bad = new UpstreamSource("openai/gpt-oss-20b", PATH, "main", null, List.of());
+
+        HttpResponse<String> imported = api().post("/api/import", Bundles.toJson(new CatalogBundle("upstream",
+                List.of(new ProviderEntry(provider, "Acme", null)), List.of(),
+                List.of(route(model, provider, "0.05", "0.2", bad))))).as(TestTokens.EDITOR).send();
+
+        JsonNode routes = BundleImportTest.report(imported, "routes");
+        assertThat(counts(routes)).isEqualTo("1 received, 0 created, 0 changed, 0 unchanged, 1 rejected");
+        assertThat(routes.get("rejected").get(0).get("field").asString()).isEqualTo("upstream.commit");
+    }
+
+    @Test
     void anEditorsPriceChangeClearsTheUpstreamSource() {
         String provider = unique("acme");
         String model = importRoutes(knownModel(unique("edited")), provider);
