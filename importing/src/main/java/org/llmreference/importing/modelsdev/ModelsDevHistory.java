@@ -173,7 +173,6 @@ public final class ModelsDevHistory {
         String path;
         final List<Step> steps = new ArrayList<>();
         List<Object> lastPrices;
-        boolean gone;
         String goneCommit;
         Instant goneAt;
         String gonePath;
@@ -284,7 +283,6 @@ public final class ModelsDevHistory {
             for (String path : removed) {
                 Line line = lines.remove(path);
                 if (line != null && !line.steps.isEmpty()) {
-                    line.gone = true;
                     line.goneCommit = at.id();
                     line.goneAt = at.committedAt();
                     line.gonePath = path;
@@ -355,7 +353,6 @@ public final class ModelsDevHistory {
                 if (old.gonePath.equals(path)) {
                     ended.remove(i);
                     old.steps.add(new Step(old.goneAt, HistoryBundle.WITHDRAWN, old.goneCommit, path, old.lastEntry));
-                    old.gone = false;
                     old.lastPrices = null;
                     old.path = path;
                     return old;
