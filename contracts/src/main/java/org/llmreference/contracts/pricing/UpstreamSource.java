@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param alsoFolded      the other upstream files of the same provider and model folded into this route
  *                        ({@code -flex}, {@code :free}, regional and dated variants), by path; empty when none
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpstreamSource(
         @JsonProperty(required = true) String providerModelId,
         @JsonProperty(required = true) String path,

@@ -94,6 +94,19 @@ class HistoryImportTest extends PricingIntegrationTest {
     }
 
     @Test
+    void aRouteReadFromAPlainFolderNamesItsFileWithoutACommit() {
+        String model = knownModel(unique("plain"));
+        String provider = unique("acme");
+        api().post("/api/import", Bundles.toJson(new CatalogBundle("plain folder", List.of(new ProviderEntry(provider,
+                "Acme", null)), List.of(), List.of(route(model, provider, "0.05", "0.2",
+                        new UpstreamSource("openai/gpt-oss-20b", PATH, null, null, List.of())))))).as(TestTokens.EDITOR).send();
+
+        JsonNode upstream = json(api().get("/api/models/" + model + "/routes").send()).get("routes").get(0).get("upstream");
+
+        assertThat(upstream.toString()).isEqualTo("{\"providerModelId\":\"openai/gpt-oss-20b\",\"path\":\"" + PATH + "\"}");
+    }
+
+    @Test
     void anEditorsPriceChangeClearsTheUpstreamSource() {
         String provider = unique("acme");
         String model = importRoutes(knownModel(unique("edited")), provider);
