@@ -37,6 +37,7 @@ import org.llmreference.contracts.pricing.ContextTier;
 import org.llmreference.contracts.pricing.PriceStep;
 import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteSnapshot;
+import org.llmreference.contracts.pricing.UpstreamSource;
 import org.llmreference.contracts.pricing.RouteStatus;
 import org.llmreference.contracts.pricing.RouteTerms;
 import org.llmreference.contracts.pricing.RouteWithdrawn;
@@ -93,7 +94,12 @@ final class EventFixtures {
     static RouteSnapshot fireworks() {
         return new RouteSnapshot("fireworks-ai", "Fireworks AI", new RouteTerms(new BigDecimal("0.07"),
                 new BigDecimal("0.30"), null, null, new BigDecimal("0.035"), new BigDecimal("0.15"), List.of(), null, null,
-                RouteStatus.ACTIVE, "https://fireworks.ai/pricing", LocalDate.parse("2026-05-20")), null);
+                RouteStatus.ACTIVE, "https://fireworks.ai/pricing", LocalDate.parse("2026-05-20")),
+                new UpstreamSource("accounts/fireworks/models/gpt-oss-20b",
+                        "providers/fireworks-ai/models/accounts/fireworks/models/gpt-oss-20b.toml",
+                        "3f2c9e1d8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e", Instant.parse("2026-05-20T14:02:11Z"),
+                        List.of("providers/fireworks-ai/models/accounts/fireworks/models/gpt-oss-20b-flex.toml")),
+                null);
     }
 
     static Envelope<RouteChanged> routeChanged() {

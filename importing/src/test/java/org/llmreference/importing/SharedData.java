@@ -16,12 +16,22 @@ public final class SharedData {
     }
 
     public static Path modelsDevTree() {
-        String configured = System.getProperty("llmref.shared.dir");
-        Path shared = configured != null ? Path.of(configured)
-                : Path.of("").toAbsolutePath().resolve("../../shared").normalize();
-        Path tree = shared.resolve("data/models.dev");
+        Path tree = shared().resolve("data/models.dev");
         assumeTrue(Files.isDirectory(tree.resolve("providers")),
                 "skipped: the models.dev snapshot is not at " + tree + " (set -Dllmref.shared.dir=<shared folder>)");
         return tree;
+    }
+
+    /** models.dev's git repository with its whole history, as a git bundle. */
+    public static Path modelsDevBundle() {
+        Path bundle = shared().resolve("data/models.dev.bundle");
+        assumeTrue(Files.isRegularFile(bundle),
+                "skipped: the models.dev history is not at " + bundle + " (set -Dllmref.shared.dir=<shared folder>)");
+        return bundle;
+    }
+
+    private static Path shared() {
+        String configured = System.getProperty("llmref.shared.dir");
+        return configured != null ? Path.of(configured) : Path.of("").toAbsolutePath().resolve("../../shared").normalize();
     }
 }

@@ -22,6 +22,7 @@ import org.bson.codecs.configuration.CodecRegistry;
 import org.llmreference.contracts.pricing.PriceStep;
 import org.llmreference.contracts.pricing.RouteSnapshot;
 import org.llmreference.contracts.pricing.RouteTerms;
+import org.llmreference.contracts.pricing.UpstreamSource;
 
 /**
  * Stores a route flat, its {@link RouteTerms} next to the provider's ids, as the event carries it
@@ -33,11 +34,13 @@ final class RouteSnapshotCodec implements Codec<RouteSnapshot> {
 
     private final Codec<RouteTerms> terms;
     private final Codec<PriceStep> steps;
+    private final Codec<UpstreamSource> upstreams;
 
     /** @param registry where the codecs of the terms and price steps come from (the driver's record codec) */
     RouteSnapshotCodec(CodecRegistry registry) {
         this.terms = registry.get(RouteTerms.class);
         this.steps = registry.get(PriceStep.class);
+        this.upstreams = registry.get(UpstreamSource.class);
     }
 
     @Override
@@ -47,6 +50,11 @@ final class RouteSnapshotCodec implements Codec<RouteSnapshot> {
         BsonDocument termsDocument = new BsonDocument();
         terms.encode(new BsonDocumentWriter(termsDocument), route.terms(), context);
         document.putAll(termsDocument);
+        if (route.upstream() != null) {
+            BsonDocument upstreamDocument = new BsonDocument();
+            upstreams.encode(new BsonDocumentWriter(upstreamDocument), route.upstream(), context);
+            document.append("upstream", upstreamDocument);
+        }
         if (route.effectiveFrom() != null) {
             document.append("effectiveFrom", new BsonDateTime(route.effectiveFrom().toEpochMilli()));
         }
@@ -70,6 +78,10 @@ final class RouteSnapshotCodec implements Codec<RouteSnapshot> {
         termsDocument.remove("providerName");
         termsDocument.remove("effectiveFrom");
         termsDocument.remove("history");
+        termsDocument.remove("upstream");
+        UpstreamSource upstream = document.isDocument("upstream")
+                ? upstreams.decode(new BsonDocumentReader(document.getDocument("upstream")), DecoderContext.builder().build())
+                : null;
         List<PriceStep> history = new ArrayList<>();
         if (document.isArray("history")) {
             for (BsonValue step : document.getArray("history")) {
@@ -79,6 +91,7 @@ final class RouteSnapshotCodec implements Codec<RouteSnapshot> {
         return new RouteSnapshot(document.getString("providerId").getValue(),
                 document.getString("providerName").getValue(),
                 terms.decode(new BsonDocumentReader(termsDocument), context),
+                upstream,
                 document.isDateTime("effectiveFrom")
                         ? Instant.ofEpochMilli(document.getDateTime("effectiveFrom").getValue()) : null,
                 history);

@@ -18,6 +18,7 @@ import org.llmreference.contracts.pricing.PriceStep;
 import org.llmreference.contracts.pricing.RouteSnapshot;
 import org.llmreference.contracts.pricing.RouteStatus;
 import org.llmreference.contracts.pricing.RouteTerms;
+import org.llmreference.contracts.pricing.UpstreamSource;
 
 import com.mongodb.MongoClientSettings;
 
@@ -67,6 +68,22 @@ class RouteSnapshotCodecTest {
         assertThat(stored.getArray("history")).hasSize(2);
         RouteSnapshot read = CODEC.decode(new BsonDocumentReader(stored), DecoderContext.builder().build());
         assertThat(read).isEqualTo(withHistory);
+        assertThat(read.terms()).isEqualTo(ROUTE.terms());
+    }
+
+    @Test
+    void storesTheRoutesUpstreamSourceAndReadsItBack() {
+        RouteSnapshot imported = new RouteSnapshot(ROUTE.providerId(), ROUTE.providerName(), ROUTE.terms(),
+                new UpstreamSource("openai/gpt-oss-20b", "providers/openrouter/models/openai/gpt-oss-20b.toml",
+                        "f3fc692a0bd2e7a1c7f1d6b0e0e4f9c1a2b3c4d5", Instant.parse("2026-07-01T10:00:00Z"),
+                        List.of("providers/openrouter/models/openai/gpt-oss-20b:free.toml")),
+                ROUTE.effectiveFrom());
+        BsonDocument stored = new BsonDocument();
+        CODEC.encode(new BsonDocumentWriter(stored), imported, EncoderContext.builder().build());
+
+        assertThat(stored.getDocument("upstream").getString("path").getValue()).endsWith("gpt-oss-20b.toml");
+        RouteSnapshot read = CODEC.decode(new BsonDocumentReader(stored), DecoderContext.builder().build());
+        assertThat(read).isEqualTo(imported);
         assertThat(read.terms()).isEqualTo(ROUTE.terms());
     }
 }

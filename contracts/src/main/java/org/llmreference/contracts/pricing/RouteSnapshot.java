@@ -13,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  * (written flat into the JSON, next to the provider's ids) and when they came into force.
  *
  * @param providerName  display name of the provider, e.g. {@code OpenRouter}
+ * @param upstream      optional: where an imported route's terms were read upstream; absent for routes
+ *                      an editor set, and left out of the JSON then
  * @param effectiveFrom when this price came into force
  * @param history       the route's dated prices, oldest first, the last one being the prices in
  *                      force; empty (and left out of the JSON) when the publisher does not say
@@ -21,6 +23,7 @@ public record RouteSnapshot(
         @JsonProperty(required = true) String providerId,
         @JsonProperty(required = true) String providerName,
         @JsonUnwrapped RouteTerms terms,
+        @JsonInclude(JsonInclude.Include.NON_NULL) UpstreamSource upstream,
         Instant effectiveFrom,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PriceStep> history) {
 
@@ -31,8 +34,20 @@ public record RouteSnapshot(
         history = history == null ? List.of() : List.copyOf(history);
     }
 
-    /** A route without its dated prices. */
+    /** A route without an upstream source or dated prices. */
     public RouteSnapshot(String providerId, String providerName, RouteTerms terms, Instant effectiveFrom) {
-        this(providerId, providerName, terms, effectiveFrom, null);
+        this(providerId, providerName, terms, null, effectiveFrom, null);
+    }
+
+    /** A route without its dated prices. */
+    public RouteSnapshot(String providerId, String providerName, RouteTerms terms, UpstreamSource upstream,
+            Instant effectiveFrom) {
+        this(providerId, providerName, terms, upstream, effectiveFrom, null);
+    }
+
+    /** A route without an upstream source. */
+    public RouteSnapshot(String providerId, String providerName, RouteTerms terms, Instant effectiveFrom,
+            List<PriceStep> history) {
+        this(providerId, providerName, terms, null, effectiveFrom, history);
     }
 }

@@ -66,7 +66,7 @@ public record CatalogBundle(String source, List<ProviderEntry> providers, List<M
         for (RouteEntry route : routes) {
             String name = names.getOrDefault(route.providerId(), route.providerId());
             lists.computeIfAbsent(route.modelId(), id -> new ArrayList<>())
-                    .add(new RouteSnapshot(route.providerId(), name, route.terms(), null));
+                    .add(new RouteSnapshot(route.providerId(), name, route.terms(), route.upstream(), null));
         }
         return lists;
     }

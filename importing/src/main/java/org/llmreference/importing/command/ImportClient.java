@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.llmreference.importing.bundle.Bundles;
 import org.llmreference.importing.bundle.CatalogBundle;
+import org.llmreference.importing.bundle.HistoryBundle;
 import org.llmreference.importing.bundle.ImportReport;
 
 import tools.jackson.core.JacksonException;
@@ -82,6 +83,36 @@ final class ImportClient {
         }
     }
 
+    /** Sends the dated steps of some models' routes to pricing-service. */
+    ImportReport sendHistory(HistoryBundle part) throws UploadFailed {
+        URI uri = URI.create(options.pricing() + "/api/import/history");
+        List<ImportReport> reports = post(uri, Bundles.mapper().writeValueAsBytes(part), "pricing-service");
+        if (reports.size() != 1) {
+            throw new UploadFailed(uri + " answered " + reports.size() + " reports instead of one");
+        }
+        return reports.get(0);
+    }
+
+    private List<ImportReport> post(URI uri, CatalogBundle part, String service) throws UploadFailed {
+        return post(uri, Bundles.toBytes(part), service);
+    }
+
+    private List<ImportReport> post(URI uri, byte[] body, String service) throws UploadFailed {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(120).plus(options.waitForModels()))
+                .header("Authorization", "Bearer " + options.token())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<String> response = send(request, uri, service);
+        if (response.statusCode() / 100 != 2) {
+            throw new UploadFailed("POST " + uri + " answered " + response.statusCode() + System.lineSeparator()
+                    + response.body());
+        }
+        return reports(response.body(), uri);
+    }
+
     private HttpResponse<String> send(HttpRequest request, URI uri, String service) throws UploadFailed {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -95,22 +126,6 @@ final class ImportClient {
             Thread.currentThread().interrupt();
             throw new UploadFailed("interrupted while sending to " + uri);
         }
-    }
-
-    private List<ImportReport> post(URI uri, CatalogBundle part, String service) throws UploadFailed {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(120).plus(options.waitForModels()))
-                .header("Authorization", "Bearer " + options.token())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Bundles.toBytes(part)))
-                .build();
-        HttpResponse<String> response = send(request, uri, service);
-        if (response.statusCode() / 100 != 2) {
-            throw new UploadFailed("POST " + uri + " answered " + response.statusCode() + System.lineSeparator()
-                    + response.body());
-        }
-        return reports(response.body(), uri);
     }
 
     /** The body is one {@link ImportReport} or a list of them. */

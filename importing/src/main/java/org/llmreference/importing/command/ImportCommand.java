@@ -8,7 +8,9 @@ import java.util.Map;
 
 import org.llmreference.importing.bundle.Bundles;
 import org.llmreference.importing.bundle.CatalogBundle;
+import org.llmreference.importing.bundle.ImportReport;
 import org.llmreference.importing.demo.DemoCatalog;
+import org.llmreference.importing.modelsdev.ModelsDevHistory;
 import org.llmreference.importing.modelsdev.ModelsDevReader;
 
 /**
@@ -43,6 +45,9 @@ public final class ImportCommand {
             out.print(ImportOptions.USAGE);
             return OK;
         }
+        if (options.history()) {
+            return history(options, out, err);
+        }
         long started = System.nanoTime();
         CatalogBundle bundle;
         try {
@@ -63,6 +68,39 @@ public final class ImportCommand {
         try {
             ImportProgress.Totals totals = uploader.upload(bundle);
             out.printf("done in %.1f s: %s%n", elapsedMillis(started) / 1000.0, totals);
+            return OK;
+        } catch (UploadFailed e) {
+            err.println("import: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    /** {@code --history}: the dated price steps of every route, read from the git history and uploaded (or written). */
+    private static int history(ImportOptions options, PrintStream out, PrintStream err) {
+        long started = System.nanoTime();
+        ModelsDevHistory.Result result;
+        try {
+            result = ModelsDevHistory.read(options.source(), err::println);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            err.println("import: " + e.getMessage());
+            return BAD_ARGUMENTS;
+        }
+        out.println(result.figures().summary());
+        if (options.out() != null) {
+            try {
+                Files.write(options.out(), Bundles.mapper().writeValueAsBytes(result.history()));
+            } catch (java.io.IOException e) {
+                err.println("import: cannot write " + options.out() + ": " + e.getMessage());
+                return FAILED;
+            }
+            out.printf("wrote %s in %d ms%n", options.out(), elapsedMillis(started));
+            return OK;
+        }
+        try {
+            ImportReport report = new HistoryUpload(new ImportClient(options), out).upload(result.history());
+            out.printf("done in %.1f s: %d steps, %d recorded, %d already recorded, %d rejected%n",
+                    elapsedMillis(started) / 1000.0, report.received(), report.created(), report.unchanged(),
+                    report.rejected().size());
             return OK;
         } catch (UploadFailed e) {
             err.println("import: " + e.getMessage());

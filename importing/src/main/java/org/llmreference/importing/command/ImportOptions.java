@@ -16,12 +16,20 @@ import java.util.Map;
  * @param out      when set, only convert the source to a bundle file (no HTTP)
  * @param dataDate date of the models.dev data, written as reviewedAt/verifiedAt (optional)
  * @param curate   pairs to add to the bundle's curated pairs
+ * @param history  read the dated price history of a models.dev git repository instead of its last state
  */
 record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, URI comparison, String token, int chunk,
-        Duration waitForModels, Path out, LocalDate dataDate, List<String> curate, boolean help) {
+        Duration waitForModels, Path out, LocalDate dataDate, List<String> curate, boolean help, boolean history) {
+
+    /** The options without {@code --history}. */
+    ImportOptions(Path source, boolean demo, URI catalog, URI pricing, URI comparison, String token, int chunk,
+            Duration waitForModels, Path out, LocalDate dataDate, List<String> curate, boolean help) {
+        this(source, demo, catalog, pricing, comparison, token, chunk, waitForModels, out, dataDate, curate, help, false);
+    }
 
     static final String USAGE = """
             Usage: import [options] <bundle.json[.gz] | models.dev checkout> | --demo
+                   import --history [options] <models.dev git checkout | models.dev .bundle>
 
             Reads a catalog bundle (our JSON, plain or gzip), a models.dev checkout (folder with
             providers/) or the built-in demo catalog, then uploads the models to catalog-service and
@@ -42,6 +50,11 @@ record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, URI co
                                          even if the pair graph would not pick it
               --out FILE                 only convert the source to a bundle file and write it; no upload
                                          (gzip-compressed when FILE ends in .gz)
+              --history                  read every dated price change of every route from the git history of
+                                         models.dev's dev branch and add it to the routes' history in
+                                         pricing-service (POST /api/import/history; import the routes first).
+                                         Adds history only: the routes in force stay as they are; running it
+                                         twice adds nothing. With --out, writes the history as JSON instead
               --help                     this text
 
             Exit codes: 0 done (items the services rejected are listed and counted, but still exit 0),
@@ -68,6 +81,7 @@ record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, URI co
         Path out = null;
         LocalDate dataDate = null;
         boolean help = false;
+        boolean history = false;
         int i = 0;
         if (args.length > 0 && args[0].equals("import")) {
             i = 1;
@@ -77,6 +91,7 @@ record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, URI co
             switch (arg) {
                 case "--help", "-h" -> help = true;
                 case "--demo" -> demo = true;
+                case "--history" -> history = true;
                 case "--catalog" -> catalog = url(arg, value(args, ++i, arg));
                 case "--pricing" -> pricing = url(arg, value(args, ++i, arg));
                 case "--comparison" -> comparison = url(arg, value(args, ++i, arg));
@@ -99,7 +114,10 @@ record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, URI co
         }
         if (help) {
             return new ImportOptions(source, demo, catalog, pricing, comparison, token, chunk, wait, out, dataDate,
-                    List.copyOf(curate), true);
+                    List.copyOf(curate), true, history);
+        }
+        if (history && demo) {
+            throw new BadArguments("--history reads a models.dev git repository, not the demo catalog");
         }
         if (demo == (source != null)) {
             throw new BadArguments(demo ? "give either a source path or --demo, not both"
@@ -109,7 +127,7 @@ record ImportOptions(Path source, boolean demo, URI catalog, URI pricing, URI co
             throw new BadArguments("missing editor token: pass --token TOKEN or set LLMREF_EDITOR_TOKEN");
         }
         return new ImportOptions(source, demo, catalog, pricing, comparison, token, chunk, wait, out, dataDate,
-                List.copyOf(curate), false);
+                List.copyOf(curate), false, history);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.llmreference.contracts.Slugs;
 import org.llmreference.contracts.catalog.ModelSnapshot;
+import org.llmreference.contracts.pricing.UpstreamSource;
 import org.llmreference.importing.bundle.CatalogBundle;
 import org.llmreference.importing.bundle.ModelAlias;
 import org.llmreference.importing.bundle.ProviderEntry;
@@ -71,7 +72,19 @@ public final class ModelsDevReader {
         return readWithCounts(checkoutRoot, progress).bundle();
     }
 
+    /** Reads the tree; when it is a git working tree, its routes name the commit checked out as their upstream source. */
     public Result readWithCounts(Path checkoutRoot, Consumer<String> progress) {
+        return readWithCounts(checkoutRoot, progress, UpstreamCommit.checkedOutIn(checkoutRoot).orElse(null));
+    }
+
+    /**
+     * Reads the tree as it was at {@code commit}: each route's {@link UpstreamSource} names the file it
+     * took, the other files folded into it and the commit; its {@code verifiedAt} is the commit's day,
+     * and without a provider's page its {@code sourceUrl} is the file at that commit.
+     *
+     * @param commit the upstream commit of the tree, or null when unknown (a plain directory)
+     */
+    public Result readWithCounts(Path checkoutRoot, Consumer<String> progress, UpstreamCommit commit) {
         long started = System.nanoTime();
         Tally tally = new Tally();
         SourceTree tree = SourceTree.read(checkoutRoot, tally, progress);
@@ -154,7 +167,11 @@ public final class ModelsDevReader {
                 }
                 folded += offered.getValue().size() - 1;
                 Candidate chosen = RouteAssembler.choose(offered.getValue());
-                routes.add(RouteAssembler.build(id, chosen, httpUrl(provider.doc()), dataDate, tally));
+                UpstreamSource upstream = upstream(chosen, offered.getValue(), commit);
+                String providerPage = httpUrl(provider.doc());
+                routes.add(RouteAssembler.build(id, chosen,
+                        providerPage != null || commit == null ? providerPage : commit.urlOf(upstream.path()),
+                        commit == null ? dataDate : commit.day(), upstream, tally));
             }
         }
 
@@ -170,13 +187,27 @@ public final class ModelsDevReader {
                 .map(p -> new ProviderEntry(p.id(), p.name() == null ? p.id() : p.name(), httpUrl(p.doc())))
                 .toList();
         routes.sort(Comparator.comparing(RouteEntry::modelId).thenComparing(RouteEntry::providerId));
-        CatalogBundle bundle = new CatalogBundle("models.dev (" + checkoutRoot.getFileName() + ", MIT License)",
+        String at = commit == null ? "" : " at " + commit.id().substring(0, Math.min(12, commit.id().length()));
+        CatalogBundle bundle = new CatalogBundle("models.dev (" + checkoutRoot.getFileName() + at + ", MIT License)",
                 providerEntries, models, routes, aliases);
         ReadCounts counts = new ReadCounts(tally.filesRead, tally.symlinksFollowed, tally.danglingSymlinks,
                 providerEntries.size(), models.size(), routes.size(), tally.baseClaimsRejected, folded,
                 aliases.size(), placeholders, tally.skipped, (System.nanoTime() - started) / 1_000_000);
         progress.accept(counts.summary());
         return new Result(bundle, counts);
+    }
+
+    /** Where the chosen file of a route is upstream, with the other files of the same provider folded into it. */
+    static UpstreamSource upstream(Candidate chosen, List<Candidate> sameProvider, UpstreamCommit commit) {
+        List<String> others = sameProvider.stream().filter(c -> c != chosen).map(c -> path(c.offering())).sorted()
+                .toList();
+        return new UpstreamSource(chosen.offering().modelId(), path(chosen.offering()),
+                commit == null ? null : commit.id(), commit == null ? null : commit.committedAt(), others);
+    }
+
+    /** The file of an offering inside the models.dev repository. */
+    static String path(SourceTree.Offering offering) {
+        return "providers/" + offering.providerId() + "/models/" + offering.modelId() + ".toml";
     }
 
     /** The vendor tables, with the providers the tree's own org folders name as a maker's own API. */
@@ -269,7 +300,7 @@ public final class ModelsDevReader {
     }
 
     /** The file name of a provider id without a {@code :free}-style tag: {@code openai/gpt-oss-20b:free} → {@code gpt-oss-20b}. */
-    private static String lastSegment(String modelId) {
+    static String lastSegment(String modelId) {
         String last = modelId.substring(modelId.lastIndexOf('/') + 1);
         return DEFAULT_TAG.matcher(VARIANT_TAG.matcher(last).replaceFirst("")).replaceFirst("");
     }

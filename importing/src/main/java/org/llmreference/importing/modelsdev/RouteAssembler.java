@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import org.llmreference.contracts.pricing.ContextTier;
 import org.llmreference.contracts.pricing.RouteStatus;
+import org.llmreference.contracts.pricing.UpstreamSource;
 import org.llmreference.importing.bundle.RouteEntry;
 import org.llmreference.importing.modelsdev.CatalogMerger.Candidate;
 
@@ -52,7 +53,8 @@ final class RouteAssembler {
         return providerId.contains("coding-plan") || providerId.contains("token-plan") || providerId.equals("kimi-for-coding");
     }
 
-    static RouteEntry build(String modelId, Candidate chosen, String sourceUrl, LocalDate verifiedAt, Tally tally) {
+    static RouteEntry build(String modelId, Candidate chosen, String sourceUrl, LocalDate verifiedAt,
+            UpstreamSource upstream, Tally tally) {
         JsonNode data = chosen.offering().data();
         JsonNode cost = data.get("cost");
         String providerId = chosen.offering().providerId();
@@ -75,7 +77,7 @@ final class RouteAssembler {
             tiers = tiers.stream().filter(tier -> tier.aboveTokens() < contextWindow).toList();
         }
         return new RouteEntry(modelId, providerId, input, output, cacheRead, cacheWrite, null, null, tiers,
-                contextWindow, region, status, sourceUrl, verifiedAt);
+                contextWindow, region, status, sourceUrl, verifiedAt, upstream);
     }
 
     private static List<ContextTier> tiers(JsonNode cost, Tally tally) {

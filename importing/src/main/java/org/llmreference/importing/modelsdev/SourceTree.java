@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -49,7 +48,7 @@ final class SourceTree {
             boolean namesItself) {
     }
 
-    private static final int MAX_DEPTH = 5;
+    private static final int MAX_DEPTH = Inheritance.MAX_DEPTH;
 
     final List<ProviderFile> providers = new ArrayList<>();
     final Map<String, MetadataFile> metadata = new HashMap<>();
@@ -176,7 +175,7 @@ final class SourceTree {
                 if (raw == null) {
                     continue;
                 }
-                Resolved resolved = resolve(raw, 0);
+                Inheritance.Resolved resolved = resolve(raw);
                 offerings.add(new Offering(providerId, modelId, resolved.data(), resolved.baseModel(),
                         via.equals("file") ? resolved.via() : via, TomlNodes.text(raw, "name") != null));
             }
@@ -209,39 +208,20 @@ final class SourceTree {
         }
     }
 
-    private record Resolved(ObjectNode data, String baseModel, String via) {
-    }
+    private Inheritance.Resolved resolve(ObjectNode raw) {
+        return Inheritance.resolve(raw, new Inheritance.Lookup() {
+            @Override
+            public ObjectNode metadata(String fullId) {
+                MetadataFile base = metadata.get(fullId);
+                return base == null ? null : base.data();
+            }
 
-    private Resolved resolve(ObjectNode raw, int depth) {
-        String baseModel = TomlNodes.text(raw, "base_model");
-        if (baseModel != null) {
-            ObjectNode own = TomlNodes.omit(raw, List.of("base_model", "base_model_omit"));
-            MetadataFile base = metadata.get(baseModel);
-            if (base == null) {
-                tally.skip("base_model target missing (file kept without it)");
-                return new Resolved(own, null, "file");
+            @Override
+            public ObjectNode providerFile(String providerId, String modelId) {
+                Path target = root.resolve("providers").resolve(providerId).resolve("models").resolve(modelId + ".toml");
+                return Files.exists(target) ? load(target) : null;
             }
-            ObjectNode inherited = TomlNodes.omit(base.data(), TomlNodes.strings(raw, "base_model_omit"));
-            return new Resolved(TomlNodes.deepMerge(inherited, own), baseModel, "base_model");
-        }
-        JsonNode extendsTable = raw.get("extends");
-        String from = TomlNodes.text(extendsTable, "from");
-        if (from != null) {
-            ObjectNode own = TomlNodes.omit(raw, List.of("extends"));
-            int slash = from.indexOf('/');
-            Path target = slash < 0 ? null
-                    : root.resolve("providers").resolve(from.substring(0, slash)).resolve("models")
-                            .resolve(from.substring(slash + 1) + ".toml");
-            ObjectNode targetRaw = target == null || depth >= MAX_DEPTH || !Files.exists(target) ? null : load(target);
-            if (targetRaw == null) {
-                tally.skip("[extends] target missing (file kept without it)");
-                return new Resolved(own, null, "file");
-            }
-            Resolved parent = resolve(targetRaw, depth + 1);
-            ObjectNode inherited = TomlNodes.omit(parent.data(), TomlNodes.strings(extendsTable, "omit"));
-            return new Resolved(TomlNodes.deepMerge(inherited, own), parent.baseModel(), "extends");
-        }
-        return new Resolved(raw, null, "file");
+        }, tally::skip);
     }
 
     /** The parsed file, or null (counted) when it is not TOML. Files are read once even when inherited from. */

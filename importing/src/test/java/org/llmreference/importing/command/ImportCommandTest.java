@@ -105,6 +105,33 @@ class ImportCommandTest {
     }
 
     @Test
+    void writesTheHistoryOfAModelsDevRepositoryWithoutAToken() throws Exception {
+        Path repository = FixtureTree.copyTo(tmp.resolve("history-repo"));
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repository.toFile())
+                .setInitialBranch("dev").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("snapshot").setSign(false).call();
+        }
+        Path historyFile = tmp.resolve("history.json");
+
+        assertThat(run(NO_ENV, "import", "--history", repository.toString(), "--out", historyFile.toString())).isZero();
+
+        org.llmreference.importing.bundle.HistoryBundle written = Bundles.mapper().readValue(historyFile.toFile(),
+                org.llmreference.importing.bundle.HistoryBundle.class);
+        assertThat(written.steps()).isNotEmpty().allSatisfy(step -> assertThat(step.kind()).isEqualTo("applied"));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("models.dev history: 1 commits", "wrote " + historyFile);
+    }
+
+    @Test
+    void refusesAHistorySourceThatIsNotAGitRepositoryWithExitCode2() {
+        Path tree = FixtureTree.copyTo(tmp.resolve("no-git"));
+
+        assertThat(run(NO_ENV, "--history", tree.toString(), "--out", tmp.resolve("h.json").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not a git repository");
+        assertThat(run(NO_ENV, "--history", "--demo", "--out", tmp.resolve("h.json").toString())).isEqualTo(2);
+    }
+
+    @Test
     void failsWithExitCode2OnAMissingSource() {
         assertThat(run(NO_ENV, tmp.resolve("nope.json").toString(), "--out", tmp.resolve("x.json").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("does not exist");

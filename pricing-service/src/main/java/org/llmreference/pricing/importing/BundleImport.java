@@ -144,6 +144,7 @@ public class BundleImport {
                 List<FieldViolation> violations = new ArrayList<>(RouteRules.idViolations(entry.modelId(), entry.providerId()));
                 RouteInput input = input(entry);
                 violations.addAll(RouteRules.violations(input, now));
+                violations.addAll(UpstreamRules.violations(entry.upstream()));
                 if (!violations.isEmpty()) {
                     reject(id, violations);
                 } else if (!seen.add(id)) {
@@ -153,7 +154,8 @@ public class BundleImport {
                             + "' is known; add it to the bundle's providers or create it first.");
                 } else {
                     byModel.computeIfAbsent(entry.modelId(), m -> new ArrayList<>()).add(new Accepted(id,
-                            new RoutePut(entry.providerId(), providerNames.get(entry.providerId()), input.toRoute())));
+                            new RoutePut(entry.providerId(), providerNames.get(entry.providerId()),
+                                    input.toRoute().withUpstream(entry.upstream()))));
                 }
             }
             Map<String, List<Accepted>> waiting = byModel;

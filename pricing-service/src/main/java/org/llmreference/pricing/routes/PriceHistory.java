@@ -43,7 +43,11 @@ public final class PriceHistory {
         return entry.effectiveFrom() != null ? entry.effectiveFrom() : entry.at();
     }
 
+    /** {@code scheduled} for an applied scheduled change, else the provenance's origin ({@code editor} when unrecorded). */
     private static String origin(HistoryEntry entry) {
-        return entry.scheduledChangeId() != null ? "scheduled" : "editor";
+        if (entry.scheduledChangeId() != null) {
+            return "scheduled";
+        }
+        return entry.provenance() != null ? entry.provenance().origin() : Provenance.EDITOR;
     }
 }

@@ -79,15 +79,21 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
     }
 
     /**
-     * Puts {@code route} in force for the provider from {@code effectiveFrom}. The same route again
-     * changes nothing (and records nothing, unless it is a scheduled change coming due, whose
+     * Puts {@code route} in force for the provider from {@code effectiveFrom}. A route that gives no
+     * upstream source (an editor's) keeps the one in force when its terms are the same, and clears it
+     * when they differ: the figures are no longer upstream's. The same route again changes nothing (and records nothing, unless it is a scheduled change coming due, whose
      * application is recorded either way).
      *
      * @param scheduledChangeId the scheduled change this applies, or {@code null} for an edit taking effect now
      */
     public PriceListChange put(String providerId, String providerName, Route route, Instant effectiveFrom,
             Instant at, UUID scheduledChangeId) {
-        List<String> changed = changedFields(route(providerId), providerName, route);
+        Optional<ProviderRoute> current = route(providerId);
+        if (route.upstream() == null && current.isPresent() && current.get().route().terms().equals(route.terms())) {
+            // the same figures as upstream's: they still come from there
+            route = route.withUpstream(current.get().route().upstream());
+        }
+        List<String> changed = changedFields(current, providerName, route);
         if (changed.isEmpty()) {
             if (scheduledChangeId == null) {
                 return PriceListChange.none(this);
@@ -142,7 +148,7 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
             }
             after = replacing(after, put.providerId(), new ProviderRoute(put.providerId(), put.providerName(), put.route(), at));
             entries.add(new HistoryEntry(at, Kind.APPLIED, put.providerId(), put.route(), changed, put.route().sourceUrl(),
-                    at, null, next, null));
+                    at, null, next, null, importProvenance(put.route())));
             changedFields.addAll(changed);
         }
         if (entries.isEmpty()) {
@@ -152,6 +158,12 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
         RouteChanged event = new RouteChanged(modelId, entries.get(0).providerId(), changedList.snapshotsAfter(this),
                 List.copyOf(changedFields));
         return new PriceListChange(this, changedList, entries, List.of(event), null);
+    }
+
+    /** A bulk import's: the upstream commit and file when the route names them. */
+    private static Provenance importProvenance(Route route) {
+        return route.upstream() == null ? new Provenance(Provenance.IMPORT, null, null, null, null)
+                : new Provenance(Provenance.IMPORT, route.upstream().commit(), route.upstream().path(), null, null);
     }
 
     /** What putting {@code route} under {@code providerName} changes in {@code current}: {@code ["route"]} when there is none. */
@@ -236,6 +248,55 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
         RouteChanged event = new RouteChanged(modelId, entries.get(0).providerId(), changedList.snapshotsAfter(this),
                 List.of("providerName"));
         return new PriceListChange(this, changedList, entries, List.of(event), null);
+    }
+
+    /**
+     * Adds dated steps read from upstream's history (history is not news: the routes in force stay as
+     * they are). Each step becomes a history entry at its own date with {@code effectiveFrom} = that
+     * date and {@code history-import} provenance; a step already recorded (same route and commit) is
+     * left out, so importing the same history twice adds nothing. When entries were added and the price
+     * list has routes, it moves by one revision with one {@code RouteChanged} ({@code changedFields:
+     * ["history"]}) carrying the routes, so readers see the longer history; otherwise nothing is published.
+     */
+    public PriceListChange recordHistory(List<PastStep> steps) {
+        Map<String, List<HistoryEntry>> pastByProvider = new java.util.HashMap<>();
+        Set<String> recorded = new HashSet<>();
+        for (HistoryEntry entry : history) {
+            if (entry.provenance() != null && Provenance.HISTORY_IMPORT.equals(entry.provenance().origin())) {
+                recorded.add(entry.providerId() + "@" + entry.provenance().commit());
+                pastByProvider.computeIfAbsent(entry.providerId(), p -> new ArrayList<>()).add(entry);
+            }
+        }
+        List<PastStep> fresh = new ArrayList<>();
+        for (PastStep step : steps.stream().sorted(Comparator.comparing(PastStep::at)).toList()) {
+            if (recorded.add(step.key())) {
+                fresh.add(step);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return PriceListChange.none(this);
+        }
+        List<HistoryEntry> added = new ArrayList<>();
+        for (PastStep step : fresh) {
+            List<HistoryEntry> past = pastByProvider.computeIfAbsent(step.providerId(), p -> new ArrayList<>());
+            Optional<HistoryEntry> before = past.stream().filter(h -> !h.at().isAfter(step.at()))
+                    .max(Comparator.comparing(HistoryEntry::at));
+            List<String> changed = step.kind() == Kind.WITHDRAWN || before.isEmpty()
+                    || before.get().kind() == Kind.WITHDRAWN ? List.of("route")
+                    : before.get().route().changedFields(step.route());
+            HistoryEntry entry = new HistoryEntry(step.at(), step.kind(), step.providerId(), step.route(), changed,
+                    step.route().sourceUrl(), step.at(), null, null, null,
+                    new Provenance(Provenance.HISTORY_IMPORT, step.commit(), step.path(), null, null));
+            past.add(entry);
+            added.add(entry);
+        }
+        if (routes.isEmpty()) {
+            return new PriceListChange(this, withHistory(added, revision, routes), added, List.of(), null);
+        }
+        long next = revision + 1;
+        PriceList longer = withHistory(added, next, routes);
+        RouteChanged event = new RouteChanged(modelId, routes.get(0).providerId(), longer.snapshots(), List.of("history"));
+        return new PriceListChange(this, longer, added, List.of(event), null);
     }
 
     /** Drops a scheduled change that can no longer apply, saying why. */

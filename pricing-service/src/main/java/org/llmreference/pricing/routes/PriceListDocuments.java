@@ -14,6 +14,7 @@ import org.bson.types.Decimal128;
 import org.llmreference.contracts.EventCodec;
 import org.llmreference.contracts.pricing.RouteStatus;
 import org.llmreference.contracts.pricing.RouteTerms;
+import org.llmreference.contracts.pricing.UpstreamSource;
 import org.llmreference.pricing.routes.HistoryEntry.Kind;
 
 import tools.jackson.core.type.TypeReference;
@@ -32,6 +33,8 @@ final class PriceListDocuments {
     static final String ROUTES = "routes";
     static final String SCHEDULED = "scheduled";
     static final String HISTORY = "history";
+    private static final String UPSTREAM = "upstream";
+    static final String PROVENANCE = "provenance";
     private static final TypeReference<Map<String, Object>> AS_MAP = new TypeReference<>() {
     };
 
@@ -92,6 +95,15 @@ final class PriceListDocuments {
                 entry.scheduledChangeId() == null ? null : entry.scheduledChangeId().toString());
         putIfPresent(document, "revision", entry.revision());
         putIfPresent(document, "reason", entry.reason());
+        Provenance provenance = entry.provenance();
+        if (provenance != null) {
+            Document source = new Document("origin", provenance.origin());
+            putIfPresent(source, "commit", provenance.commit());
+            putIfPresent(source, "path", provenance.path());
+            putIfPresent(source, "url", provenance.url());
+            putIfPresent(source, "fetchedAt", provenance.fetchedAt() == null ? null : Date.from(provenance.fetchedAt()));
+            document.append(PROVENANCE, source);
+        }
         return document;
     }
 
@@ -103,7 +115,13 @@ final class PriceListDocuments {
                 document.getString("providerId"), route == null ? null : route(route),
                 document.getList("changedFields", String.class, List.of()), document.getString("sourceUrl"),
                 instant(document, "effectiveFrom"), scheduledChangeId == null ? null : UUID.fromString(scheduledChangeId),
-                revision == null ? null : revision.longValue(), document.getString("reason"));
+                revision == null ? null : revision.longValue(), document.getString("reason"),
+                provenance(document.get(PROVENANCE, Document.class)));
+    }
+
+    private static Provenance provenance(Document document) {
+        return document == null ? null : new Provenance(document.getString("origin"), document.getString("commit"),
+                document.getString("path"), document.getString("url"), instant(document, "fetchedAt"));
     }
 
     static Document route(Route route) {
@@ -112,18 +130,38 @@ final class PriceListDocuments {
         return document;
     }
 
-    /** The terms as the event carries them (absent ones left out), with prices as Decimal128. */
+    /**
+     * The terms as the event carries them (absent ones left out), with prices as Decimal128; then the
+     * upstream source, when there is one, as a sub-document with its date as a date.
+     */
     private static void appendRoute(Document document, Route route) {
         Map<String, Object> terms = EventCodec.mapper().convertValue(route.terms(), AS_MAP);
         terms.forEach((name, value) -> document.append(name, toBson(value)));
+        UpstreamSource upstream = route.upstream();
+        if (upstream != null) {
+            Document source = new Document("providerModelId", upstream.providerModelId()).append("path", upstream.path());
+            putIfPresent(source, "commit", upstream.commit());
+            putIfPresent(source, "committedAt", upstream.committedAt() == null ? null : Date.from(upstream.committedAt()));
+            source.append("alsoFolded", upstream.alsoFolded());
+            document.append(UPSTREAM, source);
+        }
     }
 
     static Route route(Document document) {
         Map<String, Object> terms = new LinkedHashMap<>();
-        document.forEach((name, value) -> terms.put(name, fromBson(value)));
+        document.forEach((name, value) -> {
+            if (!name.equals(UPSTREAM)) {
+                terms.put(name, fromBson(value));
+            }
+        });
         // A route written by hand may leave its status out: it is active then, as it always was.
         terms.putIfAbsent("status", RouteStatus.ACTIVE);
-        return new Route(EventCodec.mapper().convertValue(terms, RouteTerms.class));
+        Document source = document.get(UPSTREAM, Document.class);
+        UpstreamSource upstream = source == null ? null
+                : new UpstreamSource(source.getString("providerModelId"), source.getString("path"),
+                        source.getString("commit"), instant(source, "committedAt"),
+                        source.getList("alsoFolded", String.class, List.of()));
+        return new Route(EventCodec.mapper().convertValue(terms, RouteTerms.class), upstream);
     }
 
     private static Object toBson(Object value) {

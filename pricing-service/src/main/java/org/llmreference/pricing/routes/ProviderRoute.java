@@ -23,6 +23,6 @@ public record ProviderRoute(String providerId, String providerName, Route route,
 
     /** The route as published, with its dated prices (oldest first). */
     public RouteSnapshot toSnapshot(List<PriceStep> history) {
-        return new RouteSnapshot(providerId, providerName, route.terms(), effectiveFrom, history);
+        return route.toSnapshot(providerId, providerName, effectiveFrom, history);
     }
 }

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.llmreference.contracts.pricing.ContextTier;
+import org.llmreference.contracts.pricing.PriceStep;
 import org.llmreference.contracts.pricing.RouteSnapshot;
 import org.llmreference.contracts.pricing.RouteTerms;
+import org.llmreference.contracts.pricing.UpstreamSource;
 
 /**
  * What an editor says about one provider's offer of one model: its {@link RouteTerms} (prices in USD
@@ -20,8 +22,15 @@ import org.llmreference.contracts.pricing.RouteTerms;
  * Either token price may be absent (an embedding route has no output price; a route can be tracked
  * before its price is published); cache and batch prices need the token price they discount; a
  * context tier starts above at least 1 token and has at least one price.
+ *
+ * @param upstream where an imported route's terms were read upstream; null for a route an editor set
  */
-public record Route(RouteTerms terms) {
+public record Route(RouteTerms terms, UpstreamSource upstream) {
+
+    /** A route without an upstream source, as an editor sets it. */
+    public Route(RouteTerms terms) {
+        this(terms, null);
+    }
 
     public Route {
         Objects.requireNonNull(terms, "terms");
@@ -57,17 +66,30 @@ public record Route(RouteTerms terms) {
         return terms.sourceUrl();
     }
 
-    /**
-     * The names of the terms whose values differ from {@code other}'s, in the order of
-     * {@link RouteTerms}' components (empty when the two are the same route).
-     */
-    public List<String> changedFields(Route other) {
-        return Arrays.stream(RouteTerms.class.getRecordComponents())
-                .filter(term -> !Objects.equals(valueOf(term, terms), valueOf(term, other.terms)))
-                .map(RecordComponent::getName).toList();
+    /** The same terms with another upstream source. */
+    public Route withUpstream(UpstreamSource source) {
+        return new Route(terms, source);
     }
 
-    /** The terms given (absent ones left out), by name, in the order of {@link RouteTerms}' components. */
+    /**
+     * The names of the terms whose values differ from {@code other}'s, in the order of
+     * {@link RouteTerms}' components, then {@code upstream} when the upstream sources differ
+     * (empty when the two are the same route).
+     */
+    public List<String> changedFields(Route other) {
+        List<String> changed = new java.util.ArrayList<>(Arrays.stream(RouteTerms.class.getRecordComponents())
+                .filter(term -> !Objects.equals(valueOf(term, terms), valueOf(term, other.terms)))
+                .map(RecordComponent::getName).toList());
+        if (!Objects.equals(upstream, other.upstream)) {
+            changed.add("upstream");
+        }
+        return List.copyOf(changed);
+    }
+
+    /**
+     * The terms given (absent ones left out), by name, in the order of {@link RouteTerms}' components,
+     * then the {@code upstream} source when there is one.
+     */
     public Map<String, Object> given() {
         Map<String, Object> given = new LinkedHashMap<>();
         for (RecordComponent term : RouteTerms.class.getRecordComponents()) {
@@ -75,6 +97,9 @@ public record Route(RouteTerms terms) {
             if (value != null) {
                 given.put(term.getName(), value);
             }
+        }
+        if (upstream != null) {
+            given.put("upstream", upstream);
         }
         return given;
     }
@@ -89,6 +114,12 @@ public record Route(RouteTerms terms) {
 
     /** The route as published on {@code pricing.routes.v1}. */
     public RouteSnapshot toSnapshot(String providerId, String providerName, Instant effectiveFrom) {
-        return new RouteSnapshot(providerId, providerName, terms, effectiveFrom);
+        return toSnapshot(providerId, providerName, effectiveFrom, List.of());
+    }
+
+    /** The route as published, with its dated prices (oldest first). */
+    public RouteSnapshot toSnapshot(String providerId, String providerName, Instant effectiveFrom,
+            List<PriceStep> history) {
+        return new RouteSnapshot(providerId, providerName, terms, upstream, effectiveFrom, history);
     }
 }
