@@ -13,9 +13,11 @@ import java.util.UUID;
  * @param changedFields     what it changed in the published route ({@code ["route"]} for a new one)
  * @param revision          the price list revision it produced, if it was published
  * @param reason            why a scheduled change was dropped
+ * @param provenance        who or what made the change (absent for entries written before it was recorded)
  */
 public record HistoryEntry(Instant at, Kind kind, String providerId, Route route, List<String> changedFields,
-        String sourceUrl, Instant effectiveFrom, UUID scheduledChangeId, Long revision, String reason) {
+        String sourceUrl, Instant effectiveFrom, UUID scheduledChangeId, Long revision, String reason,
+        Provenance provenance) {
 
     public enum Kind {
         APPLIED, SCHEDULED, CANCELLED, WITHDRAWN, DROPPED;
@@ -30,5 +32,12 @@ public record HistoryEntry(Instant at, Kind kind, String providerId, Route route
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(providerId, "providerId");
         changedFields = changedFields == null ? List.of() : List.copyOf(changedFields);
+    }
+
+    /** An entry without provenance. */
+    public HistoryEntry(Instant at, Kind kind, String providerId, Route route, List<String> changedFields,
+            String sourceUrl, Instant effectiveFrom, UUID scheduledChangeId, Long revision, String reason) {
+        this(at, kind, providerId, route, changedFields, sourceUrl, effectiveFrom, scheduledChangeId, revision, reason,
+                null);
     }
 }

@@ -76,13 +76,19 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
      */
     public PriceListChange put(String providerId, String providerName, Route route, Instant effectiveFrom,
             Instant at, UUID scheduledChangeId) {
+        return put(providerId, providerName, route, effectiveFrom, at, scheduledChangeId, null);
+    }
+
+    /** {@link #put} recording where the change came from in its history entry. */
+    public PriceListChange put(String providerId, String providerName, Route route, Instant effectiveFrom,
+            Instant at, UUID scheduledChangeId, Provenance provenance) {
         List<String> changed = changedFields(route(providerId), providerName, route);
         if (changed.isEmpty()) {
             if (scheduledChangeId == null) {
                 return PriceListChange.none(this);
             }
             HistoryEntry entry = new HistoryEntry(at, Kind.APPLIED, providerId, route, List.of(), route.sourceUrl(),
-                    effectiveFrom, scheduledChangeId, null, null);
+                    effectiveFrom, scheduledChangeId, null, null, provenance);
             return new PriceListChange(this, withHistory(List.of(entry), revision, routes), List.of(entry), List.of(),
                     scheduledChangeId);
         }
@@ -90,7 +96,7 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
         long next = revision + 1;
         PriceList changedList = new PriceList(modelId, next, after, scheduled, history, stored);
         HistoryEntry entry = new HistoryEntry(at, Kind.APPLIED, providerId, route, changed, route.sourceUrl(),
-                effectiveFrom, scheduledChangeId, next, null);
+                effectiveFrom, scheduledChangeId, next, null, provenance);
         RouteChanged event = new RouteChanged(modelId, providerId, changedList.snapshots(), changed);
         return new PriceListChange(this, changedList.withHistory(List.of(entry), next, changedList.routes), List.of(entry),
                 List.of(event), scheduledChangeId);

@@ -92,6 +92,9 @@ final class PriceListDocuments {
                 entry.scheduledChangeId() == null ? null : entry.scheduledChangeId().toString());
         putIfPresent(document, "revision", entry.revision());
         putIfPresent(document, "reason", entry.reason());
+        if (entry.provenance() != null) {
+            document.append("provenance", provenance(entry.provenance()));
+        }
         return document;
     }
 
@@ -103,7 +106,22 @@ final class PriceListDocuments {
                 document.getString("providerId"), route == null ? null : route(route),
                 document.getList("changedFields", String.class, List.of()), document.getString("sourceUrl"),
                 instant(document, "effectiveFrom"), scheduledChangeId == null ? null : UUID.fromString(scheduledChangeId),
-                revision == null ? null : revision.longValue(), document.getString("reason"));
+                revision == null ? null : revision.longValue(), document.getString("reason"),
+                provenance(document.get("provenance", Document.class)));
+    }
+
+    private static Document provenance(Provenance provenance) {
+        Document document = new Document("origin", provenance.origin());
+        putIfPresent(document, "commit", provenance.commit());
+        putIfPresent(document, "path", provenance.path());
+        putIfPresent(document, "url", provenance.url());
+        putIfPresent(document, "fetchedAt", provenance.fetchedAt() == null ? null : Date.from(provenance.fetchedAt()));
+        return document;
+    }
+
+    private static Provenance provenance(Document document) {
+        return document == null ? null : new Provenance(document.getString("origin"), document.getString("commit"),
+                document.getString("path"), document.getString("url"), instant(document, "fetchedAt"));
     }
 
     static Document route(Route route) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.llmreference.contracts.pricing.RouteSnapshot;
 import org.llmreference.pricing.routes.HistoryEntry;
 import org.llmreference.pricing.routes.PriceList;
+import org.llmreference.pricing.routes.Provenance;
 import org.llmreference.pricing.routes.ProviderRoute;
 import org.llmreference.pricing.routes.Route;
 import org.llmreference.pricing.routes.ScheduledChange;
@@ -74,12 +75,12 @@ final class RouteViews {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record HistoryView(Instant at, String kind, Map<String, Object> route, List<String> changedFields, String sourceUrl,
-            Instant effectiveFrom, UUID scheduledChangeId, Long revision, String reason) {
+            Instant effectiveFrom, UUID scheduledChangeId, Long revision, String reason, Provenance provenance) {
 
         static HistoryView of(HistoryEntry entry) {
             return new HistoryView(entry.at(), entry.kind().wireName(), given(entry.route()),
                     entry.changedFields(), entry.sourceUrl(), entry.effectiveFrom(), entry.scheduledChangeId(),
-                    entry.revision(), entry.reason());
+                    entry.revision(), entry.reason(), entry.provenance());
         }
     }
 }
