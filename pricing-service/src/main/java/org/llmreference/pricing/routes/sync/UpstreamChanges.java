@@ -42,6 +42,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class UpstreamChanges {
 
     private static final Logger log = LoggerFactory.getLogger(UpstreamChanges.class);
+    /** Where and when the values were read: an editor's stays ours without a conflict to list. */
+    static final Set<String> BOOKKEEPING = Set.of("sourceUrl", "verifiedAt");
 
     private final RouteCommands editor;
     private final PriceLists priceLists;
@@ -80,22 +82,33 @@ public class UpstreamChanges {
         Optional<ProviderRoute> current = priceList.flatMap(p -> p.route(providerId));
         if (current.isEmpty()) {
             conflicts.remove(modelId, providerId);
-            return new Outcome(editor.put(modelId, providerId, upstream, null, provenance), List.of());
+            RouteCommands.Put put = editor.put(modelId, providerId, upstream, null, provenance);
+            log.info("automation: upstream {} added {}/{}", source(provenance), modelId, providerId);
+            return new Outcome(put, List.of());
         }
         RouteTerms ours = current.get().route().terms();
         RouteTerms theirs = upstream.toRoute().terms();
         Set<String> owned = FieldOwners.editorOwned(priceList.get().historyOf(providerId));
-        List<String> conflicting = current.get().route().changedFields(new Route(theirs)).stream()
+        List<String> kept = current.get().route().changedFields(new Route(theirs)).stream()
                 .filter(owned::contains).toList();
+        List<String> conflicting = kept.stream().filter(term -> !BOOKKEEPING.contains(term)).toList();
         if (conflicting.isEmpty()) {
             conflicts.remove(modelId, providerId);
         } else {
             record(modelId, providerId, conflicting, ours, theirs, provenance);
         }
-        RouteTerms merged = merge(theirs, ours, conflicting);
+        RouteTerms merged = merge(theirs, ours, kept);
         RouteCommands.Put put = editor.put(modelId, providerId, RouteInput.of(merged, null),
                 IfMatch.etag(priceList.get().revision()), provenance);
+        if (put.causedBy() != null) {
+            log.info("automation: upstream {} changed {}/{}{}", source(provenance), modelId, providerId,
+                    conflicting.isEmpty() ? "" : "; kept the editor's " + conflicting);
+        }
         return new Outcome(put, conflicting);
+    }
+
+    private static String source(Provenance provenance) {
+        return provenance.commit() != null ? "commit " + provenance.commit() : provenance.url() + " (" + provenance.fetchedAt() + ")";
     }
 
     /** Resolves a conflict for upstream: its terms take the upstream values, recorded with its provenance. */

@@ -140,6 +140,23 @@ class UpstreamSyncTest extends PricingIntegrationTest {
     }
 
     @Test
+    void anEditorsSourceIsKeptWithoutListingAConflict() {
+        String model = knownModel(unique("source"));
+        String provider = provider(unique("nebius"), "Nebius");
+        sync(model, provider, FIRST.replace("}", ", \"sourceUrl\": \"https://upstream.example/doc\"}"), "aaaaaaa1");
+        putRoute(model, provider, FIRST.replace("}", ", \"sourceUrl\": \"https://nebius.example/prices\"}"));
+
+        HttpResponse<String> upstream = sync(model, provider,
+                SECOND.replace("}", ", \"sourceUrl\": \"https://upstream.example/doc2\"}"), "bbbbbbb2");
+
+        assertThat(upstream.headers().firstValue("X-Llmref-Sync-Conflict")).isEmpty();
+        JsonNode route = json(api().get(routePath(model, provider)).send());
+        assertThat(route.get("sourceUrl").asString()).isEqualTo("https://nebius.example/prices");
+        assertThat(route.get("inputPricePerMTok").decimalValue()).isEqualByComparingTo("1.2");
+        assertThat(conflictsOf(model).size()).isZero();
+    }
+
+    @Test
     void refusesWrongProvenanceHeadersAndStoresNothing() {
         String model = knownModel(unique("headers"));
         String provider = provider(unique("groq"), "Groq");
