@@ -34,6 +34,7 @@ final class PricingApi {
     static final String URL = "X-Llmref-Upstream-Url";
     static final String FETCHED_AT = "X-Llmref-Upstream-Fetched-At";
     static final String CONFLICT = "X-Llmref-Sync-Conflict";
+    static final String CAUSED_BY = "X-Caused-By";
 
     private static final JsonMapper LENIENT = Bundles.mapper().rebuild()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -73,8 +74,13 @@ final class PricingApi {
         return Optional.of(list);
     }
 
-    /** What a route put answered. */
-    record PutAnswer(int status, String body, List<String> conflicts) {
+    /**
+     * What a route put answered.
+     *
+     * @param changed   whether it changed the route (pricing-service names the event it caused)
+     * @param conflicts the terms pricing-service kept ours for
+     */
+    record PutAnswer(int status, String body, boolean changed, List<String> conflicts) {
     }
 
     PutAnswer putRoute(RouteEntry route, Upstream upstream) {
@@ -93,7 +99,7 @@ final class PricingApi {
         }
         HttpResponse<String> response = send(authorized(request));
         String conflict = response.headers().firstValue(CONFLICT).orElse("");
-        return new PutAnswer(response.statusCode(), response.body(),
+        return new PutAnswer(response.statusCode(), response.body(), response.headers().firstValue(CAUSED_BY).isPresent(),
                 conflict.isBlank() ? List.of() : List.of(conflict.split(",")));
     }
 

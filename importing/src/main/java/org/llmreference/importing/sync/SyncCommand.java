@@ -23,6 +23,8 @@ public final class SyncCommand {
     }
 
     public static void main(String[] args) {
+        // JGit logs through SLF4J, and the command has no logging backend: keep SLF4J's "no providers" notice quiet.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(run(args, System.out, System.err, System.getenv(), Clock.systemUTC()));
     }
 

@@ -27,7 +27,7 @@ import org.llmreference.importing.bundle.RouteEntry;
  */
 final class UpstreamSync {
 
-    /** What one run did. */
+    /** What one run did ({@code unchanged} includes routes whose only upstream change is in conflict). */
     record Report(int models, int routes, int unchanged, int created, int changed, int conflicts, int notInCatalog,
             int refused) {
 
@@ -90,7 +90,7 @@ final class UpstreamSync {
                     String at = route.modelId() + "/" + route.providerId();
                     switch (answer.status()) {
                         case 201 -> created.incrementAndGet();
-                        case 200 -> changed.incrementAndGet();
+                        case 200 -> (answer.changed() ? changed : unchanged).incrementAndGet();
                         default -> {
                             refused.incrementAndGet();
                             say.accept("refused " + at + ": " + answer.status() + " " + oneLine(answer.body()));
