@@ -89,8 +89,9 @@ public final class SyncCommand {
             out.printf("%s sync: upstream is still at %s; nothing to do%n", clock.instant(), upstream.describe());
             return new Run(OK, upstream.commit());
         }
-        out.printf("%s sync: read %d models, %d routes from %s%n", clock.instant(), upstream.bundle().models().size(),
-                upstream.bundle().routes().size(), upstream.describe());
+        out.printf("%s sync: read %d models, %d routes from %s in %.1f s%n", clock.instant(),
+                upstream.bundle().models().size(), upstream.bundle().routes().size(), upstream.describe(),
+                (System.nanoTime() - started) / 1e9);
         try {
             UpstreamSync.Report report = sync.run(upstream, out::println);
             out.printf("sync: done in %.1f s: %s%n", (System.nanoTime() - started) / 1e9, report);
