@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param changedFields     what it changed in the published route ({@code ["route"]} for a new one)
  * @param revision          the price list revision it produced, if it was published
  * @param reason            why a scheduled change was dropped
- * @param provenance        who or what made the change (absent for entries written before it was recorded)
+ * @param provenance        where the values came from (null for entries written before it was recorded)
  */
 public record HistoryEntry(Instant at, Kind kind, String providerId, Route route, List<String> changedFields,
         String sourceUrl, Instant effectiveFrom, UUID scheduledChangeId, Long revision, String reason,

@@ -32,6 +32,7 @@ final class PriceListDocuments {
     static final String ROUTES = "routes";
     static final String SCHEDULED = "scheduled";
     static final String HISTORY = "history";
+    static final String PROVENANCE = "provenance";
     private static final TypeReference<Map<String, Object>> AS_MAP = new TypeReference<>() {
     };
 
@@ -92,8 +93,14 @@ final class PriceListDocuments {
                 entry.scheduledChangeId() == null ? null : entry.scheduledChangeId().toString());
         putIfPresent(document, "revision", entry.revision());
         putIfPresent(document, "reason", entry.reason());
-        if (entry.provenance() != null) {
-            document.append("provenance", provenance(entry.provenance()));
+        Provenance provenance = entry.provenance();
+        if (provenance != null) {
+            Document source = new Document("origin", provenance.origin());
+            putIfPresent(source, "commit", provenance.commit());
+            putIfPresent(source, "path", provenance.path());
+            putIfPresent(source, "url", provenance.url());
+            putIfPresent(source, "fetchedAt", provenance.fetchedAt() == null ? null : Date.from(provenance.fetchedAt()));
+            document.append(PROVENANCE, source);
         }
         return document;
     }
@@ -107,16 +114,7 @@ final class PriceListDocuments {
                 document.getList("changedFields", String.class, List.of()), document.getString("sourceUrl"),
                 instant(document, "effectiveFrom"), scheduledChangeId == null ? null : UUID.fromString(scheduledChangeId),
                 revision == null ? null : revision.longValue(), document.getString("reason"),
-                provenance(document.get("provenance", Document.class)));
-    }
-
-    private static Document provenance(Provenance provenance) {
-        Document document = new Document("origin", provenance.origin());
-        putIfPresent(document, "commit", provenance.commit());
-        putIfPresent(document, "path", provenance.path());
-        putIfPresent(document, "url", provenance.url());
-        putIfPresent(document, "fetchedAt", provenance.fetchedAt() == null ? null : Date.from(provenance.fetchedAt()));
-        return document;
+                provenance(document.get(PROVENANCE, Document.class)));
     }
 
     private static Provenance provenance(Document document) {

@@ -44,7 +44,7 @@ final class FieldOwners {
             }
             Provenance by = entry.provenance() != null || entry.scheduledChangeId() == null ? entry.provenance()
                     : scheduledBy.get(entry.scheduledChangeId());
-            boolean editor = by != null && !by.upstream();
+            boolean editor = by != null && Provenance.EDITOR.equals(by.origin());
             boolean wholeRoute = entry.changedFields().contains("route");
             for (String term : TERMS) {
                 if ((wholeRoute || entry.changedFields().contains(term)) && decided.add(term) && editor) {

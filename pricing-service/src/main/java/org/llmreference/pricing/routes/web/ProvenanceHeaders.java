@@ -51,7 +51,7 @@ final class ProvenanceHeaders {
                 }
             }
             refuseIfAny(violations);
-            return Provenance.editor();
+            return new Provenance(Provenance.EDITOR, null, null, null, null);
         }
         if (!origin.equals(Provenance.SYNC)) {
             throw ApiProblem.invalid(ORIGIN, "origin", ORIGIN + " must be 'sync' (or left out for an editor's change), not '"

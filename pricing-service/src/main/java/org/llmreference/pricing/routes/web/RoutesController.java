@@ -87,7 +87,7 @@ class RoutesController {
         Provenance provenance = ProvenanceHeaders.read(headers);
         RouteCommands.Put put;
         List<String> conflicts = List.of();
-        if (provenance.upstream()) {
+        if (Provenance.SYNC.equals(provenance.origin())) {
             if (input.effectiveFrom() != null) {
                 throw ApiProblem.invalid("effectiveFrom", "not-for-sync", "an upstream change takes effect now: leave effectiveFrom out");
             }

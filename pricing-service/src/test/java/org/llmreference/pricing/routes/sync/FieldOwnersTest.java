@@ -14,6 +14,7 @@ import org.llmreference.pricing.routes.Provenance;
 class FieldOwnersTest {
 
     static final Provenance SYNC = new Provenance(Provenance.SYNC, "abcdef1", null, null, null);
+    static final Provenance EDITOR = new Provenance(Provenance.EDITOR, null, null, null, null);
     static final Instant T = Instant.parse("2026-12-01T00:00:00Z");
 
     static HistoryEntry applied(int minute, List<String> fields, Provenance by) {
@@ -23,7 +24,7 @@ class FieldOwnersTest {
     @Test
     void aTermBelongsToTheEditorWhenTheEditorChangedItLast() {
         List<HistoryEntry> history = List.of(applied(0, List.of("route"), SYNC),
-                applied(1, List.of("inputPricePerMTok", "sourceUrl"), Provenance.editor()),
+                applied(1, List.of("inputPricePerMTok", "sourceUrl"), EDITOR),
                 applied(2, List.of("outputPricePerMTok", "sourceUrl"), SYNC));
 
         assertThat(FieldOwners.editorOwned(history)).containsExactly("inputPricePerMTok");
@@ -31,7 +32,7 @@ class FieldOwnersTest {
 
     @Test
     void aRouteAnEditorCreatedIsTheEditorsInEveryTerm() {
-        assertThat(FieldOwners.editorOwned(List.of(applied(0, List.of("route"), Provenance.editor()))))
+        assertThat(FieldOwners.editorOwned(List.of(applied(0, List.of("route"), EDITOR))))
                 .containsExactlyElementsOf(FieldOwners.TERMS);
     }
 
@@ -45,7 +46,7 @@ class FieldOwnersTest {
     void aScheduledChangeCountsAsWhoeverScheduledIt() {
         UUID id = UUID.randomUUID();
         HistoryEntry scheduled = new HistoryEntry(T, Kind.SCHEDULED, "p", null, List.of(), null, T, id, null, null,
-                Provenance.editor());
+                EDITOR);
         HistoryEntry cameDue = new HistoryEntry(T.plusSeconds(60), Kind.APPLIED, "p", null, List.of("outputPricePerMTok"),
                 null, T, id, 2L, null, null);
 
