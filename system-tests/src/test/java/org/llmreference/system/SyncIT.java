@@ -28,6 +28,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.llmreference.testsupport.TestInfrastructure;
 import org.llmreference.testsupport.WithInfrastructure;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -151,6 +154,22 @@ class SyncIT {
 
     @Test
     @Order(2)
+    void aVisitorSeesTheSyncedPriceInABrowser() throws IOException {
+        HeadlessChromium.assumeInstalled();
+        String pair = site.pairsOf(MODEL).iterator().next();
+        ChromeDriver browser = HeadlessChromium.start();
+        try {
+            browser.get("http://127.0.0.1:" + site.page.port() + "/compare/" + pair);
+
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("$0.02/1M tokens");
+            Files.write(Path.of("target", "sync-page.png"), browser.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(3)
     void anEditorsLaterChangeIsNotOverwrittenAndShowsUpAsAConflict() throws Exception {
         JsonNode route = Site.read(site.pricingApi(), ROUTE);
         HttpResponse<String> edit = site.pricingApi().put(ROUTE, """
@@ -183,7 +202,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void modelsDevsApiJsonSyncsWithItsUrlAndFetchTime() throws Exception {
         HttpServer server = apiJsonServer("""
                 {"groq": {"id": "groq", "name": "Groq", "doc": "https://groq.com/pricing", "env": ["GROQ_API_KEY"],
@@ -208,7 +227,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void badUpstreamsGetAClearMessageAndChangeNothing() throws Exception {
         int historyBefore = history().size();
         JsonNode routeBefore = Site.read(site.pricingApi(), ROUTE);

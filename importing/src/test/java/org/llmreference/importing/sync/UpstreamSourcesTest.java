@@ -104,6 +104,37 @@ class UpstreamSourcesTest {
     }
 
     @Test
+    void aWatchingSyncLeavesACheckoutStillAtTheCommitItSyncedLast(@TempDir Path dir) throws Exception {
+        Path tree = FixtureTree.copyTo(dir.resolve("checkout"));
+        String head;
+        try (Git git = Git.init().setDirectory(tree.toFile()).setInitialBranch("dev").call()) {
+            git.add().addFilepattern(".").call();
+            head = git.commit().setMessage("prices").setAuthor("Upstream", "upstream@example.org").setSign(false).call()
+                    .getName();
+        }
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        SyncOptions options = SyncOptions.parse(new String[] { tree.toString(), "--watch", "--token", "t", "--pricing",
+                "http://127.0.0.1:" + closedPort }, Map.of());
+        UpstreamSync sync = new UpstreamSync(new PricingApi(options.pricing(), options.token()), 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        SyncCommand.Run same = SyncCommand.once(options, sync, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC(), head);
+        SyncCommand.Run next = SyncCommand.once(options, sync, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC(), "0123456789abcdef");
+
+        assertThat(same).isEqualTo(new SyncCommand.Run(SyncCommand.OK, head));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("upstream is still at commit " + head.substring(0, 12));
+        assertThat(next.code()).as("a new commit is compared: pricing-service is asked, and here it is down")
+                .isEqualTo(SyncCommand.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot connect to pricing-service");
+    }
+
+    @Test
     void aFolderThatIsNotAModelsDevTreeOrHasNoCommitIsRefused(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("docs"));
         assertThatThrownBy(() -> CheckoutSource.read(dir, null, line -> { }))
