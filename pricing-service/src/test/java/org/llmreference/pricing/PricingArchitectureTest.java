@@ -34,7 +34,8 @@ class PricingArchitectureTest {
             "org.llmreference.pricing.models.KnownModels",
             "org.llmreference.pricing.models.KnownModel",
             "org.llmreference.pricing.routes.PriceLists",
-            "org.llmreference.pricing.routes.PriceListDocuments");
+            "org.llmreference.pricing.routes.PriceListDocuments",
+            "org.llmreference.pricing.routes.sync.SyncConflicts");
 
     @Test
     void onlyTheWebLayerUsesSpringWeb() {

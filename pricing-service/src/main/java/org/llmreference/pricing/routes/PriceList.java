@@ -88,6 +88,12 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
      */
     public PriceListChange put(String providerId, String providerName, Route route, Instant effectiveFrom,
             Instant at, UUID scheduledChangeId) {
+        return put(providerId, providerName, route, effectiveFrom, at, scheduledChangeId, null);
+    }
+
+    /** {@link #put} recording where the change came from in its history entry. */
+    public PriceListChange put(String providerId, String providerName, Route route, Instant effectiveFrom,
+            Instant at, UUID scheduledChangeId, Provenance provenance) {
         Optional<ProviderRoute> current = route(providerId);
         if (route.upstream() == null && current.isPresent() && current.get().route().terms().equals(route.terms())) {
             // the same figures as upstream's: they still come from there
@@ -99,14 +105,14 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
                 return PriceListChange.none(this);
             }
             HistoryEntry entry = new HistoryEntry(at, Kind.APPLIED, providerId, route, List.of(), route.sourceUrl(),
-                    effectiveFrom, scheduledChangeId, null, null);
+                    effectiveFrom, scheduledChangeId, null, null, provenance);
             return new PriceListChange(this, withHistory(List.of(entry), revision, routes), List.of(entry), List.of(),
                     scheduledChangeId);
         }
         List<ProviderRoute> after = replacing(providerId, new ProviderRoute(providerId, providerName, route, effectiveFrom));
         long next = revision + 1;
         HistoryEntry entry = new HistoryEntry(at, Kind.APPLIED, providerId, route, changed, route.sourceUrl(),
-                effectiveFrom, scheduledChangeId, next, null);
+                effectiveFrom, scheduledChangeId, next, null, provenance);
         PriceList changedList = withHistory(List.of(entry), next, after);
         RouteChanged event = new RouteChanged(modelId, providerId, changedList.snapshotsAfter(this), changed);
         return new PriceListChange(this, changedList, List.of(entry), List.of(event), scheduledChangeId);

@@ -56,6 +56,11 @@ public class RouteCommands {
 
     /** Puts a route now, or schedules it when {@code effectiveFrom} is in the future. */
     public Put put(String modelId, String providerId, RouteInput input, String ifMatch) {
+        return put(modelId, providerId, input, ifMatch, null);
+    }
+
+    /** {@link #put(String, String, RouteInput, String)} recording where the change came from in the route's history. */
+    public Put put(String modelId, String providerId, RouteInput input, String ifMatch, Provenance provenance) {
         Instant now = now();
         List<FieldViolation> violations = new ArrayList<>(RouteRules.idViolations(modelId, providerId));
         violations.addAll(RouteRules.violations(input, now));
@@ -67,13 +72,13 @@ public class RouteCommands {
         Route route = input.toRoute();
         Instant effectiveFrom = input.effectiveFrom() == null ? null : input.effectiveFrom().truncatedTo(ChronoUnit.MILLIS);
         if (effectiveFrom != null && effectiveFrom.isAfter(now)) {
-            return schedule(modelId, providerId, route, effectiveFrom, now, expected);
+            return schedule(modelId, providerId, route, effectiveFrom, now, expected, provenance);
         }
         Instant inForceFrom = effectiveFrom == null ? now : effectiveFrom;
         return LostRaces.retry(ATTEMPTS, () -> {
             PriceList current = current(modelId, expected);
             boolean isNew = current.route(providerId).isEmpty();
-            PriceListChange change = current.put(providerId, providerName, route, inForceFrom, now, null);
+            PriceListChange change = current.put(providerId, providerName, route, inForceFrom, now, null, provenance);
             if (change.isEmpty()) {
                 return Optional.of(new Put(PutOutcome.UNCHANGED, current, current.route(providerId).orElseThrow(), null,
                         null));
@@ -88,10 +93,10 @@ public class RouteCommands {
     }
 
     private Put schedule(String modelId, String providerId, Route route, Instant effectiveFrom, Instant now,
-            OptionalLong expected) {
+            OptionalLong expected, Provenance provenance) {
         ScheduledChange change = new ScheduledChange(UUID.randomUUID(), providerId, route, effectiveFrom, now);
         HistoryEntry entry = new HistoryEntry(now, Kind.SCHEDULED, providerId, route, List.of(), route.sourceUrl(),
-                effectiveFrom, change.id(), null, null);
+                effectiveFrom, change.id(), null, null, provenance);
         return LostRaces.retry(ATTEMPTS, () -> {
             PriceList current = current(modelId, expected);
             if (priceLists.schedule(modelId, change, entry, expected) == Write.STORED) {

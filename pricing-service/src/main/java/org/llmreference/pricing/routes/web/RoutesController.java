@@ -12,11 +12,13 @@ import org.llmreference.pricing.models.KnownModels;
 import org.llmreference.pricing.routes.PriceList;
 import org.llmreference.pricing.routes.PriceLists;
 import org.llmreference.pricing.routes.PriceLists.Announced;
+import org.llmreference.pricing.routes.Provenance;
 import org.llmreference.pricing.routes.PutOutcome;
 import org.llmreference.pricing.routes.RouteCommands;
 import org.llmreference.pricing.routes.RouteInput;
 import org.llmreference.pricing.routes.RouteRules;
 import org.llmreference.pricing.routes.ScheduledChange;
+import org.llmreference.pricing.routes.sync.UpstreamChanges;
 import org.llmreference.pricing.routes.web.RouteViews.HistoryView;
 import org.llmreference.pricing.routes.web.RouteViews.PriceListView;
 import org.llmreference.pricing.routes.web.RouteViews.RouteView;
@@ -47,11 +49,14 @@ class RoutesController {
     private final RouteCommands editor;
     private final PriceLists priceLists;
     private final KnownModels knownModels;
+    private final UpstreamChanges upstreamChanges;
 
-    RoutesController(RouteCommands editor, PriceLists priceLists, KnownModels knownModels) {
+    RoutesController(RouteCommands editor, PriceLists priceLists, KnownModels knownModels,
+            UpstreamChanges upstreamChanges) {
         this.editor = editor;
         this.priceLists = priceLists;
         this.knownModels = knownModels;
+        this.upstreamChanges = upstreamChanges;
     }
 
     @GetMapping
@@ -73,10 +78,25 @@ class RoutesController {
 
     @PutMapping(path = "/{providerId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Put a route: 201 new, 200 changed or identical (no new revision), 202 when effectiveFrom "
-            + "is in the future (scheduled); 422 for an unknown or retired model or an unknown provider")
+            + "is in the future (scheduled); 422 for an unknown or retired model or an unknown provider. With "
+            + "X-Llmref-Origin: sync, an upstream change: terms an editor changed since keep our value (listed in "
+            + "X-Llmref-Sync-Conflict and under /api/sync/conflicts)")
     ResponseEntity<Object> put(@PathVariable String modelId, @PathVariable String providerId,
-            @RequestBody RouteInput input, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        RouteCommands.Put put = editor.put(modelId, providerId, input, ifMatch);
+            @RequestBody RouteInput input, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader HttpHeaders headers) {
+        Provenance provenance = ProvenanceHeaders.read(headers);
+        RouteCommands.Put put;
+        List<String> conflicts = List.of();
+        if (Provenance.SYNC.equals(provenance.origin())) {
+            if (input.effectiveFrom() != null) {
+                throw ApiProblem.invalid("effectiveFrom", "not-for-sync", "an upstream change takes effect now: leave effectiveFrom out");
+            }
+            UpstreamChanges.Outcome outcome = upstreamChanges.apply(modelId, providerId, input, provenance);
+            put = outcome.put();
+            conflicts = outcome.conflicts();
+        } else {
+            put = editor.put(modelId, providerId, input, ifMatch, provenance);
+        }
         long revision = put.priceList().revision();
         if (put.outcome() == PutOutcome.SCHEDULED) {
             ScheduledChange change = put.scheduled();
@@ -92,6 +112,9 @@ class RoutesController {
         }
         if (put.causedBy() != null) {
             response.header(CAUSED_BY, put.causedBy());
+        }
+        if (!conflicts.isEmpty()) {
+            response.header(ProvenanceHeaders.SYNC_CONFLICT, String.join(",", conflicts));
         }
         return response.body(RouteView.of(modelId, put.route(), revision));
     }
