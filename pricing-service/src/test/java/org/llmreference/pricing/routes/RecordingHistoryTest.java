@@ -3,10 +3,12 @@ package org.llmreference.pricing.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.llmreference.pricing.routes.PriceListTest.route;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.llmreference.contracts.pricing.PriceStep;
 import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.UpstreamSource;
 import org.llmreference.pricing.routes.HistoryEntry.Kind;
@@ -62,7 +64,13 @@ class RecordingHistoryTest {
         assertThat(change.after().revision()).isEqualTo(before.revision() + 1);
         assertThat(change.events()).singleElement().isInstanceOfSatisfying(RouteChanged.class, event -> {
             assertThat(event.changedFields()).containsExactly("history");
-            assertThat(event.routes()).isEqualTo(before.snapshots());
+            assertThat(event.routes()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("history")
+                    .isEqualTo(before.snapshots());
+            assertThat(event.routes()).singleElement().satisfies(route -> assertThat(route.history())
+                    .extracting(PriceStep::effectiveFrom, PriceStep::outputPricePerMTok, PriceStep::origin)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(Instant.parse("2025-08-06T10:00:00Z"), new BigDecimal("0.5"), Provenance.HISTORY_IMPORT),
+                            org.assertj.core.groups.Tuple.tuple(Instant.parse("2025-11-20T09:30:00Z"), new BigDecimal("0.3"), Provenance.HISTORY_IMPORT)));
         });
     }
 
