@@ -62,4 +62,15 @@ class ShippedSnapshotTest {
                     assertThat(route.terms().inputPricePerMTok()).isNull();
                 });
     }
+
+    @Test
+    void everyRouteNamesItsUpstreamFileAtTheSnapshotsCommit() {
+        CatalogBundle bundle = Bundles.read(SHIPPED);
+        assertThat(bundle.routes()).allSatisfy(route -> {
+            assertThat(route.upstream()).as(route.modelId() + "@" + route.providerId()).isNotNull();
+            assertThat(route.upstream().path()).startsWith("providers/" + route.providerId() + "/models/").endsWith(".toml");
+            assertThat(route.upstream().commit()).isEqualTo("f3fc692299671838c7c65fd8126bf84d81a2e817");
+            assertThat(route.terms().verifiedAt()).hasToString("2026-07-01");
+        });
+    }
 }
