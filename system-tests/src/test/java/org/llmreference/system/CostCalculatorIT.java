@@ -151,7 +151,16 @@ class CostCalculatorIT {
                             "return document.documentElement.scrollHeight");
                     long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
                             "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-                    assertThat(overflow).as("sideways scroll of %s at %d px", page, width).isLessThanOrEqualTo(0);
+                    Object widest = overflow <= 0 ? "" : ((JavascriptExecutor) browser).executeScript("""
+                            const w = document.documentElement.clientWidth;
+                            return [...document.querySelectorAll('body *')]
+                                .filter(e => e.getBoundingClientRect().right > w + 0.5 && !e.parentElement.closest('.scroll'))
+                                .slice(0, 8)
+                                .map(e => e.tagName + '.' + e.className + '#' + e.id + ' right=' + Math.round(e.getBoundingClientRect().right)
+                                    + ' in ' + e.parentElement.tagName + '.' + e.parentElement.className)
+                                .join('; ');""");
+                    assertThat(overflow).as("sideways scroll of %s at %d px: %s", page, width, widest)
+                            .isLessThanOrEqualTo(0);
                     browser.manage().window().setSize(new Dimension(width, (int) Math.min(height + 100, 12_000)));
                     String name = (page.startsWith("/compare/") ? "comparison" : "model") + "-" + width + ".png";
                     Files.write(screenshots.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
