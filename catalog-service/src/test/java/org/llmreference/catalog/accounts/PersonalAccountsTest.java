@@ -5,14 +5,26 @@ import static org.llmreference.catalog.accounts.AccountCalls.PASSWORD;
 import static org.llmreference.catalog.accounts.AccountCalls.parse;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.llmreference.contracts.Envelope;
+import org.llmreference.contracts.EventCodec;
+import org.llmreference.contracts.EventHeaders;
+import org.llmreference.contracts.Topics;
+import org.llmreference.contracts.identity.AccountChanged;
+import org.llmreference.contracts.identity.IdentityEvent;
+import org.llmreference.platform.security.TokenHash;
 import org.llmreference.testsupport.Api;
+import org.llmreference.testsupport.TestInfrastructure;
 import org.llmreference.testsupport.TestTokens;
+import org.llmreference.testsupport.TopicProbe;
 import org.llmreference.testsupport.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -255,6 +267,25 @@ class PersonalAccountsTest {
         assertThat(basic.statusCode()).isEqualTo(401);
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void everyChangePublishesTheAccountsRolesAndLiveTokenHashesButNeverATokenOrPassword(TestInfrastructure infrastructure) {
+        String id = calls.newAccount("\"editor\"");
+        String session = calls.sessionOf(id, PASSWORD);
+
+        try (TopicProbe probe = new TopicProbe(infrastructure.kafkaBootstrapServers(), Topics.IDENTITY_ACCOUNTS)) {
+            ConsumerRecord<byte[], byte[]> record = probe.awaitRecord(r -> id.equals(TopicProbe.key(r))
+                    && new String(r.value(), StandardCharsets.UTF_8).contains(TokenHash.of(session)), Duration.ofSeconds(30));
+            assertThat(TopicProbe.header(record, EventHeaders.EVENT_TYPE)).isEqualTo("identity.AccountChanged.v1");
+            Envelope<IdentityEvent> event = EventCodec.decode(record.value(), IdentityEvent.class);
+            AccountChanged state = (AccountChanged) event.payload();
+            assertThat(state.id()).isEqualTo(id);
+            assertThat(state.roles()).containsExactly("editor");
+            assertThat(state.tokens()).extracting(AccountChanged.LiveToken::sha256).contains(TokenHash.of(session));
+            String json = new String(record.value(), StandardCharsets.UTF_8);
+            assertThat(json).doesNotContain(session).doesNotContain(PASSWORD).doesNotContain("bcrypt");
+        }
     }
 
     @Test

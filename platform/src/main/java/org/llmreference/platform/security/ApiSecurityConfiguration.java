@@ -1,5 +1,6 @@
 package org.llmreference.platform.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.llmreference.platform.web.FieldViolation;
@@ -8,7 +9,9 @@ import org.llmreference.platform.web.SecurityHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -92,6 +95,16 @@ public class ApiSecurityConfiguration {
                         .anyRequest().hasRole("EDITOR"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
         return http.build();
+    }
+
+    /**
+     * Personal tokens, checked locally against {@code identity.accounts.v1}; catalog-service, which
+     * owns the accounts, answers from its store instead (its own {@link TokenAuthority}).
+     */
+    @Bean
+    @ConditionalOnMissingBean(TokenAuthority.class)
+    AccountTable accountTable(@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
+        return new AccountTable(brokers, Clock.systemUTC());
     }
 
     private static String neededRole(String path) {
