@@ -28,6 +28,7 @@ create() { # name partitions cleanup-policy
 create catalog.models.v1 3 compact
 create pricing.routes.v1 3 compact
 create comparison.pages.v1 6 compact
+create identity.accounts.v1 1 compact
 create catalog.models.v1.pricing-service.dlq 1 delete
 create catalog.models.v1.comparison-service.dlq 1 delete
 create pricing.routes.v1.comparison-service.dlq 1 delete

@@ -19,6 +19,9 @@ import java.util.UUID;
  *                      event names the catalog or pricing change behind it); absent on the first event of a
  *                      chain. Optional, added within version 1: readers that do not know it ignore it
  * @param payload       the aggregate's full state after the change, and what changed
+ * @param author        the account id of whoever made the change the event announces (an editor, or
+ *                      {@code automation} for the shared editor token); absent when no person or token
+ *                      made it (e.g. an event computed from another). Optional, added within version 1
  */
 public record Envelope<P extends EventPayload>(
         UUID eventId,
@@ -29,7 +32,8 @@ public record Envelope<P extends EventPayload>(
         Instant occurredAt,
         String causedBy,
         String causeType,
-        P payload) {
+        P payload,
+        String author) {
 
     public Envelope {
         Objects.requireNonNull(eventId, "eventId");
@@ -50,6 +54,21 @@ public record Envelope<P extends EventPayload>(
         if (causeType != null && causeType.isBlank()) {
             causeType = null;
         }
+        if (author != null && author.isBlank()) {
+            author = null;
+        }
+    }
+
+    /** An event without {@code author}. */
+    public Envelope(UUID eventId, String type, int schemaVersion, String aggregateId, long revision, Instant occurredAt,
+            String causedBy, String causeType, P payload) {
+        this(eventId, type, schemaVersion, aggregateId, revision, occurredAt, causedBy, causeType, payload, null);
+    }
+
+    /** This event with {@code author} as its author. */
+    public Envelope<P> withAuthor(String author) {
+        return new Envelope<>(eventId, type, schemaVersion, aggregateId, revision, occurredAt, causedBy, causeType,
+                payload, author);
     }
 
     /** An event without {@code causeType}: the first of its chain, or one whose chain start is not known. */

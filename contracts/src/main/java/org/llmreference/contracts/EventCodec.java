@@ -86,7 +86,8 @@ public final class EventCodec {
                     Instant.parse(text(root, "occurredAt")),
                     text(root, "causedBy"),
                     root.path("causeType").isString() ? root.get("causeType").asString() : null,
-                    payload);
+                    payload,
+                    root.path("author").isString() ? root.get("author").asString() : null);
         } catch (JacksonException e) {
             throw new UnreadableEvent("payload of " + typeName + " is malformed: " + e.getOriginalMessage(), e);
         } catch (RuntimeException e) {

@@ -15,6 +15,11 @@ public final class Topics {
     public static final String PRICING_ROUTES = "pricing.routes.v1";
     /** Computed comparisons, keyed by pair id in canonical order. Written by comparison-service. */
     public static final String COMPARISON_PAGES = "comparison.pages.v1";
+    /**
+     * Account states (roles, disabled, hashes of live tokens), keyed by account id. Written by
+     * catalog-service; every service with an editor API reads it whole, without a consumer group.
+     */
+    public static final String IDENTITY_ACCOUNTS = "identity.accounts.v1";
 
     /** A consumer group reading a topic; each has its own dead-letter topic. */
     public record Subscription(String topic, String group) {
@@ -33,7 +38,8 @@ public final class Topics {
     public static final List<TopicSpec> EVENT_TOPICS = List.of(
             new TopicSpec(CATALOG_MODELS, 3, true),
             new TopicSpec(PRICING_ROUTES, 3, true),
-            new TopicSpec(COMPARISON_PAGES, 6, true));
+            new TopicSpec(COMPARISON_PAGES, 6, true),
+            new TopicSpec(IDENTITY_ACCOUNTS, 1, true));
 
     /** Every topic the system needs: the event topics, then one dead-letter topic per subscription. */
     public static final List<TopicSpec> ALL = all();

@@ -33,6 +33,7 @@ import org.llmreference.contracts.comparison.SwitchFriction;
 import org.llmreference.contracts.comparison.Tradeoff;
 import org.llmreference.contracts.comparison.TrafficProfile;
 import org.llmreference.contracts.comparison.Verdict;
+import org.llmreference.contracts.identity.AccountChanged;
 import org.llmreference.contracts.pricing.ContextTier;
 import org.llmreference.contracts.pricing.PriceStep;
 import org.llmreference.contracts.pricing.RouteChanged;
@@ -161,9 +162,17 @@ final class EventFixtures {
                 "catalog.ModelRetired.v1");
     }
 
+    static Envelope<AccountChanged> accountChanged() {
+        return envelope(new AccountChanged("ada", "Ada Lovelace", List.of("editor", "ops"), false,
+                List.of(new AccountChanged.LiveToken("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        Instant.parse("2026-05-22T17:30:00Z")),
+                        new AccountChanged.LiveToken("60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752", null))),
+                "ada", 3, "3c2b8f1e-7d4a-4b6e-9a1f-5e8d2c7b9a40").withAuthor("admin");
+    }
+
     static List<Envelope<?>> all() {
         return List.of(modelChanged(), modelRetired(), routeChanged(), routeWithdrawn(), comparisonChanged(),
-                comparisonWithdrawn());
+                comparisonWithdrawn(), accountChanged());
     }
 
     private static <P extends EventPayload> Envelope<P> envelope(P payload, String aggregateId, long revision, String eventId) {

@@ -69,8 +69,11 @@ final class TopicSchemas {
         properties.putObject("causeType").put("type", "string").put("minLength", 1)
                 .put("description", "optional: type of the event that started the chain, when not this one");
         properties.set("payload", payloadReference);
+        properties.putObject("author").put("type", "string").put("minLength", 1)
+                .put("description", "optional: account id of whoever made the change");
         ArrayNode required = envelope.putArray("required");
-        properties.propertyNames().stream().filter(name -> !name.equals("causeType")).forEach(required::add);
+        properties.propertyNames().stream().filter(name -> !name.equals("causeType") && !name.equals("author"))
+                .forEach(required::add);
         return envelope;
     }
 }

@@ -26,6 +26,7 @@ class TopicsTest {
     @Test
     void eventTopicsAreCompactedChangelogsAndDeadLettersExpire() {
         assertThat(Topics.ALL).filteredOn(TopicSpec::compacted).extracting(TopicSpec::name)
-                .containsExactly(Topics.CATALOG_MODELS, Topics.PRICING_ROUTES, Topics.COMPARISON_PAGES);
+                .containsExactly(Topics.CATALOG_MODELS, Topics.PRICING_ROUTES, Topics.COMPARISON_PAGES,
+                        Topics.IDENTITY_ACCOUNTS);
     }
 }

@@ -3,10 +3,12 @@ package org.llmreference.platform.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.bson.Document;
 import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.EventCodec;
+import org.llmreference.platform.security.Caller;
 
 /**
  * An event waiting in its aggregate's document to be relayed to Kafka. It is written in the same
@@ -34,7 +36,17 @@ public record PendingEvent(String eventId, String type, String topic, String key
         Objects.requireNonNull(json, "json");
     }
 
+    /**
+     * The pending form of {@code envelope}. An event without an author gets the caller of the request
+     * being handled on this thread (the editor whose change it announces), if one authenticated.
+     */
     public static PendingEvent of(Envelope<?> envelope, Instant storedAt) {
+        if (envelope.author() == null) {
+            Optional<String> author = Caller.currentId();
+            if (author.isPresent()) {
+                envelope = envelope.withAuthor(author.get());
+            }
+        }
         return new PendingEvent(envelope.eventId().toString(), envelope.type(), envelope.topic(),
                 envelope.aggregateId(), envelope.causedBy(), EventCodec.encodeToString(envelope), storedAt);
     }

@@ -18,9 +18,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("llmref.auth")
 public record AccessTokens(List<String> editorTokens, List<String> opsTokens) {
 
-    /** The roles a token can carry. */
+    /** The roles a caller can hold: editors write, ops read actuator and audit, admins manage accounts (and may edit). */
     public enum Role {
-        EDITOR, OPS
+        EDITOR, OPS, ADMIN;
+
+        /** The lower-case name used on the wire ({@code editor}, {@code ops}, {@code admin}). */
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The role named {@code name} on the wire, if it is one. */
+        public static Optional<Role> fromWire(String name) {
+            for (Role role : values()) {
+                if (role.wireName().equals(name)) {
+                    return Optional.of(role);
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     public AccessTokens {
@@ -54,7 +69,12 @@ public record AccessTokens(List<String> editorTokens, List<String> opsTokens) {
         return List.copyOf(usable);
     }
 
-    private static byte[] digest(String token) {
+    /** The caller a shared token stands for: {@link Caller#AUTOMATION} or {@link Caller#OPS_AUTOMATION}. */
+    public Optional<Caller> callerOf(String token) {
+        return roleOf(token).map(role -> role == Role.EDITOR ? Caller.AUTOMATION : Caller.OPS_AUTOMATION);
+    }
+
+    static byte[] digest(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -1,5 +1,6 @@
 package org.llmreference.platform.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.llmreference.platform.web.FieldViolation;
@@ -7,7 +8,10 @@ import org.llmreference.platform.web.ProblemHandling;
 import org.llmreference.platform.web.SecurityHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Who may do what, the same in every service: reads ({@code GET}, {@code HEAD}) are open, and so are
  * {@code /actuator/health/**} and {@code /actuator/prometheus}; every other actuator endpoint needs
- * the ops role; every write needs the editor role. No sessions, no cookies, no CSRF tokens: each
- * write carries its bearer token. 401 and 403 leave as problem documents.
+ * the ops role; every write needs the editor role (admins hold it too); accounts need the admin role,
+ * except signing in and a caller's own account; the audit trail needs ops, editor or admin. A bearer
+ * token is a shared token ({@link AccessTokens}) or a personal one a {@link TokenAuthority} knows.
+ * No server sessions, no cookies, no CSRF tokens: each write carries its bearer token. 401 and 403
+ * leave as problem documents.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -45,7 +52,8 @@ public class ApiSecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ApiSecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens tokens, JsonMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens tokens, ObjectProvider<TokenAuthority> authorities,
+            JsonMapper json) throws Exception {
         if (tokens.editorTokens().isEmpty()) {
             log.warn("No editor token is configured (LLMREF_EDITOR_TOKEN): every write will answer 401.");
         }
@@ -59,7 +67,7 @@ public class ApiSecurityConfiguration {
         };
         AccessDeniedHandler forbidden = (request, response, e) -> write(json, response, HttpStatus.FORBIDDEN,
                 "forbidden", "Forbidden", "Your token is valid but does not have the role this request needs ("
-                        + (request.getRequestURI().startsWith("/actuator") ? "ops" : "editor") + ").",
+                        + neededRole(request.getRequestURI()) + ").",
                 request.getRequestURI());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -70,10 +78,16 @@ public class ApiSecurityConfiguration {
                 // Pages and API answers set their own caching headers.
                 .headers(headers -> headers.cacheControl(cache -> cache.disable())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY))))
-                .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), AuthorizationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, authorities.orderedStream().toList(), unauthorized),
+                        AuthorizationFilter.class)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator", "/actuator/**").hasRole("OPS")
+                        // Signing in is open (throttled); everything else about accounts needs a caller.
+                        .requestMatchers(HttpMethod.POST, "/api/sessions").permitAll()
+                        .requestMatchers("/api/sessions/**", "/api/accounts/me", "/api/accounts/me/**").authenticated()
+                        .requestMatchers("/api/accounts", "/api/accounts/**").hasRole("ADMIN")
+                        .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole("OPS", "EDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
@@ -81,6 +95,26 @@ public class ApiSecurityConfiguration {
                         .anyRequest().hasRole("EDITOR"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
         return http.build();
+    }
+
+    /**
+     * Personal tokens, checked locally against {@code identity.accounts.v1}; catalog-service, which
+     * owns the accounts, answers from its store instead (its own {@link TokenAuthority}).
+     */
+    @Bean
+    @ConditionalOnMissingBean(TokenAuthority.class)
+    AccountTable accountTable(@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
+        return new AccountTable(brokers, Clock.systemUTC());
+    }
+
+    private static String neededRole(String path) {
+        if (path.startsWith("/actuator")) {
+            return "ops";
+        }
+        if (path.startsWith("/api/accounts")) {
+            return "admin";
+        }
+        return path.startsWith("/api/audit") ? "ops, editor or admin" : "editor";
     }
 
     private static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, String type,

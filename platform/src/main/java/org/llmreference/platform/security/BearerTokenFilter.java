@@ -3,6 +3,8 @@ package org.llmreference.platform.security;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.llmreference.platform.security.AccessTokens.Role;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Reads {@code Authorization: Bearer <token>} and, for a known token, authenticates the request
- * with its role. A request without the header goes on anonymously (reads are open); a header with
+ * as its caller: a shared token (see {@link AccessTokens}) or one a {@link TokenAuthority} knows. A request without the header goes on anonymously (reads are open); a header with
  * an unknown token or another scheme is refused with 401 at once.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
@@ -28,10 +30,12 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     private static final String PREFIX = "Bearer ";
 
     private final AccessTokens tokens;
+    private final List<TokenAuthority> authorities;
     private final AuthenticationEntryPoint entryPoint;
 
-    BearerTokenFilter(AccessTokens tokens, AuthenticationEntryPoint entryPoint) {
+    BearerTokenFilter(AccessTokens tokens, List<TokenAuthority> authorities, AuthenticationEntryPoint entryPoint) {
         this.tokens = tokens;
+        this.authorities = List.copyOf(authorities);
         this.entryPoint = entryPoint;
     }
 
@@ -48,12 +52,17 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                     new BadCredentialsException("the Authorization header must be 'Bearer <token>'"));
             return;
         }
-        Optional<Role> role = tokens.roleOf(header.substring(PREFIX.length()).strip());
-        if (role.isEmpty()) {
-            entryPoint.commence(request, response, new BadCredentialsException("the bearer token is not valid"));
+        String token = header.substring(PREFIX.length()).strip();
+        Optional<Caller> caller = tokens.callerOf(token);
+        for (int i = 0; caller.isEmpty() && i < authorities.size(); i++) {
+            caller = authorities.get(i).authenticate(token);
+        }
+        if (caller.isEmpty()) {
+            entryPoint.commence(request, response,
+                    new BadCredentialsException("the bearer token is not valid (unknown, expired, revoked, or its account is disabled)"));
             return;
         }
-        SecurityContextHolder.getContext().setAuthentication(new RoleToken(role.get()));
+        SecurityContextHolder.getContext().setAuthentication(new CallerToken(caller.get()));
         try {
             chain.doFilter(request, response);
         } finally {
@@ -61,15 +70,23 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         }
     }
 
-    /** An authenticated caller known only by its role (tokens are not personal). */
-    static final class RoleToken extends AbstractAuthenticationToken {
+    /** An authenticated caller; an admin also holds the editor authority (admins may edit). */
+    static final class CallerToken extends AbstractAuthenticationToken {
 
-        private final Role role;
+        private final Caller caller;
 
-        RoleToken(Role role) {
-            super(List.of(new SimpleGrantedAuthority("ROLE_" + role.name())));
-            this.role = role;
+        CallerToken(Caller caller) {
+            super(authorities(caller));
+            this.caller = caller;
             setAuthenticated(true);
+        }
+
+        private static List<SimpleGrantedAuthority> authorities(Caller caller) {
+            Set<Role> granted = new TreeSet<>(caller.roles());
+            if (granted.contains(Role.ADMIN)) {
+                granted.add(Role.EDITOR);
+            }
+            return granted.stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
         }
 
         @Override
@@ -79,7 +96,12 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
         @Override
         public Object getPrincipal() {
-            return role.name().toLowerCase();
+            return caller;
+        }
+
+        @Override
+        public String getName() {
+            return caller.id();
         }
     }
 }
