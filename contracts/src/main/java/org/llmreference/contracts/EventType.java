@@ -7,6 +7,7 @@ import org.llmreference.contracts.catalog.ModelChanged;
 import org.llmreference.contracts.catalog.ModelRetired;
 import org.llmreference.contracts.comparison.ComparisonChanged;
 import org.llmreference.contracts.comparison.ComparisonWithdrawn;
+import org.llmreference.contracts.imports.ImportProgressed;
 import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteWithdrawn;
 
@@ -21,7 +22,8 @@ public enum EventType {
     ROUTE_CHANGED("pricing.RouteChanged.v1", 1, Topics.PRICING_ROUTES, RouteChanged.class),
     ROUTE_WITHDRAWN("pricing.RouteWithdrawn.v1", 1, Topics.PRICING_ROUTES, RouteWithdrawn.class),
     COMPARISON_CHANGED("comparison.ComparisonChanged.v1", 1, Topics.COMPARISON_PAGES, ComparisonChanged.class),
-    COMPARISON_WITHDRAWN("comparison.ComparisonWithdrawn.v1", 1, Topics.COMPARISON_PAGES, ComparisonWithdrawn.class);
+    COMPARISON_WITHDRAWN("comparison.ComparisonWithdrawn.v1", 1, Topics.COMPARISON_PAGES, ComparisonWithdrawn.class),
+    IMPORT_PROGRESSED("catalog.ImportProgressed.v1", 1, Topics.CATALOG_IMPORTS, ImportProgressed.class);
 
     private final String wireName;
     private final int schemaVersion;

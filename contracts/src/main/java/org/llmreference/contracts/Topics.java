@@ -15,6 +15,8 @@ public final class Topics {
     public static final String PRICING_ROUTES = "pricing.routes.v1";
     /** Computed comparisons, keyed by pair id in canonical order. Written by comparison-service. */
     public static final String COMPARISON_PAGES = "comparison.pages.v1";
+    /** How far each bulk import run of the catalog got, keyed by import run id. Written by catalog-service. */
+    public static final String CATALOG_IMPORTS = "catalog.imports.v1";
 
     /** A consumer group reading a topic; each has its own dead-letter topic. */
     public record Subscription(String topic, String group) {
@@ -27,13 +29,15 @@ public final class Topics {
             new Subscription(CATALOG_MODELS, "pricing-service"),
             new Subscription(CATALOG_MODELS, "comparison-service"),
             new Subscription(PRICING_ROUTES, "comparison-service"),
-            new Subscription(COMPARISON_PAGES, "page-service"));
+            new Subscription(COMPARISON_PAGES, "page-service"),
+            new Subscription(CATALOG_IMPORTS, "page-service"));
 
     /** The event topics: compacted, so the latest snapshot of every aggregate stays readable for good. */
     public static final List<TopicSpec> EVENT_TOPICS = List.of(
             new TopicSpec(CATALOG_MODELS, 3, true),
             new TopicSpec(PRICING_ROUTES, 3, true),
-            new TopicSpec(COMPARISON_PAGES, 6, true));
+            new TopicSpec(COMPARISON_PAGES, 6, true),
+            new TopicSpec(CATALOG_IMPORTS, 1, true));
 
     /** Every topic the system needs: the event topics, then one dead-letter topic per subscription. */
     public static final List<TopicSpec> ALL = all();

@@ -33,6 +33,7 @@ import org.llmreference.contracts.comparison.SwitchFriction;
 import org.llmreference.contracts.comparison.Tradeoff;
 import org.llmreference.contracts.comparison.TrafficProfile;
 import org.llmreference.contracts.comparison.Verdict;
+import org.llmreference.contracts.imports.ImportProgressed;
 import org.llmreference.contracts.pricing.ContextTier;
 import org.llmreference.contracts.pricing.PriceStep;
 import org.llmreference.contracts.pricing.RouteChanged;
@@ -161,9 +162,15 @@ final class EventFixtures {
                 "catalog.ModelRetired.v1");
     }
 
+    static Envelope<ImportProgressed> importProgressed() {
+        return envelope(new ImportProgressed("2026-05-22T09-30-00Z-models.dev", "models.dev@8d1e2f3", 1177, 500,
+                OCCURRED_AT.minusSeconds(20), OCCURRED_AT, null), "2026-05-22T09-30-00Z-models.dev", 2,
+                "0b6f2d55-1a0c-4c57-8d5e-2f9d3e0f6a07");
+    }
+
     static List<Envelope<?>> all() {
         return List.of(modelChanged(), modelRetired(), routeChanged(), routeWithdrawn(), comparisonChanged(),
-                comparisonWithdrawn());
+                comparisonWithdrawn(), importProgressed());
     }
 
     private static <P extends EventPayload> Envelope<P> envelope(P payload, String aggregateId, long revision, String eventId) {
