@@ -31,7 +31,8 @@ class CatalogArchitectureTest {
     /** The repository adapters: the only types that read or write MongoDB documents. */
     static final DescribedPredicate<JavaClass> REPOSITORY_ADAPTERS = classes(
             "org.llmreference.catalog.models.Models",
-            "org.llmreference.catalog.models.ModelDocuments");
+            "org.llmreference.catalog.models.ModelDocuments",
+            "org.llmreference.catalog.imports.ImportRuns");
 
     @Test
     void onlyTheWebLayerUsesSpringWeb() {
