@@ -3,6 +3,7 @@ package org.llmreference.catalog.imports;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
@@ -44,7 +45,8 @@ public class ImportRuns {
 
     /** Starts a run that will send {@code expected} models. */
     public ImportRun start(String source, long expected) {
-        Instant now = clock.instant();
+        // MongoDB keeps milliseconds: the run's times are what every later step reads back.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String id = ID_TIME.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8);
         ImportRun run = ImportRun.start(id, source, expected, now);
         collection.insertOne(document(run).append(PendingEvent.FIELD, List.of(pending(run, now))));
@@ -68,7 +70,7 @@ public class ImportRuns {
             if (current.isEmpty()) {
                 return Optional.empty();
             }
-            Instant now = clock.instant();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             ImportRun after = current.get().progressed(models, now);
             long matched = collection.updateOne(
                     Filters.and(Filters.eq("_id", id), Filters.eq("revision", current.get().revision())),

@@ -3,7 +3,6 @@ package org.llmreference.page.loading;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -24,12 +23,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class CatalogLoading {
 
-    /** The newest run first: the latest start, then the most recent step of that run. */
-    private static final Comparator<ImportProgressed> NEWEST = Comparator.comparing(ImportProgressed::startedAt)
-            .thenComparing(ImportProgressed::importId).thenComparing(ImportProgressed::stored)
-            .thenComparing(ImportProgressed::updatedAt);
+    /** A run's step and its revision (strictly increasing within the run). */
+    private record Step(ImportProgressed run, long revision) {
 
-    private final AtomicReference<ImportProgressed> newest = new AtomicReference<>();
+        /** {@code true} when this step is later than {@code other}: a later step of the same run, or a later run. */
+        boolean newerThan(Step other) {
+            if (run.importId().equals(other.run.importId())) {
+                return revision > other.revision;
+            }
+            int byStart = run.startedAt().compareTo(other.run.startedAt());
+            return byStart != 0 ? byStart > 0 : run.importId().compareTo(other.run.importId()) > 0;
+        }
+    }
+
+    private final AtomicReference<Step> newest = new AtomicReference<>();
     private final Clock clock;
     private final Duration stallAfter;
 
@@ -40,17 +47,16 @@ public class CatalogLoading {
 
     /** Takes one step of a run; an older run, or an older step of the newest run, changes nothing. */
     Outcome apply(Envelope<ImportEvent> event) {
-        ImportProgressed step = event.payload().match(progressed -> progressed);
-        ImportProgressed before = newest.getAndAccumulate(step,
-                (present, offered) -> present == null || NEWEST.compare(offered, present) > 0
-                        || (offered.importId().equals(present.importId()) && offered.finished() && !present.finished())
-                                ? offered : present);
-        return before == null || newest.get() != before ? Outcome.APPLIED : Outcome.STALE;
+        Step step = new Step(event.payload().match(progressed -> progressed), event.revision());
+        Step before = newest.getAndAccumulate(step,
+                (present, offered) -> present == null || offered.newerThan(present) ? offered : present);
+        return before == null || step.newerThan(before) ? Outcome.APPLIED : Outcome.STALE;
     }
 
     /** The load the front page tells of now: the newest run, unless it finished or stalled. */
     public Optional<CatalogLoad> current() {
-        ImportProgressed run = newest.get();
+        Step step = newest.get();
+        ImportProgressed run = step == null ? null : step.run();
         if (run == null || run.finished() || run.updatedAt().plus(stallAfter).isBefore(clock.instant())) {
             return Optional.empty();
         }

@@ -48,6 +48,17 @@ class CatalogLoadingTest {
     }
 
     @Test
+    void followsALaterStepOfTheSameRunEvenWhenItsStartTimeIsWrittenLessPrecisely() {
+        Instant precise = START.plusNanos(123_456_789);
+        loading.apply(Envelope.startingChain(new ImportProgressed("run-1", "test", 3, 0, precise, precise, null),
+                "run-1", 1, precise));
+        loading.apply(Envelope.startingChain(new ImportProgressed("run-1", "test", 3, 1, START.plusMillis(123),
+                START.plusSeconds(1), null), "run-1", 2, START.plusSeconds(1)));
+
+        assertThat(loading.current()).contains(new CatalogLoad(1, 3));
+    }
+
+    @Test
     void aRunThatStoppedMovingCountsAsStalledAndTheBannerGoes() {
         loading.apply(step("run-1", 500, 1177, START, null));
 
