@@ -29,8 +29,10 @@ create catalog.models.v1 3 compact
 create pricing.routes.v1 3 compact
 create comparison.pages.v1 6 compact
 create identity.accounts.v1 1 compact
+create catalog.imports.v1 1 compact
 create catalog.models.v1.pricing-service.dlq 1 delete
 create catalog.models.v1.comparison-service.dlq 1 delete
 create pricing.routes.v1.comparison-service.dlq 1 delete
 create comparison.pages.v1.page-service.dlq 1 delete
+create catalog.imports.v1.page-service.dlq 1 delete
 echo "Topics ready on $BOOTSTRAP"

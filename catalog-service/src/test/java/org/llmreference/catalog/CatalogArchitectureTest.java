@@ -32,7 +32,8 @@ class CatalogArchitectureTest {
     static final DescribedPredicate<JavaClass> REPOSITORY_ADAPTERS = classes(
             "org.llmreference.catalog.models.Models",
             "org.llmreference.catalog.models.ModelDocuments",
-            "org.llmreference.catalog.accounts.Accounts");
+            "org.llmreference.catalog.accounts.Accounts",
+            "org.llmreference.catalog.imports.ImportRuns");
 
     @Test
     void onlyTheWebLayerUsesSpringWeb() {

@@ -33,7 +33,7 @@ import com.mongodb.client.model.Updates;
 class CatalogServiceTest extends ServiceConventions {
 
     @Autowired
-    OutboxRelay relay;
+    OutboxRelay modelsOutboxRelay;
 
     @Override
     protected String expectedDatabase() {
@@ -55,7 +55,7 @@ class CatalogServiceTest extends ServiceConventions {
                         Updates.push(PendingEvent.FIELD, PendingEvent.of(event, Instant.now()).toDocument())),
                 new UpdateOptions().upsert(true));
 
-        relay.wake(id);
+        modelsOutboxRelay.wake(id);
 
         try (TopicProbe probe = new TopicProbe(infrastructure.kafkaBootstrapServers(), Topics.CATALOG_MODELS)) {
             ConsumerRecord<byte[], byte[]> record = probe.awaitRecord(

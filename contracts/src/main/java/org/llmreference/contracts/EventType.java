@@ -8,6 +8,7 @@ import org.llmreference.contracts.catalog.ModelRetired;
 import org.llmreference.contracts.comparison.ComparisonChanged;
 import org.llmreference.contracts.comparison.ComparisonWithdrawn;
 import org.llmreference.contracts.identity.AccountChanged;
+import org.llmreference.contracts.imports.ImportProgressed;
 import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteWithdrawn;
 
@@ -23,7 +24,8 @@ public enum EventType {
     ROUTE_WITHDRAWN("pricing.RouteWithdrawn.v1", 1, Topics.PRICING_ROUTES, RouteWithdrawn.class),
     COMPARISON_CHANGED("comparison.ComparisonChanged.v1", 1, Topics.COMPARISON_PAGES, ComparisonChanged.class),
     COMPARISON_WITHDRAWN("comparison.ComparisonWithdrawn.v1", 1, Topics.COMPARISON_PAGES, ComparisonWithdrawn.class),
-    ACCOUNT_CHANGED("identity.AccountChanged.v1", 1, Topics.IDENTITY_ACCOUNTS, AccountChanged.class);
+    ACCOUNT_CHANGED("identity.AccountChanged.v1", 1, Topics.IDENTITY_ACCOUNTS, AccountChanged.class),
+    IMPORT_PROGRESSED("catalog.ImportProgressed.v1", 1, Topics.CATALOG_IMPORTS, ImportProgressed.class);
 
     private final String wireName;
     private final int schemaVersion;

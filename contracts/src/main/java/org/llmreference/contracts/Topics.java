@@ -20,6 +20,8 @@ public final class Topics {
      * catalog-service; every service with an editor API reads it whole, without a consumer group.
      */
     public static final String IDENTITY_ACCOUNTS = "identity.accounts.v1";
+    /** How far each bulk import run of the catalog got, keyed by import run id. Written by catalog-service. */
+    public static final String CATALOG_IMPORTS = "catalog.imports.v1";
 
     /** A consumer group reading a topic; each has its own dead-letter topic. */
     public record Subscription(String topic, String group) {
@@ -32,14 +34,16 @@ public final class Topics {
             new Subscription(CATALOG_MODELS, "pricing-service"),
             new Subscription(CATALOG_MODELS, "comparison-service"),
             new Subscription(PRICING_ROUTES, "comparison-service"),
-            new Subscription(COMPARISON_PAGES, "page-service"));
+            new Subscription(COMPARISON_PAGES, "page-service"),
+            new Subscription(CATALOG_IMPORTS, "page-service"));
 
     /** The event topics: compacted, so the latest snapshot of every aggregate stays readable for good. */
     public static final List<TopicSpec> EVENT_TOPICS = List.of(
             new TopicSpec(CATALOG_MODELS, 3, true),
             new TopicSpec(PRICING_ROUTES, 3, true),
             new TopicSpec(COMPARISON_PAGES, 6, true),
-            new TopicSpec(IDENTITY_ACCOUNTS, 1, true));
+            new TopicSpec(IDENTITY_ACCOUNTS, 1, true),
+            new TopicSpec(CATALOG_IMPORTS, 1, true));
 
     /** Every topic the system needs: the event topics, then one dead-letter topic per subscription. */
     public static final List<TopicSpec> ALL = all();

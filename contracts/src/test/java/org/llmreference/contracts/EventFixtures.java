@@ -34,6 +34,7 @@ import org.llmreference.contracts.comparison.Tradeoff;
 import org.llmreference.contracts.comparison.TrafficProfile;
 import org.llmreference.contracts.comparison.Verdict;
 import org.llmreference.contracts.identity.AccountChanged;
+import org.llmreference.contracts.imports.ImportProgressed;
 import org.llmreference.contracts.pricing.ContextTier;
 import org.llmreference.contracts.pricing.PriceStep;
 import org.llmreference.contracts.pricing.RouteChanged;
@@ -170,9 +171,15 @@ final class EventFixtures {
                 "ada", 3, "3c2b8f1e-7d4a-4b6e-9a1f-5e8d2c7b9a40").withAuthor("admin");
     }
 
+    static Envelope<ImportProgressed> importProgressed() {
+        return envelope(new ImportProgressed("2026-05-22T09-30-00Z-models.dev", "models.dev@8d1e2f3", 1177, 500,
+                OCCURRED_AT.minusSeconds(20), OCCURRED_AT, null), "2026-05-22T09-30-00Z-models.dev", 2,
+                "0b6f2d55-1a0c-4c57-8d5e-2f9d3e0f6a07");
+    }
+
     static List<Envelope<?>> all() {
         return List.of(modelChanged(), modelRetired(), routeChanged(), routeWithdrawn(), comparisonChanged(),
-                comparisonWithdrawn(), accountChanged());
+                comparisonWithdrawn(), accountChanged(), importProgressed());
     }
 
     private static <P extends EventPayload> Envelope<P> envelope(P payload, String aggregateId, long revision, String eventId) {

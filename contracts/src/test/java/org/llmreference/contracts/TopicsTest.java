@@ -19,7 +19,8 @@ class TopicsTest {
                 "catalog.models.v1.pricing-service.dlq",
                 "catalog.models.v1.comparison-service.dlq",
                 "pricing.routes.v1.comparison-service.dlq",
-                "comparison.pages.v1.page-service.dlq");
+                "comparison.pages.v1.page-service.dlq",
+                "catalog.imports.v1.page-service.dlq");
         assertThat(Topics.ALL).hasSize(Topics.EVENT_TOPICS.size() + Topics.SUBSCRIPTIONS.size());
     }
 
@@ -27,6 +28,7 @@ class TopicsTest {
     void eventTopicsAreCompactedChangelogsAndDeadLettersExpire() {
         assertThat(Topics.ALL).filteredOn(TopicSpec::compacted).extracting(TopicSpec::name)
                 .containsExactly(Topics.CATALOG_MODELS, Topics.PRICING_ROUTES, Topics.COMPARISON_PAGES,
-                        Topics.IDENTITY_ACCOUNTS);
+                        Topics.IDENTITY_ACCOUNTS,
+                        Topics.CATALOG_IMPORTS);
     }
 }

@@ -41,7 +41,7 @@ class PageServiceTest extends ServiceConventions {
 
     @Override
     protected List<String> consumedTopics() {
-        return List.of(Topics.COMPARISON_PAGES);
+        return List.of(Topics.COMPARISON_PAGES, Topics.CATALOG_IMPORTS);
     }
 
     /** Visitors are served from memory while Kafka or MongoDB is away: readiness checks neither. */

@@ -47,9 +47,9 @@ class Models {
     private final MongoCollection<Document> collection;
     private final OutboxRelay relay;
 
-    Models(MongoDatabase database, OutboxRelay relay) {
+    Models(MongoDatabase database, OutboxRelay modelsOutboxRelay) {
         this.collection = database.getCollection(ModelsMessaging.COLLECTION);
-        this.relay = relay;
+        this.relay = modelsOutboxRelay;
     }
 
     /** What became of a write. */

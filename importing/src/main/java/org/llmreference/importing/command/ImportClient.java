@@ -39,9 +39,45 @@ final class ImportClient {
         this.options = options;
     }
 
-    /** Sends models to catalog-service. */
-    List<ImportReport> sendToCatalog(CatalogBundle part) throws UploadFailed {
-        return post(URI.create(options.catalog() + "/api/import"), part, "catalog-service");
+    /**
+     * Announces to catalog-service a run that will send {@code expected} models ({@code POST /api/imports}),
+     * so the front page can tell how far the load got.
+     *
+     * @return the run's id, to name on every {@link #sendToCatalog(CatalogBundle, String)}
+     */
+    String startRun(String source, int expected) throws UploadFailed {
+        URI uri = URI.create(options.catalog() + "/api/imports");
+        var body = LENIENT.createObjectNode().put("expected", expected);
+        if (source != null) {
+            body.put("source", source.length() > 200 ? source.substring(0, 200) : source);
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + options.token())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(LENIENT.writeValueAsString(body)))
+                .build();
+        HttpResponse<String> response = send(request, uri, "catalog-service");
+        if (response.statusCode() != 201) {
+            throw new UploadFailed("POST " + uri + " answered " + response.statusCode() + System.lineSeparator()
+                    + response.body());
+        }
+        try {
+            JsonNode importId = LENIENT.readTree(response.body()).path("importId");
+            if (!importId.isString() || importId.asString().isBlank()) {
+                throw new UploadFailed(uri + " answered 201 without an importId: " + response.body());
+            }
+            return importId.asString();
+        } catch (JacksonException e) {
+            throw new UploadFailed(uri + " answered 201 but the body is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Sends models of the run {@code importId} to catalog-service. */
+    List<ImportReport> sendToCatalog(CatalogBundle part, String importId) throws UploadFailed {
+        String query = "?importId=" + java.net.URLEncoder.encode(importId, java.nio.charset.StandardCharsets.UTF_8);
+        return post(URI.create(options.catalog() + "/api/import" + query), part, "catalog-service");
     }
 
     /** Sends providers and routes to pricing-service, which waits up to {@code waitForModels} for their models. */

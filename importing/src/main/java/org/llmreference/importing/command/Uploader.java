@@ -23,7 +23,8 @@ import org.llmreference.importing.bundle.RouteEntry;
  * an import moves its price list by one revision; routes of models the catalog rejected go last and
  * wait for nothing (only models the catalog knew before can take them). The bundle's curated pairs go
  * to comparison-service last. The bundle's aliases travel with their models (each model's
- * {@code aliases}), so catalog-service stores them with the model they name.
+ * {@code aliases}), so catalog-service stores them with the model they name. The models travel as one
+ * import run ({@code POST /api/imports} first), so the front page can tell how far the load got.
  */
 final class Uploader {
 
@@ -48,11 +49,13 @@ final class Uploader {
             List<ModelSnapshot> models = bundle.models().stream()
                     .map(model -> aliases.containsKey(model.id()) ? model.withAliases(aliases.get(model.id())) : model)
                     .toList();
+            String importId = client.startRun(bundle.source(), models.size());
             for (int from = 0; from < models.size(); from += chunk) {
                 int to = Math.min(models.size(), from + chunk);
                 List<ModelSnapshot> part = models.subList(from, to);
                 Set<String> rejected = new HashSet<>();
-                for (ImportReport report : client.sendToCatalog(new CatalogBundle(bundle.source(), List.of(), part, List.of()))) {
+                for (ImportReport report : client.sendToCatalog(new CatalogBundle(bundle.source(), List.of(), part, List.of()),
+                        importId)) {
                     progress.models(report, to, models.size());
                     // A model rejected as a repeat was imported from its first listing.
                     report.rejected().stream().filter(rejection -> !"duplicate".equals(rejection.rule()))

@@ -35,6 +35,7 @@ class UploaderTest {
     volatile int status = 200;
     volatile String rejectedModel = "none";
     final List<String> curations = new CopyOnWriteArrayList<>();
+    final List<String> runs = new CopyOnWriteArrayList<>();
     volatile int unknownModelAnswers = 0;
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -43,6 +44,7 @@ class UploaderTest {
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/import", this::answer);
+        server.createContext("/api/imports", this::startRun);
         server.createContext("/api/pairs/", this::curate);
         server.start();
     }
@@ -73,6 +75,16 @@ class UploaderTest {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
         exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    /** {@code POST /api/imports}: remembers what the run announced and answers its id. */
+    private void startRun(HttpExchange exchange) throws IOException {
+        runs.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        byte[] bytes = (status == 201 || status == 200 ? "{\"importId\":\"run-1\",\"expected\":14}"
+                : "{\"status\":403,\"detail\":\"token lacks the editor role\"}").getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status == 200 ? 201 : status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
     }
@@ -131,6 +143,9 @@ class UploaderTest {
         assertThat(pricing.get(0).bundle().providers()).hasSize(15);
         assertThat(pricing.subList(1, pricing.size())).allSatisfy(r -> assertThat(r.bundle().providers()).isEmpty());
         assertThat(pricing).allSatisfy(r -> assertThat(r.query()).isEqualTo("waitForModelsSeconds=7"));
+        assertThat(runs).singleElement()
+                .satisfies(run -> assertThat(Bundles.mapper().readTree(run).path("expected").asInt()).isEqualTo(14));
+        assertThat(models).allSatisfy(r -> assertThat(r.query()).isEqualTo("importId=run-1"));
         assertThat(received).allSatisfy(r -> {
             assertThat(r.authorization()).isEqualTo("Bearer editor-token");
             assertThat(r.contentType()).isEqualTo("application/json");
@@ -163,7 +178,9 @@ class UploaderTest {
         status = 403;
         assertThat(run("--demo", "--catalog", base(), "--pricing", base())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("answered 403", "token lacks the editor role");
-        assertThat(received).hasSize(1);
+        // The first request (announcing the run) was refused: nothing more was sent.
+        assertThat(runs).hasSize(1);
+        assertThat(received).isEmpty();
     }
 
     @Test

@@ -5,6 +5,8 @@ public final class CachePolicy {
 
     /** Pages, the feed and the sitemap: shared caches may keep them a minute, then revalidate (ETag). */
     public static final String PAGE = "public, max-age=60";
+    /** The front page while a bulk load runs: its banner moves, so every cache asks again (ETag) each time. */
+    public static final String WHILE_LOADING = "no-cache";
     /** The stylesheet changes only with a release. */
     public static final String STYLESHEET = "public, max-age=604800";
     /** A pair's canonical order never changes. */

@@ -18,11 +18,13 @@ import org.llmreference.page.comparisons.Comparisons;
 import org.llmreference.page.comparisons.StoredComparison;
 import org.llmreference.page.http.LeastRecentlyUsed;
 import org.llmreference.page.http.Representation;
+import org.llmreference.page.loading.CatalogLoading;
 import org.llmreference.page.pages.GonePages;
 import org.llmreference.page.pages.IndexedPage;
 import org.llmreference.page.pages.MissingPages;
 import org.llmreference.page.pages.PageIndex;
 import org.llmreference.page.pages.StoredPage;
+import org.llmreference.page.rendering.CatalogLoad;
 import org.llmreference.page.rendering.IndexPage;
 import org.llmreference.page.rendering.ModelLink;
 import org.llmreference.page.rendering.ModelPage;
@@ -53,6 +55,7 @@ public class SiteViews implements MissingPages {
     private final Comparisons comparisons;
     private final PageRenderer renderer;
     private final PageSettings settings;
+    private final CatalogLoading loading;
     private final LeastRecentlyUsed<String, View> views = new LeastRecentlyUsed<>(2_000, 32L * 1024 * 1024, View::weight);
     private final Representation stylesheet;
     private final Representation calculatorScript;
@@ -65,8 +68,10 @@ public class SiteViews implements MissingPages {
         }
     }
 
-    SiteViews(PageIndex index, Comparisons comparisons, PageRenderer renderer, PageSettings settings) {
+    SiteViews(PageIndex index, Comparisons comparisons, PageRenderer renderer, PageSettings settings,
+            CatalogLoading loading) {
         this.index = index;
+        this.loading = loading;
         this.comparisons = comparisons;
         this.renderer = renderer;
         this.settings = settings;
@@ -78,7 +83,9 @@ public class SiteViews implements MissingPages {
     /** {@code /?q=}: models whose name, id or vendor contains the query (any case), and the latest comparisons. */
     public Representation front(String query) {
         String q = query == null || query.isBlank() ? null : cut(query.strip());
-        return cached("index:" + (q == null ? "" : q), () -> {
+        CatalogLoad load = loading.current().orElse(null);
+        String loadKey = load == null ? "" : ":loading:" + load.loaded() + "/" + load.expected();
+        return cached("index:" + (q == null ? "" : q) + loadKey, () -> {
             List<IndexedPage> live = index.live();
             String wanted = q == null ? null : q.toLowerCase(Locale.ROOT);
             List<ModelLink> models = models(live).stream().filter(model -> wanted == null || matches(model, wanted))
@@ -86,7 +93,7 @@ public class SiteViews implements MissingPages {
             List<RelatedPair> latest = live.stream()
                     .sorted(Comparator.comparing(IndexedPage::lastChangedAt).reversed().thenComparing(IndexedPage::pairId))
                     .limit(LATEST).map(page -> new RelatedPair(page.pairId(), page.title())).toList();
-            return html(renderer.index(new IndexPage(q, models, latest)), index.lastUpdated());
+            return html(renderer.index(new IndexPage(q, models, latest, load)), index.lastUpdated());
         });
     }
 

@@ -6,6 +6,7 @@ import org.llmreference.contracts.Slugs;
 import org.llmreference.page.http.CachePolicy;
 import org.llmreference.page.http.Representation;
 import org.llmreference.page.http.Responses;
+import org.llmreference.page.loading.CatalogLoading;
 import org.llmreference.page.rendering.PageRenderer;
 import org.llmreference.page.site.SiteViews;
 import org.springframework.http.HttpHeaders;
@@ -24,16 +25,23 @@ import jakarta.servlet.http.HttpServletRequest;
 class SiteController {
 
     private final SiteViews views;
+    private final CatalogLoading loading;
 
-    SiteController(SiteViews views) {
+    SiteController(SiteViews views, CatalogLoading loading) {
         this.views = views;
+        this.loading = loading;
     }
 
-    /** {@code /?q=...}: the search runs here, so it works without JavaScript. */
+    /**
+     * {@code /?q=...}: the search runs here, so it works without JavaScript. While a bulk load runs the
+     * page carries its banner and is never kept without asking again, so no cache shows it after the end.
+     */
     @GetMapping("/")
     ResponseEntity<byte[]> front(@RequestParam(name = "q", required = false) String query,
             @RequestHeader HttpHeaders request) {
-        return Responses.send(request, HttpStatus.OK, views.front(query), CachePolicy.PAGE);
+        boolean loadRunning = loading.current().isPresent();
+        return Responses.send(request, HttpStatus.OK, views.front(query),
+                loadRunning ? CachePolicy.WHILE_LOADING : CachePolicy.PAGE);
     }
 
     @GetMapping("/models/{id}")
