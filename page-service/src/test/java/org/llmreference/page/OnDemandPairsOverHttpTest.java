@@ -105,6 +105,24 @@ class OnDemandPairsOverHttpTest {
     }
 
     @Test
+    void thePickerRedirectsToTheCanonicalPairOrGivesTheFormBackWithTheMessage() {
+        HttpResponse<byte[]> picked = visitor().get("/compare?a=" + B + "&b=" + ALIAS);
+        HttpResponse<byte[]> wrong = visitor().get("/compare?a=" + A + "&b=%3Cb%3Enope");
+
+        assertThat(picked.statusCode()).isEqualTo(303);
+        assertThat(header(picked, "Location")).isEqualTo("/compare/" + PAIR);
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(text(wrong)).contains("id=\"picker-b-error\"").contains("No model is called “&lt;b&gt;nope”")
+                .doesNotContain("<b>nope").contains("<option value=\"" + A + "\">");
+    }
+
+    @Test
+    void everyPageCarriesThePicker() {
+        assertThat(visitor().text("/compare/" + PAIR)).contains("<form class=\"picker\" action=\"/compare\"");
+        assertThat(visitor().text("/")).contains("<form class=\"picker\" action=\"/compare\"");
+    }
+
+    @Test
     void anUnknownModelStillAnswersThe404Page() {
         HttpResponse<byte[]> missing = visitor().get("/compare/" + A + "-vs-zzz-unknown-" + TAG);
 

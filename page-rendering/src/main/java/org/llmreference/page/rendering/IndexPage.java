@@ -18,4 +18,9 @@ public record IndexPage(String query, List<ModelLink> models, List<RelatedPair> 
         models = models == null ? List.of() : List.copyOf(models);
         latest = latest == null ? List.of() : List.copyOf(latest);
     }
+
+    /** The ids the picker suggests: those of the models listed. */
+    public List<String> pickerModels() {
+        return models.stream().map(ModelLink::id).toList();
+    }
 }

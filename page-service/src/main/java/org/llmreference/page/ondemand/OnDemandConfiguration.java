@@ -49,6 +49,11 @@ class OnDemandConfiguration {
     }
 
     @Bean
+    Picker picker(FactsView facts) {
+        return new Picker(facts);
+    }
+
+    @Bean
     OnDemandAnswers onDemandAnswers(OnDemandPairs pairs, PageRenderer renderer, Clock clock,
             @Value("${llmref.page.on-demand-pages:2000}") long maxPages) {
         return new OnDemandAnswers(pairs, renderer, clock, maxPages);
