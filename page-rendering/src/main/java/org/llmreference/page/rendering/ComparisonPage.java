@@ -14,9 +14,16 @@ import org.llmreference.contracts.comparison.Comparison;
  * @param renderedAt when this page was rendered (freshness = renderedAt − occurredAt)
  * @param changes    the last changes to this page's facts, newest first
  * @param workload   the calculator's form; null for the page's own traffic
+ * @param onDemand   computed on request for a pair without a stored page: {@code noindex}
  */
 public record ComparisonPage(Comparison comparison, long revision, Instant occurredAt, Instant renderedAt,
-        List<PageChange> changes, Workload workload) {
+        List<PageChange> changes, Workload workload, boolean onDemand) {
+
+    /** A stored pair's page, at its own traffic or a visitor's workload. */
+    public ComparisonPage(Comparison comparison, long revision, Instant occurredAt, Instant renderedAt,
+            List<PageChange> changes, Workload workload) {
+        this(comparison, revision, occurredAt, renderedAt, changes, workload, false);
+    }
 
     /** The page at its own traffic. */
     public ComparisonPage(Comparison comparison, long revision, Instant occurredAt, Instant renderedAt,

@@ -178,6 +178,11 @@ final class ComparisonView {
         return page.workload() != null && page.workload().custom();
     }
 
+    /** A page at a visitor's workload, or computed on request for a pair without a stored page. */
+    boolean noindex() {
+        return custom() || page.onDemand();
+    }
+
     List<CostLine> costs() {
         List<CostLine> lines = new ArrayList<>();
         for (ModelCost cost : comparison.monthlyCost().models()) {

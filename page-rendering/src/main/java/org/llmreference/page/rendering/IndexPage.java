@@ -24,4 +24,9 @@ public record IndexPage(String query, List<ModelLink> models, List<RelatedPair> 
     public IndexPage(String query, List<ModelLink> models, List<RelatedPair> latest) {
         this(query, models, latest, null);
     }
+
+    /** The ids the picker suggests: those of the models listed. */
+    public List<String> pickerModels() {
+        return models.stream().map(ModelLink::id).toList();
+    }
 }

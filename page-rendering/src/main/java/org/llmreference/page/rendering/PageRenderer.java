@@ -65,6 +65,12 @@ public final class PageRenderer {
         return render("index.jte", new PageView<>(site, page), 16 * 1024);
     }
 
+    /** {@code /compare?a=...&b=...}: the picker on its own, with what is wrong (400) or empty. */
+    public String picker(PickerPage page) {
+        Objects.requireNonNull(page, "page");
+        return render("pickerPage.jte", new PageView<>(site, page), 4 * 1024 + 32 * page.suggestions().size());
+    }
+
     /** A withdrawn pair, served with 410. */
     public String gone(GonePage page) {
         Objects.requireNonNull(page, "page");

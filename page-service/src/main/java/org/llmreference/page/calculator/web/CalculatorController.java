@@ -10,6 +10,8 @@ import org.llmreference.page.calculator.CalculatorPages;
 import org.llmreference.page.http.CachePolicy;
 import org.llmreference.page.http.Responses;
 import org.llmreference.page.pages.MissingPages;
+import org.llmreference.page.pages.web.PairFallback;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,10 +34,12 @@ class CalculatorController {
 
     private final CalculatorPages pages;
     private final MissingPages missing;
+    private final ObjectProvider<PairFallback> fallback;
 
-    CalculatorController(CalculatorPages pages, MissingPages missing) {
+    CalculatorController(CalculatorPages pages, MissingPages missing, ObjectProvider<PairFallback> fallback) {
         this.pages = pages;
         this.missing = missing;
+        this.fallback = fallback;
     }
 
     @GetMapping(path = "/compare/{pairId}", params = "requests")
@@ -50,7 +54,16 @@ class CalculatorController {
         if (!pair.isWrittenAs(pairId)) {
             return Responses.movedPermanently("/compare/" + pair + "?" + servlet.getQueryString(), CachePolicy.REDIRECT);
         }
-        return answer(pages.comparison(pair.toString(), parameters), servlet, request, List.of(pair.a(), pair.b()));
+        Optional<CalculatedPage> stored = pages.comparison(pair.toString(), parameters);
+        PairFallback other = fallback.getIfAvailable();
+        if (stored.isEmpty() && other != null) {
+            // A pair without a live stored page: computed on request, at the visitor's workload.
+            Optional<ResponseEntity<byte[]>> answer = other.answer(pair, parameters, servlet.getQueryString(), request);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+        }
+        return answer(stored, servlet, request, List.of(pair.a(), pair.b()));
     }
 
     private ResponseEntity<byte[]> answer(Optional<CalculatedPage> page, HttpServletRequest servlet,

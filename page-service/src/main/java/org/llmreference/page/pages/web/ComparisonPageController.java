@@ -1,6 +1,7 @@
 package org.llmreference.page.pages.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.llmreference.contracts.PairId;
@@ -9,6 +10,7 @@ import org.llmreference.page.http.Responses;
 import org.llmreference.page.pages.MissingPages;
 import org.llmreference.page.pages.PageCache;
 import org.llmreference.page.pages.ServedPage;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,10 +32,12 @@ class ComparisonPageController {
 
     private final PageCache pages;
     private final MissingPages views;
+    private final ObjectProvider<PairFallback> fallback;
 
-    ComparisonPageController(PageCache pages, MissingPages views) {
+    ComparisonPageController(PageCache pages, MissingPages views, ObjectProvider<PairFallback> fallback) {
         this.pages = pages;
         this.views = views;
+        this.fallback = fallback;
     }
 
     @GetMapping("/compare/{pairId}")
@@ -49,6 +53,15 @@ class ComparisonPageController {
             return Responses.movedPermanently("/compare/" + pair, CachePolicy.REDIRECT);
         }
         Optional<ServedPage> page = pages.get(pair.toString());
+        if (page.isEmpty() || !page.get().page().live()) {
+            // A pair without a live stored page: computed on request while both models are live.
+            PairFallback other = fallback.getIfAvailable();
+            Optional<ResponseEntity<byte[]>> answer = other == null ? Optional.empty()
+                    : other.answer(pair, Map.of(), servlet.getQueryString(), request);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+        }
         if (page.isEmpty()) {
             return notFound(servlet, request, List.of(pair.a(), pair.b()));
         }

@@ -1,8 +1,10 @@
 package org.llmreference.page.site.web;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.llmreference.contracts.Slugs;
+import org.llmreference.page.facts.FactsView;
 import org.llmreference.page.http.CachePolicy;
 import org.llmreference.page.http.Representation;
 import org.llmreference.page.http.Responses;
@@ -26,10 +28,12 @@ class SiteController {
 
     private final SiteViews views;
     private final CatalogLoading loading;
+    private final FactsView facts;
 
-    SiteController(SiteViews views, CatalogLoading loading) {
+    SiteController(SiteViews views, CatalogLoading loading, FactsView facts) {
         this.views = views;
         this.loading = loading;
+        this.facts = facts;
     }
 
     /**
@@ -49,6 +53,11 @@ class SiteController {
             HttpServletRequest servlet) {
         if (!Slugs.isValid(id)) {
             return notFound(servlet, request, List.of(id));
+        }
+        // Another id of a model (a provider's spelling, a joined duplicate) answers with its model's page.
+        Optional<String> canonical = facts.canonicalId(id).filter(other -> !other.equals(id));
+        if (canonical.isPresent()) {
+            return Responses.movedPermanently(PageRenderer.modelPath(canonical.get()), CachePolicy.REDIRECT);
         }
         return views.model(id).map(page -> Responses.send(request, HttpStatus.OK, page, CachePolicy.PAGE))
                 .orElseGet(() -> notFound(servlet, request, List.of(id)));
