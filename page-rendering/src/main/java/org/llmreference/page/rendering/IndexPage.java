@@ -11,11 +11,17 @@ import org.llmreference.contracts.comparison.RelatedPair;
  * @param query  what the visitor searched for, or null
  * @param models the models whose name (or id or vendor) matches, all of them without a query
  * @param latest the most recently changed comparisons
+ * @param entryPoints short lists into the model directory; null: none shown
  */
-public record IndexPage(String query, List<ModelLink> models, List<RelatedPair> latest) {
+public record IndexPage(String query, List<ModelLink> models, List<RelatedPair> latest, EntryPoints entryPoints) {
 
     public IndexPage {
         models = models == null ? List.of() : List.copyOf(models);
         latest = latest == null ? List.of() : List.copyOf(latest);
+    }
+
+    /** The front page without entry points into the directory. */
+    public IndexPage(String query, List<ModelLink> models, List<RelatedPair> latest) {
+        this(query, models, latest, null);
     }
 }

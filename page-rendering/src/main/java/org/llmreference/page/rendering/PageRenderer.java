@@ -65,6 +65,12 @@ public final class PageRenderer {
         return render("index.jte", new PageView<>(site, page), 16 * 1024);
     }
 
+    /** {@code /models}: the model directory (or its form with messages, served with 400). */
+    public String directory(DirectoryPage page) {
+        Objects.requireNonNull(page, "page");
+        return render("directory.jte", new DirectoryView(site, page), 48 * 1024);
+    }
+
     /** A withdrawn pair, served with 410. */
     public String gone(GonePage page) {
         Objects.requireNonNull(page, "page");
