@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.llmreference.page.directory.Directory;
+import org.llmreference.page.listing.Directory;
 
 /**
  * {@code /models}: the directory's form, refilled with what the visitor asked, and one page of its

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.llmreference.page.directory.Capability;
-import org.llmreference.page.directory.DirectoryQuery;
-import org.llmreference.page.directory.DirectoryRow;
-import org.llmreference.page.directory.DirectorySort;
+import org.llmreference.page.listing.Capability;
+import org.llmreference.page.listing.DirectoryQuery;
+import org.llmreference.page.listing.DirectoryRow;
+import org.llmreference.page.listing.DirectorySort;
 
 /** What {@code directory.jte} shows: the form's values and messages, the table's cells and links. */
 final class DirectoryView {

@@ -13,6 +13,10 @@ import org.llmreference.contracts.catalog.ModelStatus;
 import org.llmreference.page.facts.FactsView;
 import org.llmreference.page.http.LeastRecentlyUsed;
 import org.llmreference.page.http.Representation;
+import org.llmreference.page.listing.Directory;
+import org.llmreference.page.listing.DirectoryQuery;
+import org.llmreference.page.listing.DirectoryRow;
+import org.llmreference.page.listing.DirectorySort;
 import org.llmreference.page.rendering.DirectoryPage;
 import org.llmreference.page.rendering.EntryPoints;
 import org.llmreference.page.rendering.PageRenderer;
@@ -100,7 +104,7 @@ public class ModelDirectory {
     }
 
     private static EntryPoints.EntryList list(Directory directory, String id, String title, DirectoryQuery query,
-            Function<org.llmreference.page.directory.DirectoryRow, String> figure) {
+            Function<DirectoryRow, String> figure) {
         List<EntryPoints.Entry> entries = new ArrayList<>();
         for (DirectoryRow row : directory.query(query).rows()) {
             String shown = figure.apply(row);

@@ -1,9 +1,9 @@
-package org.llmreference.page.directory;
+package org.llmreference.page.listing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.llmreference.page.directory.DirectoryFixtures.aModel;
-import static org.llmreference.page.directory.DirectoryFixtures.route;
-import static org.llmreference.page.directory.DirectoryFixtures.routeWithHistory;
+import static org.llmreference.page.listing.DirectoryFixtures.aModel;
+import static org.llmreference.page.listing.DirectoryFixtures.route;
+import static org.llmreference.page.listing.DirectoryFixtures.routeWithHistory;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.llmreference.page.directory;
+package org.llmreference.page.listing;
 
 import java.util.Comparator;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.llmreference.page.directory;
+package org.llmreference.page.listing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.pricing.RouteSnapshot;
 
 /**
- * The model directory over one state of the catalog and price lists: every model as a
+ * The model directory (served by page-service's {@code page.directory}) over one state of the catalog and price lists: every model as a
  * {@link DirectoryRow}, filtered, sorted and cut into pages by a {@link DirectoryQuery}. Immutable and
  * thread-safe; pure (no clock, no I/O).
  */
