@@ -71,6 +71,12 @@ public final class PageRenderer {
         return render("pickerPage.jte", new PageView<>(site, page), 4 * 1024 + 32 * page.suggestions().size());
     }
 
+    /** {@code /models}: the model directory (or its form with messages, served with 400). */
+    public String directory(DirectoryPage page) {
+        Objects.requireNonNull(page, "page");
+        return render("directory.jte", new DirectoryView(site, page), 48 * 1024);
+    }
+
     /** A withdrawn pair, served with 410. */
     public String gone(GonePage page) {
         Objects.requireNonNull(page, "page");

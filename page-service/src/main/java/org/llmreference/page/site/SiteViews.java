@@ -16,6 +16,7 @@ import org.llmreference.contracts.comparison.RelatedPair;
 import org.llmreference.page.PageSettings;
 import org.llmreference.page.comparisons.Comparisons;
 import org.llmreference.page.comparisons.StoredComparison;
+import org.llmreference.page.directory.ModelDirectory;
 import org.llmreference.page.http.LeastRecentlyUsed;
 import org.llmreference.page.http.Representation;
 import org.llmreference.page.loading.CatalogLoading;
@@ -56,6 +57,7 @@ public class SiteViews implements MissingPages {
     private final PageRenderer renderer;
     private final PageSettings settings;
     private final CatalogLoading loading;
+    private final ModelDirectory directory;
     private final LeastRecentlyUsed<String, View> views = new LeastRecentlyUsed<>(2_000, 32L * 1024 * 1024, View::weight);
     private final Representation stylesheet;
     private final Representation calculatorScript;
@@ -69,9 +71,10 @@ public class SiteViews implements MissingPages {
     }
 
     SiteViews(PageIndex index, Comparisons comparisons, PageRenderer renderer, PageSettings settings,
-            CatalogLoading loading) {
+            CatalogLoading loading, ModelDirectory directory) {
         this.index = index;
         this.loading = loading;
+        this.directory = directory;
         this.comparisons = comparisons;
         this.renderer = renderer;
         this.settings = settings;
@@ -85,7 +88,8 @@ public class SiteViews implements MissingPages {
         String q = query == null || query.isBlank() ? null : cut(query.strip());
         CatalogLoad load = loading.current().orElse(null);
         String loadKey = load == null ? "" : ":loading:" + load.loaded() + "/" + load.expected();
-        return cached("index:" + (q == null ? "" : q) + loadKey, () -> {
+        // the entry points follow the facts view, the rest the page index: the key names both versions
+        return cached("index:" + directory.version() + ":" + (q == null ? "" : q) + loadKey, () -> {
             List<IndexedPage> live = index.live();
             String wanted = q == null ? null : q.toLowerCase(Locale.ROOT);
             List<ModelLink> models = models(live).stream().filter(model -> wanted == null || matches(model, wanted))
@@ -93,7 +97,8 @@ public class SiteViews implements MissingPages {
             List<RelatedPair> latest = live.stream()
                     .sorted(Comparator.comparing(IndexedPage::lastChangedAt).reversed().thenComparing(IndexedPage::pairId))
                     .limit(LATEST).map(page -> new RelatedPair(page.pairId(), page.title())).toList();
-            return html(renderer.index(new IndexPage(q, models, latest, load)), index.lastUpdated());
+            return html(renderer.index(new IndexPage(q, models, latest, load, q == null ? directory.entryPoints() : null)),
+                    index.lastUpdated());
         });
     }
 

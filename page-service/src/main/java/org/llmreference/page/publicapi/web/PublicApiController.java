@@ -1,0 +1,88 @@
+package org.llmreference.page.publicapi.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+
+import org.llmreference.page.http.CachePolicy;
+import org.llmreference.page.http.Representation;
+import org.llmreference.page.http.Responses;
+import org.llmreference.page.listing.DirectoryQuery;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CrossOrigin;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public JSON: {@code /models.json} and its schema, readable from any origin (no credentials),
+ * with strong entity tags.
+ */
+@RestController
+// Spring MVC answers the CORS preflight from this: any origin, GET and HEAD, no credentials
+@CrossOrigin(origins = "*", methods = {RequestMethod.GET, RequestMethod.HEAD}, allowCredentials = "false", maxAge = 86400)
+class PublicApiController {
+
+    static final String ANY_ORIGIN = "*";
+    private static final MediaType PROBLEM = MediaType.parseMediaType("application/problem+json");
+
+    private final DirectoryJson directory;
+    private final Representation modelsSchema = Representation.of(DirectoryJson.JSON, read("models.schema.json"), null,
+            Instant.now());
+
+    PublicApiController(DirectoryJson directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping("/models.json")
+    ResponseEntity<byte[]> models(@RequestParam Map<String, String> parameters, @RequestHeader HttpHeaders request) {
+        DirectoryQuery.Reading reading = DirectoryQuery.read(parameters);
+        if (!reading.valid()) {
+            return badRequest(reading.errors());
+        }
+        Representation document = directory.page(reading.query());
+        if (document == null) {
+            return badRequest(Map.of("page", "page " + reading.query().page() + " is past the last page."));
+        }
+        return cors(Responses.send(request, HttpStatus.OK, document, CachePolicy.PAGE));
+    }
+
+    @GetMapping("/public-api/models.schema.json")
+    ResponseEntity<byte[]> modelsSchema(@RequestHeader HttpHeaders request) {
+        return cors(Responses.send(request, HttpStatus.OK, modelsSchema, CachePolicy.STYLESHEET));
+    }
+
+    private static ResponseEntity<byte[]> badRequest(Map<String, String> errors) {
+        String detail = String.join(" ", errors.values());
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(PROBLEM)
+                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY_ORIGIN)
+                .header(HttpHeaders.CACHE_CONTROL, CachePolicy.NOT_FOUND).body(DirectoryJson.problem(detail, errors));
+    }
+
+    private static ResponseEntity<byte[]> cors(ResponseEntity<byte[]> answer) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(answer.getHeaders());
+        headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY_ORIGIN);
+        headers.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag");
+        return ResponseEntity.status(answer.getStatusCode()).headers(headers).body(answer.getBody());
+    }
+
+    private static String read(String name) {
+        try (InputStream in = PublicApiController.class.getResourceAsStream("/public-api/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("public-api/" + name + " is missing from the page-service jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
