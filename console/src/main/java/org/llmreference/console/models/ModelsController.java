@@ -154,7 +154,8 @@ class ModelsController {
             throw refusal;
         }
         Map<String, String> errors = FormFields.errorsByField(refusal.fieldErrors(), ModelFields.ALL);
-        String message = errors.isEmpty() ? refusal.getMessage() : errors.getOrDefault("", refusal.getMessage());
+        String message = errors.isEmpty() ? refusal.getMessage()
+                : errors.getOrDefault("", "Nothing was saved: correct the fields marked below.");
         return editor(request, id, current, values, was, revision, errors, Map.of(), reason, message,
                 refusal.status());
     }
