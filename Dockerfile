@@ -1,4 +1,4 @@
-# One image recipe for the four services: docker build --build-arg SERVICE=catalog-service .
+# One image recipe for the four services and the console: docker build --build-arg SERVICE=catalog-service .
 # (docker-compose.yml builds each service with its SERVICE.)
 
 FROM maven:3.9-eclipse-temurin-17 AS build
