@@ -89,7 +89,7 @@ class AccessibilityTest {
     void servesOneSmallStylesheetWithoutExternalResources() {
         String css = PageRenderer.stylesheet();
         assertThat(css).isNotBlank().contains(".scroll{overflow-x:auto");
-        assertThat(css.length()).isLessThan(6 * 1024);
+        assertThat(css.length()).isLessThan(8 * 1024);
         assertThat(css).doesNotContain("@import").doesNotContain("url(").doesNotContain("@font-face");
         assertThat(PageRenderer.STYLESHEET_PATH).isEqualTo("/site.css");
     }

@@ -174,7 +174,7 @@ class EscapingTest {
 
         Document indexPage = HtmlChecks.parse(index);
         assertThat(indexPage.select("input[name=q]").attr("value")).isEqualTo(IMG);
-        assertThat(indexPage.select("h2").first().text()).isEqualTo("Models matching “" + IMG + "”");
+        assertThat(indexPage.getElementById("models").text()).isEqualTo("Models matching “" + IMG + "”");
         assertThat(indexPage.select("section[aria-labelledby=models] a").attr("href")).isEqualTo("/models/x%2F..%2F..%2Fy%3Fz%23w");
         assertThat(indexPage.select("section[aria-labelledby=latest] a").attr("href")).isEqualTo("/compare/p%22q");
 
