@@ -108,6 +108,11 @@ public final class ComparisonSet {
         return Optional.ofNullable(models.get(id));
     }
 
+    /** The model's routes, as its price list holds them; empty when none is known. */
+    public List<RouteSnapshot> priceList(String modelId) {
+        return routes.getOrDefault(modelId, List.of());
+    }
+
     public Optional<PublishedPair> published(PairId pair) {
         return Optional.ofNullable(published.get(pair));
     }
