@@ -92,6 +92,22 @@ public final class PeerGraph {
         return k;
     }
 
+    /**
+     * An independent copy: changing it leaves this graph as it is (a preview applies a proposed
+     * change to a copy). O(models + live pairs), no similarity computed.
+     */
+    public PeerGraph copy() {
+        PeerGraph copy = new PeerGraph(k);
+        copy.models.putAll(models);
+        copy.features.putAll(features);
+        copy.nearest.putAll(nearest);
+        chosenBy.forEach((id, choosers) -> copy.chosenBy.put(id, new HashSet<>(choosers)));
+        copy.curated.addAll(curated);
+        copy.live.addAll(live);
+        liveByModel.forEach((id, pairs) -> copy.liveByModel.put(id, new HashSet<>(pairs)));
+        return copy;
+    }
+
     /** Adds or updates a model; a retired one leaves the graph. */
     public Change put(ModelSnapshot model) {
         if (model.status() == ModelStatus.RETIRED) {

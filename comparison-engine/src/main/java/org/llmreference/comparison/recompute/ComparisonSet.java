@@ -2,6 +2,7 @@ package org.llmreference.comparison.recompute;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -74,12 +75,42 @@ public final class ComparisonSet {
         return new ComparisonSet(engine, peers, List.of(), Map.of(), List.of(), List.of());
     }
 
+    private ComparisonSet(ComparisonSet original) {
+        this.engine = original.engine;
+        models.putAll(original.models);
+        routes.putAll(original.routes);
+        published.putAll(original.published);
+        this.graph = original.graph.copy();
+    }
+
+    /**
+     * An independent copy of the state (models, price lists, graph, what was published): a change
+     * applied to it leaves this set as it is, so a preview can apply a proposal and compute its pages
+     * without holding up, or touching, the set the service publishes from.
+     */
+    public ComparisonSet copy() {
+        return new ComparisonSet(this);
+    }
+
+    /**
+     * The comparison this set would publish for {@code pair} now (the same computation as a plan's),
+     * or empty when the pair is not live.
+     */
+    public Optional<Comparison> compute(PairId pair) {
+        return graph.isLive(pair) ? Optional.of(comparisonOf(pair)) : Optional.empty();
+    }
+
     public PeerGraph graph() {
         return graph;
     }
 
     public Optional<ModelSnapshot> model(String id) {
         return Optional.ofNullable(models.get(id));
+    }
+
+    /** The model's routes, as its price list holds them; empty when none is known. */
+    public List<RouteSnapshot> priceList(String modelId) {
+        return routes.getOrDefault(modelId, List.of());
     }
 
     public Optional<PublishedPair> published(PairId pair) {
@@ -233,11 +264,20 @@ public final class ComparisonSet {
         private final Iterator<PairId> withdraw;
         private final Iterator<PairId> recompute;
         private final String withdrawReason;
+        private final Set<PairId> pairs;
 
         private Work(Set<PairId> recompute, Set<PairId> withdraw, String withdrawReason) {
             this.withdraw = new TreeSet<>(withdraw).iterator();
             this.recompute = new TreeSet<>(recompute).iterator();
             this.withdrawReason = withdrawReason;
+            TreeSet<PairId> all = new TreeSet<>(recompute);
+            all.addAll(withdraw);
+            this.pairs = Collections.unmodifiableSet(all);
+        }
+
+        /** Every pair the change can affect: those to recompute and those that left the graph, in id order. */
+        public Set<PairId> pairs() {
+            return pairs;
         }
 
         /** Whether every pair has been planned. */
