@@ -198,6 +198,56 @@ class BrowsingTheSiteTest {
         assertThat(updated).as("newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
+    @Test
+    void theFeedAndThePageSayWhatMovedWithTheOldAndNewPrices() throws Exception {
+        String atom = "http://www.w3.org/2005/Atom";
+        String moved = cost(GPT_QWEN).outputRoute() + " output " + perMTok(cost(GPT_QWEN).outputPricePerMTok()) + " → "
+                + perMTok(cost(GPT_QWEN_REPRICED).outputPricePerMTok()) + " per 1M tokens";
+
+        List<String> summaries = texts(parse(visitor().get("/feed.xml").body()), atom, "summary");
+        String page = visitor().text("/compare/" + GPT_QWEN.pairId());
+
+        assertThat(summaries).anySatisfy(summary -> assertThat(summary).startsWith("Revision 2: " + GPT.name() + ": ")
+                .contains(moved).contains("monthly cost $").contains("verdict"));
+        assertThat(page).contains(moved);
+    }
+
+    @Test
+    void eachModelHasItsOwnFeedOfItsPagesChanges() throws Exception {
+        HttpResponse<byte[]> feed = visitor().get("/models/" + CLAUDE.id() + "/feed.xml");
+
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(header(feed, "Content-Type")).isEqualTo("application/atom+xml;charset=UTF-8");
+        String atom = "http://www.w3.org/2005/Atom";
+        Document xml = parse(feed.body());
+        assertThat(texts(xml, atom, "title")).contains(CLAUDE_GPT.title() + ": first published",
+                CLAUDE_QWEN.title() + ": withdrawn").noneMatch(title -> title.startsWith(GPT_QWEN.title()));
+        assertThat(((Element) xml.getDocumentElement().getElementsByTagNameNS(atom, "link").item(0)).getAttribute("href"))
+                .endsWith("/models/" + CLAUDE.id() + "/feed.xml");
+        assertThat(visitor().text("/models/" + CLAUDE.id())).contains("href=\"/models/" + CLAUDE.id() + "/feed.xml\"");
+    }
+
+    @Test
+    void anUnknownModelHasNoFeed() {
+        for (String path : List.of("/models/no-such-model-" + TAG + "/feed.xml", "/models/NOT_A_SLUG/feed.xml")) {
+            HttpResponse<byte[]> missing = visitor().get(path);
+
+            assertThat(missing.statusCode()).as(path).isEqualTo(404);
+            assertThat(text(missing)).as(path).doesNotContain("Exception");
+        }
+    }
+
+    private static org.llmreference.contracts.comparison.ModelCost cost(Comparison comparison) {
+        return comparison.monthlyCost().models().stream().filter(model -> model.modelId().equals(GPT.id())).findFirst()
+                .orElseThrow();
+    }
+
+    /** $0.14, $0.075, $2.00: as the page writes a price per 1M tokens. */
+    private static String perMTok(java.math.BigDecimal price) {
+        java.math.BigDecimal plain = price.stripTrailingZeros();
+        return "$" + plain.setScale(Math.max(2, plain.scale())).toPlainString();
+    }
+
     private static Document parse(byte[] body) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);

@@ -328,7 +328,7 @@ final class ComparisonView {
                 .thenComparing(PageChange::occurredAt, Comparator.reverseOrder()));
         List<ChangeLine> lines = new ArrayList<>();
         for (PageChange change : changes) {
-            lines.add(new ChangeLine(Formats.date(change.occurredAt()), change.revision(), change.summary()));
+            lines.add(new ChangeLine(Formats.date(change.occurredAt()), change.revision(), change.description()));
         }
         return lines;
     }

@@ -27,6 +27,11 @@ final class Links {
         return "/models/" + segment(modelId);
     }
 
+    /** {@code /models/{modelId}/feed.xml}: the model's own Atom feed. */
+    static String modelFeed(String modelId) {
+        return model(modelId) + "/feed.xml";
+    }
+
     /**
      * The URL itself when it is an absolute {@code http}/{@code https} URL with a host, otherwise null
      * (the caller then shows it as text). Whitespace around it is not forgiven.

@@ -41,6 +41,32 @@ final class ModelView {
         return calculator;
     }
 
+    /**
+     * The step chart of the dated prices of the model's cheapest route (the one pricing its output
+     * tokens at the page's own workload), or null when no history is recorded. At a visitor's workload
+     * the cheapest route may be another one, so the title then names no route.
+     */
+    PriceHistoryChart history() {
+        ModelPricing pricing = page.pricing();
+        if (pricing == null) {
+            return null;
+        }
+        String route = page.workload() != null ? null
+                : pricing.cost().outputRoute() != null ? pricing.cost().outputRoute() : pricing.cost().inputRoute();
+        return PriceHistoryChart.of("Price of " + page.model().name() + (route == null ? "" : " on " + route)
+                + " over time", pricing.history());
+    }
+
+    /** Where the model's own Atom feed is, relative to the site. */
+    String feed() {
+        return Links.modelFeed(page.model().id());
+    }
+
+    /** The model's own Atom feed, absolute, for the page's {@code <link rel="alternate">}. */
+    String feedUrl() {
+        return site.baseUrl() + feed();
+    }
+
     /** Whether the page shows a visitor's workload (then it is not indexed). */
     boolean custom() {
         return page.workload() != null && page.workload().custom();

@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param occurredAt when the editor's change was accepted
  * @param sections   the sections whose facts changed (comparison field names: {@code verdict},
  *                   {@code monthlyCost}, {@code pricing}, ...); all of them for a page's first revision
+ * @param text       what moved, in words ({@link WhatChanged#between}: "OpenRouter output $0.14 → $0.12
+ *                   per 1M tokens ..."), or null when no earlier comparison was at hand or nothing priced moved
  */
-public record PageChange(long revision, Instant occurredAt, List<String> sections) {
+public record PageChange(long revision, Instant occurredAt, List<String> sections, String text) {
 
     /** What a first revision says instead of its sections. */
     public static final String FIRST_PUBLISHED = "First published";
@@ -27,6 +29,22 @@ public record PageChange(long revision, Instant occurredAt, List<String> section
     public PageChange {
         Objects.requireNonNull(occurredAt, "occurredAt");
         sections = sections == null ? List.of() : List.copyOf(sections);
+        text = text == null || text.isBlank() ? null : text;
+    }
+
+    /** A change known only by its sections. */
+    public PageChange(long revision, Instant occurredAt, List<String> sections) {
+        this(revision, occurredAt, sections, null);
+    }
+
+    /**
+     * What the page's "What changed" box says about this change: what moved, in words, when known,
+     * then the changed sections ("Model A: OpenRouter output $0.14 → $0.12 per 1M tokens, monthly cost
+     * $59.00 → $54.00 on 2026-12-04; verdict unchanged. Changed: Monthly cost, Pricing and
+     * availability"); else {@link #summary()} alone.
+     */
+    public String description() {
+        return revision > 1 && text != null ? text + ". Changed: " + summary() : summary();
     }
 
     /**

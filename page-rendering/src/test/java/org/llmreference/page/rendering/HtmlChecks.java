@@ -129,7 +129,7 @@ final class HtmlChecks {
         for (Element link : document.select("a")) {
             String href = link.attr("href");
             assertThat(href).as("href of '%s'", link.text())
-                    .matches("/|/compare/[A-Za-z0-9._~%-]+|/models/[A-Za-z0-9._~%-]+|#[a-z0-9-]+|https?://\\S+");
+                    .matches("/|/compare/[A-Za-z0-9._~%-]+|/models/[A-Za-z0-9._~%-]+(/feed\\.xml)?|#[a-z0-9-]+|https?://\\S+");
             if (href.startsWith("http")) {
                 assertThat(link.attr("rel")).isEqualTo("nofollow noopener noreferrer");
             }

@@ -43,7 +43,8 @@ public final class WorkloadPrices {
         List<CostPoint> curve = cost.curve().stream()
                 .map(point -> new CostPoint(point.requestsPerMonth(), isA ? point.modelAUsd() : point.modelBUsd(), null))
                 .toList();
-        return new ModelPricing(cost.profile(), isA ? comparison.routesA() : comparison.routesB(), modelCost, curve);
+        return new ModelPricing(cost.profile(), isA ? comparison.routesA() : comparison.routesB(), modelCost, curve,
+                isA ? comparison.historyA() : comparison.historyB());
     }
 
     /** One model of the comparison at {@code profile}; null without a cost section. */
@@ -55,7 +56,7 @@ public final class WorkloadPrices {
         PricedModel model = isA ? priced(comparison.modelA(), comparison.routesA())
                 : priced(comparison.modelB(), comparison.routesB());
         return new ModelPricing(profile, Calculator.routeCosts(model, profile), Calculator.modelCost(model, profile),
-                Calculator.curve(model, profile, levels(comparison)));
+                Calculator.curve(model, profile, levels(comparison)), isA ? comparison.historyA() : comparison.historyB());
     }
 
     private static PricedModel priced(ModelSummary model, List<RouteCost> routes) {

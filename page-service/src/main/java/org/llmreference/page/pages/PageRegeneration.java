@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +26,7 @@ import org.llmreference.page.rendering.ComparisonPage;
 import org.llmreference.page.rendering.ModelLink;
 import org.llmreference.page.rendering.PageChange;
 import org.llmreference.page.rendering.PageRenderer;
+import org.llmreference.page.rendering.WhatChanged;
 import org.llmreference.platform.projection.RevisionGuard.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +43,8 @@ import io.micrometer.core.instrument.Timer;
  * served: the cache and the index take it, and {@code llmref.propagation} records how long after the
  * editor's change that was. What the stored page is (revision, content hash, hash of its HTML, its
  * "what changed" list) comes from the {@link PageIndex}, which holds every stored page: two MongoDB
- * writes per event and no read.
+ * writes per event and one read, of the pair's previous comparison, so that "what changed" can say
+ * what moved ({@link WhatChanged}: the cheapest routes' old and new prices, the monthly cost, the verdict).
  *
  * <p>A {@code ComparisonChanged} renders the comparison with its "what changed" list (this change
  * first, {@value StoredPage#CHANGES_KEPT} kept); when its content hash, or else its rendered HTML (by
@@ -96,13 +100,16 @@ class PageRegeneration {
                     + event.payload().pairId() + "; a comparison event is keyed by its pair in canonical order");
         }
         long start = System.nanoTime();
+        Comparison before = event.payload() instanceof ComparisonChanged ? comparisons.find(pairId)
+                .filter(stored -> stored.live() && stored.revision() < event.revision())
+                .map(StoredComparison::comparison).orElse(null) : null;
         comparisons.apply(event);
         Optional<IndexedPage> previous = index.find(pairId);
         if (previous.isPresent() && previous.get().revision() >= event.revision()) {
             return Outcome.STALE;
         }
         Outcome outcome = event.payload().match(
-                changed -> changed(event, changed, previous.orElse(null)),
+                changed -> changed(event, changed, before, previous.orElse(null)),
                 withdrawn -> withdrawn(event, withdrawn, previous.orElse(null)));
         if (outcome == Outcome.APPLIED) {
             regeneration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -110,14 +117,17 @@ class PageRegeneration {
         return outcome;
     }
 
-    private Outcome changed(Envelope<ComparisonEvent> event, ComparisonChanged changed, IndexedPage previous) {
+    private Outcome changed(Envelope<ComparisonEvent> event, ComparisonChanged changed, Comparison before,
+            IndexedPage previous) {
         Comparison comparison = changed.comparison();
         boolean wasLive = previous != null && previous.live();
         if (wasLive && changed.contentHash().equals(previous.contentHash())) {
             return unchanged(event, previous);
         }
         List<PageChange> changes = new ArrayList<>();
-        changes.add(new PageChange(event.revision(), event.occurredAt(), changed.changedSections()));
+        String text = before == null || comparison == null ? null
+                : WhatChanged.between(before, comparison, LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC));
+        changes.add(new PageChange(event.revision(), event.occurredAt(), changed.changedSections(), text));
         if (previous != null) {
             previous.changes().stream().limit(StoredPage.CHANGES_KEPT - 1).forEach(changes::add);
         }

@@ -83,7 +83,7 @@ public class Pages {
         List<Document> changes = new ArrayList<>();
         for (PageChange change : page.changes()) {
             changes.add(new Document("revision", change.revision()).append("occurredAt", date(change.occurredAt()))
-                    .append("sections", change.sections()));
+                    .append("sections", change.sections()).append("text", change.text()));
         }
         return new Document("_id", page.pairId())
                 .append("revision", page.revision())
@@ -105,7 +105,8 @@ public class Pages {
         List<PageChange> changes = new ArrayList<>();
         for (Document change : document.getList("changes", Document.class, List.of())) {
             changes.add(new PageChange(change.get("revision", Number.class).longValue(),
-                    instant(change.getDate("occurredAt")), change.getList("sections", String.class, List.of())));
+                    instant(change.getDate("occurredAt")), change.getList("sections", String.class, List.of()),
+                    change.getString("text")));
         }
         return new StoredPage(document.getString("_id"), document.get("revision", Number.class).longValue(),
                 document.getBoolean("live", false), bytes(document.get("gzip")),

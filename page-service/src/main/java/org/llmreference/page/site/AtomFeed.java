@@ -10,12 +10,15 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.llmreference.page.pages.IndexedPage;
+import org.llmreference.page.rendering.ModelLink;
 import org.llmreference.page.rendering.PageChange;
 
 /**
- * {@code /feed.xml}, Atom 1.0: the latest changes of the pages, newest first, each saying what
- * changed ("gpt-oss-20b vs Qwen3.5-4B: Monthly cost, Pricing and availability changed", "...: first
- * published", "...: withdrawn"), in the words of the page's own "What changed" box.
+ * {@code /feed.xml} and each model's {@code /models/{id}/feed.xml}, Atom 1.0: the latest changes of
+ * the pages, newest first, each titled by the sections that changed ("gpt-oss-20b vs Qwen3.5-4B:
+ * Monthly cost, Pricing and availability changed", "...: first published", "...: withdrawn") and
+ * saying what moved in the words of the page's own "What changed" box ("gpt-oss-20b: OpenRouter
+ * output $0.14 → $0.12 per 1M tokens, monthly cost $59.00 → $54.00 on 2026-12-04; verdict unchanged").
  */
 final class AtomFeed {
 
@@ -30,17 +33,33 @@ final class AtomFeed {
     }
 
     static String of(String baseUrl, String host, String siteName, List<IndexedPage> pages) {
+        return feed(baseUrl, host, "feed", siteName + ": page changes", "What changed on each comparison page, newest first.",
+                "/feed.xml", "/", siteName, pages);
+    }
+
+    /**
+     * {@code /models/{id}/feed.xml}: the same entries, in the same words, for the pages of one model
+     * ({@code pages} are that model's pages, live or withdrawn).
+     */
+    static String ofModel(String baseUrl, String host, String siteName, ModelLink model, List<IndexedPage> pages) {
+        return feed(baseUrl, host, "models/" + model.id() + "/feed", siteName + ": " + model.name() + " page changes",
+                "What changed on each comparison page of " + model.name() + ", newest first.",
+                "/models/" + model.id() + "/feed.xml", "/models/" + model.id(), siteName, pages);
+    }
+
+    private static String feed(String baseUrl, String host, String id, String title, String subtitle, String self,
+            String alternate, String siteName, List<IndexedPage> pages) {
         List<Entry> entries = entries(pages);
         Instant updated = entries.isEmpty() ? Instant.EPOCH : entries.get(0).updated();
         return Xml.document(xml -> {
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(NAMESPACE);
-            Xml.element(xml, "id", tag(host, "feed"));
-            Xml.element(xml, "title", siteName + ": page changes");
-            Xml.element(xml, "subtitle", "What changed on each comparison page, newest first.");
+            Xml.element(xml, "id", tag(host, id));
+            Xml.element(xml, "title", title);
+            Xml.element(xml, "subtitle", subtitle);
             Xml.element(xml, "updated", time(updated));
-            link(xml, "self", "application/atom+xml", baseUrl + "/feed.xml");
-            link(xml, "alternate", "text/html", baseUrl + "/");
+            link(xml, "self", "application/atom+xml", baseUrl + self);
+            link(xml, "alternate", "text/html", baseUrl + alternate);
             xml.writeStartElement("author");
             Xml.element(xml, "name", siteName);
             xml.writeEndElement();
@@ -67,7 +86,7 @@ final class AtomFeed {
                         "The comparison was withdrawn: " + page.withdrawnReason() + "."));
             }
             for (PageChange change : page.changes()) {
-                entries.add(new Entry(page, change.revision(), change.occurredAt(), page.title() + ": " + what(change),
+                entries.add(new Entry(page, change.revision(), change.occurredAt(), page.title() + ": " + sections(change),
                         "Revision " + change.revision() + ": " + what(change) + "."));
             }
         }
@@ -78,10 +97,17 @@ final class AtomFeed {
     }
 
     /**
-     * "first published", or the changed sections as the page titles them, in page order
+     * "first published", what moved in words as the page's "What changed" box says it ("Model A:
+     * OpenRouter output $0.14 → $0.12 per 1M tokens, monthly cost $59.00 → $54.00 on 2026-12-04;
+     * verdict unchanged"), or else the changed sections as the page titles them, in page order
      * ("Monthly cost, Pricing and availability changed").
      */
     static String what(PageChange change) {
+        return change.revision() > 1 && change.text() != null ? change.text() : sections(change);
+    }
+
+    /** "first published", or the changed sections ("Monthly cost, Pricing and availability changed"): an entry's title. */
+    static String sections(PageChange change) {
         if (change.sections().isEmpty()) {
             return change.revision() <= 1 ? "first published" : "published again";
         }

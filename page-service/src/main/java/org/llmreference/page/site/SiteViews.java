@@ -183,6 +183,21 @@ public class SiteViews implements MissingPages {
                 index.lastUpdated()));
     }
 
+    /**
+     * {@code /models/{id}/feed.xml}: the changes of the model's pages; empty when the model has no live
+     * comparison (as its model page).
+     */
+    public Optional<Representation> modelFeed(String modelId) {
+        return Optional.ofNullable(cached("model-feed:" + modelId, () -> {
+            List<IndexedPage> pages = index.of(modelId);
+            Optional<IndexedPage> latest = pages.stream().filter(IndexedPage::live)
+                    .max(Comparator.comparing(IndexedPage::lastChangedAt).thenComparing(IndexedPage::pairId));
+            return latest.map(page -> Representation.of(Representation.ATOM, AtomFeed.ofModel(settings.baseUrl(),
+                    settings.host(), settings.siteName(), page.model(modelId), pages), null, index.lastUpdated()))
+                    .orElse(null);
+        }));
+    }
+
     public Representation stylesheet() {
         return stylesheet;
     }
