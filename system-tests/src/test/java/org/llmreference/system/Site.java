@@ -73,8 +73,18 @@ final class Site implements AutoCloseable {
         site.pricing = ServiceProcess.start("pricing-service", with(environment, servicesOwn.get("pricing-service")));
         site.comparison = ServiceProcess.start("comparison-service", with(environment, servicesOwn.get("comparison-service")));
         site.page = ServiceProcess.start("page-service", with(environment, servicesOwn.get("page-service")));
-        for (ServiceProcess process : site.processes()) {
-            process.awaitReady(Deadlines.SERVICE_READY);
+        try {
+            for (ServiceProcess process : site.processes()) {
+                process.awaitReady(Deadlines.SERVICE_READY);
+            }
+        } catch (AssertionError | RuntimeException notReady) {
+            // a site that never became ready is stopped here: the test's own cleanup never gets it
+            try {
+                site.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw notReady;
         }
         return site;
     }
