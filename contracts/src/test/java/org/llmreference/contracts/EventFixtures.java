@@ -148,7 +148,7 @@ final class EventFixtures {
                 List.of(new RouteCost("openrouter", "OpenRouter", openRouter().terms(), new BigDecimal("11.50"), true,
                                 List.of()),
                         new RouteCost("fireworks-ai", "Fireworks AI", fireworks().terms(), null, false,
-                                List.of(RouteUnfit.CONTEXT_TOO_SMALL))),
+                                List.of(RouteUnfit.CONTEXT_TOO_SMALL), fireworks().upstream())),
                 List.of());
     }
 

@@ -105,14 +105,14 @@ final class MonthlyCosts {
             BigDecimal output = tokens.outputCost(route);
             BigDecimal monthly = input == null || output == null ? null : cents(input.add(output));
             rows.add(new RouteCost(route.providerId(), route.providerName(), route.terms(), monthly, false,
-                    unfit(side, route, traffic, tokens)));
+                    unfit(side, route, traffic, tokens), route.upstream()));
         }
         rows.sort(Comparator.comparing(RouteCost::monthlyUsd, Comparator.nullsLast(Comparator.naturalOrder())));
         for (int i = 0; i < rows.size(); i++) {
             RouteCost row = rows.get(i);
             if (row.unfit().isEmpty() && row.monthlyUsd() != null) {
                 rows.set(i, new RouteCost(row.providerId(), row.providerName(), row.terms(), row.monthlyUsd(), true,
-                        row.unfit()));
+                        row.unfit(), row.upstream()));
                 break;
             }
         }

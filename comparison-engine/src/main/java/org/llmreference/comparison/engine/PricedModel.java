@@ -21,11 +21,11 @@ public record PricedModel(String id, String name, Integer contextWindow, List<Ro
         routes = routes == null ? List.of() : List.copyOf(routes);
     }
 
-    /** The model priced from a route table: each row's terms under its provider. */
+    /** The model priced from a route table: each row's terms (and upstream source) under its provider. */
     public static PricedModel of(String id, String name, Integer contextWindow, List<RouteCost> table) {
         List<RouteSnapshot> routes = new ArrayList<>();
         for (RouteCost row : table) {
-            routes.add(new RouteSnapshot(row.providerId(), row.providerName(), row.terms(), null));
+            routes.add(new RouteSnapshot(row.providerId(), row.providerName(), row.terms(), row.upstream(), null));
         }
         return new PricedModel(id, name, contextWindow, routes);
     }

@@ -5,6 +5,7 @@ import static org.llmreference.comparison.engine.Sides.aModel;
 import static org.llmreference.comparison.engine.Sides.aRoute;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,8 @@ import org.llmreference.contracts.comparison.Comparison;
 import org.llmreference.contracts.comparison.RouteCost;
 import org.llmreference.contracts.comparison.RouteUnfit;
 import org.llmreference.contracts.comparison.TrafficProfile;
+import org.llmreference.contracts.pricing.RouteSnapshot;
+import org.llmreference.contracts.pricing.UpstreamSource;
 
 /** The route table: every route priced alone at the workload, cheapest first, unfit routes flagged. */
 class RouteCostsTest {
@@ -33,6 +36,24 @@ class RouteCostsTest {
         assertThat(rows).extracting(RouteCost::monthlyUsd)
                 .containsExactly(new BigDecimal("42.00"), new BigDecimal("65.00"), new BigDecimal("74.00"));
         assertThat(rows).extracting(RouteCost::cheapest).containsExactly(true, false, false);
+    }
+
+    @Test
+    void eachRowCarriesItsRoutesUpstreamSourceAndKeepsItWhenRepricedFromTheTable() {
+        RouteSnapshot plain = aRoute("a").named("Alpha").priced("0.05", "0.10").build();
+        UpstreamSource source = new UpstreamSource("openai/x:free", "providers/alpha/models/openai/x.toml",
+                "3f2c9e1d8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e", Instant.parse("2026-05-20T14:02:11Z"),
+                List.of("providers/alpha/models/openai/x-flex.toml"));
+        Side side = aModel("x")
+                .withRoute(new RouteSnapshot(plain.providerId(), plain.providerName(), plain.terms(), source, null))
+                .withRoute(aRoute("b").named("Beta").priced("0.03", "0.20"))
+                .side();
+
+        List<RouteCost> rows = Calculator.routeCosts(side.priced(), DEFAULT);
+        List<RouteCost> again = Calculator.routeCosts(PricedModel.of("x", "x", null, rows), DEFAULT);
+
+        assertThat(rows).extracting(RouteCost::upstream).containsExactly(source, null);
+        assertThat(again).extracting(RouteCost::upstream).containsExactly(source, null);
     }
 
     @Test

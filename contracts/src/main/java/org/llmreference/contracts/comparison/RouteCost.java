@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 import org.llmreference.contracts.pricing.RouteTerms;
+import org.llmreference.contracts.pricing.UpstreamSource;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -18,6 +20,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param cheapest   the lowest {@code monthlyUsd} among the model's routes that can serve the workload
  *                   (the earlier in the price list on a tie)
  * @param unfit      why the route cannot serve the workload, in this order; empty when it can
+ * @param upstream   where an imported route's terms were read upstream (the provider's model id, the
+ *                   source file at its commit, the variants folded into it); absent for a route
+ *                   entered by an editor
  */
 public record RouteCost(
         @JsonProperty(required = true) String providerId,
@@ -25,7 +30,14 @@ public record RouteCost(
         @JsonProperty(required = true) RouteTerms terms,
         BigDecimal monthlyUsd,
         boolean cheapest,
-        List<RouteUnfit> unfit) {
+        List<RouteUnfit> unfit,
+        @JsonInclude(JsonInclude.Include.NON_NULL) UpstreamSource upstream) {
+
+    /** A route without an upstream source. */
+    public RouteCost(String providerId, String providerName, RouteTerms terms, BigDecimal monthlyUsd, boolean cheapest,
+            List<RouteUnfit> unfit) {
+        this(providerId, providerName, terms, monthlyUsd, cheapest, unfit, null);
+    }
 
     public RouteCost {
         Objects.requireNonNull(providerId, "providerId");

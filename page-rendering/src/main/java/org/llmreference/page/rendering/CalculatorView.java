@@ -13,6 +13,7 @@ import org.llmreference.contracts.comparison.RouteUnfit;
 import org.llmreference.contracts.comparison.TrafficProfile;
 import org.llmreference.contracts.pricing.ContextTier;
 import org.llmreference.contracts.pricing.RouteTerms;
+import org.llmreference.contracts.pricing.UpstreamSource;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,7 +39,19 @@ final class CalculatorView {
      */
     record RouteRow(int index, String provider, String monthly, String state, boolean cheapest, boolean unfit,
             String input, String output, String cachedInput, String cacheWrite, String batchInput, String batchOutput,
-            String tiers, String region, String contextWindow, String status, String verified, String sourceHref) {
+            String tiers, String region, String contextWindow, String status, String verified, String sourceHref,
+            Upstream upstream) {
+    }
+
+    /**
+     * Where an imported route's terms were read upstream, as the route table shows it.
+     *
+     * @param providerModelId the provider's model id upstream
+     * @param href            the source file at its commit on models.dev's repository; null without a commit
+     * @param file            "the file path at commit 3f2c9e1" (or the path alone without a commit)
+     * @param alsoFolded      the other upstream files folded into the route, by path
+     */
+    record Upstream(String providerModelId, String href, String file, List<String> alsoFolded) {
     }
 
     /** A model priced on the page. */
@@ -95,7 +108,17 @@ final class CalculatorView {
                 price(terms.batchInputPricePerMTok()), price(terms.batchOutputPricePerMTok()), tiers(terms.contextTiers()),
                 Formats.text(terms.region()), window == null ? Formats.UNKNOWN : Formats.count(window),
                 terms.status().name().toLowerCase(Locale.ROOT), Formats.date(terms.verifiedAt()),
-                Links.external(terms.sourceUrl()));
+                Links.external(terms.sourceUrl()), upstream(route.upstream()));
+    }
+
+    private static Upstream upstream(UpstreamSource source) {
+        if (source == null) {
+            return null;
+        }
+        String commit = source.commit();
+        boolean linkable = commit != null && commit.matches("[0-9a-f]{7,40}");
+        return new Upstream(source.providerModelId(), linkable ? Links.upstreamFile(commit, source.path()) : null,
+                source.path() + (linkable ? " at commit " + commit.substring(0, 7) : ""), source.alsoFolded());
     }
 
     /** "Cheapest", or the reasons the route cannot serve the workload ("Deprecated; context too small"), or "". */

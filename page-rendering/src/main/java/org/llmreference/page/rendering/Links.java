@@ -32,6 +32,22 @@ final class Links {
         return model(modelId) + "/feed.xml";
     }
 
+    /** models.dev's repository on GitHub, where imported routes were read: a file is {@code UPSTREAM_BLOB + commit + "/" + path}. */
+    static final String UPSTREAM_BLOB = "https://github.com/anomalyco/models.dev/blob/";
+
+    /**
+     * The upstream file {@code path} at {@code commit} (a hex commit id) on models.dev's repository,
+     * with the characters a URL cannot hold escaped; null when the path cannot be a URL path.
+     */
+    static String upstreamFile(String commit, String path) {
+        try {
+            return new URI("https", "github.com", URI.create(UPSTREAM_BLOB).getPath() + commit + "/"
+                    + path, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
     /**
      * The URL itself when it is an absolute {@code http}/{@code https} URL with a host, otherwise null
      * (the caller then shows it as text). Whitespace around it is not forgiven.

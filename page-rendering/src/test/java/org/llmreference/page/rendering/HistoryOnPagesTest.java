@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.llmreference.contracts.comparison.Comparison;
 import org.llmreference.contracts.comparison.CostPoint;
 import org.llmreference.contracts.comparison.ModelCost;
+import org.llmreference.contracts.comparison.RouteCost;
 import org.llmreference.contracts.pricing.PriceStep;
+import org.llmreference.contracts.pricing.UpstreamSource;
 
 /**
  * What changed, in words, on a comparison page, and a model page's price history and feed: the words
@@ -34,11 +36,15 @@ class HistoryOnPagesTest {
     }
 
     Document modelPage(List<PriceStep> history, Workload workload) {
+        return modelPage(golden.routesA(), history, workload);
+    }
+
+    Document modelPage(List<RouteCost> routes, List<PriceStep> history, Workload workload) {
         ModelCost cost = golden.monthlyCost().models().stream().filter(m -> m.modelId().equals(DemoPages.GPT))
                 .findFirst().orElseThrow();
         List<CostPoint> curve = golden.monthlyCost().curve().stream()
                 .map(point -> new CostPoint(point.requestsPerMonth(), point.modelAUsd(), null)).toList();
-        ModelPricing pricing = new ModelPricing(golden.monthlyCost().profile(), golden.routesA(), cost, curve, history);
+        ModelPricing pricing = new ModelPricing(golden.monthlyCost().profile(), routes, cost, curve, history);
         String html = renderer.model(new ModelPage(golden.modelA(), List.of(), List.of(), pricing, workload));
         HtmlChecks.assertWellFormedPage(html);
         return HtmlChecks.parse(html);
@@ -114,5 +120,51 @@ class HistoryOnPagesTest {
         assertThat(page.select("head link[rel=alternate][type=application/atom+xml]").attr("href"))
                 .isEqualTo("https://llmreference.org/models/gpt-oss-20b/feed.xml");
         assertThat(page.select("a[href=/models/gpt-oss-20b/feed.xml]").text()).contains("Atom feed");
+    }
+
+    static RouteCost withUpstream(RouteCost route, UpstreamSource upstream) {
+        return new RouteCost(route.providerId(), route.providerName(), route.terms(), route.monthlyUsd(), route.cheapest(),
+                route.unfit(), upstream);
+    }
+
+    @Test
+    void theRouteTableLinksAnImportedRoutesUpstreamFileAtItsCommitAndListsTheFoldedVariants() {
+        List<RouteCost> routes = new java.util.ArrayList<>(golden.routesA());
+        routes.set(0, withUpstream(routes.get(0), new UpstreamSource("openai/gpt-oss-20b:free",
+                "providers/openrouter/models/openai/gpt-oss-20b.toml", "3f2c9e1d8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e",
+                Instant.parse("2026-05-20T14:02:11Z"), List.of("providers/openrouter/models/openai/gpt-oss-20b-flex.toml"))));
+
+        Document page = modelPage(routes, List.of(), null);
+
+        var link = page.selectFirst("table.routes a.upstream");
+        assertThat(link.attr("href")).isEqualTo("https://github.com/anomalyco/models.dev/blob/"
+                + "3f2c9e1d8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e/providers/openrouter/models/openai/gpt-oss-20b.toml");
+        assertThat(link.text()).isEqualTo("openai/gpt-oss-20b:free");
+        assertThat(link.attr("title")).isEqualTo("providers/openrouter/models/openai/gpt-oss-20b.toml at commit 3f2c9e1");
+        assertThat(page.select("table.routes details.folded").text())
+                .isEqualTo("also folded: 1 providers/openrouter/models/openai/gpt-oss-20b-flex.toml");
+        assertThat(page.select("table.routes a.upstream")).hasSize(1);
+    }
+
+    @Test
+    void upstreamIdsAndPathsAreEscapedAndAPathIsLinkedOnlyAtAHexCommit() {
+        List<RouteCost> routes = new java.util.ArrayList<>(golden.routesA());
+        routes.set(0, withUpstream(routes.get(0), new UpstreamSource("<script>alert(1)</script>",
+                "providers/x/\"><img src=x onerror=alert(2)> a?b#c.toml", "3f2c9e1d8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e", null,
+                List.of("<b>folded</b>"))));
+        routes.set(1, withUpstream(routes.get(1), new UpstreamSource("x", "providers/x.toml", "javascript:alert(3)", null,
+                List.of())));
+
+        String html = renderer.model(new ModelPage(golden.modelA(), List.of(), List.of(), new ModelPricing(
+                golden.monthlyCost().profile(), routes, golden.monthlyCost().models().get(0), List.of(), List.of()), null));
+        HtmlChecks.assertWellFormedPage(html);
+        Document page = HtmlChecks.parse(html);
+
+        assertThat(html).doesNotContain("<script>alert(1)", "<img src=x", "<b>folded</b>", "javascript:");
+        assertThat(page.select("table.routes a.upstream").first().attr("href"))
+                .isEqualTo("https://github.com/anomalyco/models.dev/blob/3f2c9e1d8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e/"
+                        + "providers/x/%22%3E%3Cimg%20src=x%20onerror=alert(2)%3E%20a%3Fb%23c.toml");
+        assertThat(page.select("table.routes .upstream[title=providers/x.toml]").text())
+                .as("a commit that is not a hex id gives no link to the file").isEqualTo("x");
     }
 }
