@@ -102,7 +102,8 @@ class DeadLetterReplayIT {
         assertThat(listed.code()).as(listed.output()).isZero();
         assertThat(listed.output()).contains("key " + pair + "  comparison.ComparisonChanged.v1 rev ")
                 .contains("reason: failed: ").containsIgnoringCase("mongo").contains("not replayed");
-        assertThat(Site.metric(site.page, "llmref_events_dead_lettered_total", "reason=\"failed\"")).isGreaterThanOrEqualTo(1);
+        assertThat(Site.metric(site.page, "llmref_events_dead_lettered_total", "topic=\"comparison.pages.v1\"",
+                "reason=\"failed\"")).isGreaterThanOrEqualTo(1);
 
         // The fix: MongoDB is back. Every pair of the model whose event is still in flight reaches its page now.
         pageMongo.restart();
