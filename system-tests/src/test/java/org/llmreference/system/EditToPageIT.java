@@ -225,7 +225,8 @@ class EditToPageIT {
         pairs.addAll(site.pairsOf(REPRICED));
         Map<String, Served> before = site.servePages(pairs);
         Map<String, String> sitesBefore = otherResources();
-        double staleBefore = Site.metric(site.page, "llmref_events_consumed_total", "outcome=\"stale\"");
+        double staleBefore = Site.metric(site.page, "llmref_events_consumed_total", "topic=\"comparison.pages.v1\"",
+                "outcome=\"stale\"");
 
         int replayed = 0;
         for (String topic : List.of(Topics.CATALOG_MODELS, Topics.PRICING_ROUTES, Topics.COMPARISON_PAGES)) {
@@ -241,7 +242,8 @@ class EditToPageIT {
             assertThat(after.get(pair).body()).as(pair).isEqualTo(before.get(pair).body());
         }
         assertThat(otherResources()).isEqualTo(sitesBefore);
-        assertThat(Site.metric(site.page, "llmref_events_consumed_total", "outcome=\"stale\""))
+        assertThat(Site.metric(site.page, "llmref_events_consumed_total", "topic=\"comparison.pages.v1\"",
+                "outcome=\"stale\""))
                 .as("page-service skipped the replayed comparison events as stale")
                 .isGreaterThan(Double.isNaN(staleBefore) ? 0 : staleBefore);
     }
