@@ -87,6 +87,8 @@ final class PricingApi {
         ObjectNode body = LENIENT.valueToTree(route);
         body.remove("modelId");
         body.remove("providerId");
+        // the editor API takes no upstream source (only imports set it); the sync's provenance travels in headers
+        body.remove("upstream");
         HttpRequest.Builder request = HttpRequest.newBuilder(
                 uri("/api/models/" + path(route.modelId()) + "/routes/" + path(route.providerId())))
                 .header("Content-Type", "application/json").header(ORIGIN, "sync")
