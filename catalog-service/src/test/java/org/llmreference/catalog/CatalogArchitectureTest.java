@@ -33,7 +33,8 @@ class CatalogArchitectureTest {
             "org.llmreference.catalog.models.Models",
             "org.llmreference.catalog.models.ModelDocuments",
             "org.llmreference.catalog.accounts.Accounts",
-            "org.llmreference.catalog.imports.ImportRuns");
+            "org.llmreference.catalog.imports.ImportRuns",
+            "org.llmreference.catalog.audit.AuditTrailConfiguration");
 
     @Test
     void onlyTheWebLayerUsesSpringWeb() {

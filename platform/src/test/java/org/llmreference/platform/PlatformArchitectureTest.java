@@ -11,7 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The platform's packages depend on each other one way only, and HTTP stays where requests are
- * handled: {@code web} and {@code security} (the bearer-token filters).
+ * handled: {@code web}, {@code security} (the bearer-token filters) and {@code audit.web} (the trail's API).
  */
 class PlatformArchitectureTest {
 
@@ -26,7 +26,8 @@ class PlatformArchitectureTest {
 
     @Test
     void onlyWebAndSecurityUseSpringWeb() {
-        noClasses().that().resideOutsideOfPackages("..platform.web..", "..platform.security..", "..platform.config..")
+        noClasses().that().resideOutsideOfPackages("..platform.web..", "..platform.security..", "..platform.config..",
+                "..platform.audit.web..")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet..")
                 .check(PLATFORM);

@@ -2,12 +2,17 @@ package org.llmreference.catalog.models;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.catalog.CatalogEvent;
+import org.llmreference.platform.audit.AuditEntry;
+import org.llmreference.platform.audit.AuditQuery;
+import org.llmreference.platform.audit.AuditTrail;
 import org.llmreference.platform.web.FieldViolation;
 import org.springframework.stereotype.Service;
 
@@ -17,18 +22,27 @@ import org.springframework.stereotype.Service;
  * {@link Change}, and stored with the event that announces it in one single-document write. A write
  * that changes nothing keeps the revision and announces nothing. When another writer wins the race, a
  * write that expected a revision is refused as stale; one without is computed again once from a fresh
- * read. A refused write throws {@link EditRefused}.
+ * read. A refused write throws {@link EditRefused}. An accepted write is recorded in the audit trail
+ * in the same write, as one of the {@code ACTION_} kinds.
  */
 @Service
 public class ModelEditing {
 
+    /** The audit trail's names for what an editor did to a model. */
+    public static final String ACTION_CREATE = "model-create";
+    public static final String ACTION_REPLACE = "model-replace";
+    public static final String ACTION_PATCH = "model-patch";
+    public static final String ACTION_RETIRE = "model-retire";
+
     private final Models models;
     private final ModelRules rules;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    ModelEditing(Models models, ModelRules rules, Clock clock) {
+    ModelEditing(Models models, ModelRules rules, AuditTrail audit, Clock clock) {
         this.models = models;
         this.rules = rules;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -53,6 +67,17 @@ public class ModelEditing {
         return models.canonicalOf(alias);
     }
 
+    /**
+     * The model's history: every accepted change recorded for it (up to the last
+     * {@value AuditQuery#MAX_LIMIT}), oldest first; empty for a model that never changed since the
+     * trail began.
+     */
+    public List<AuditEntry> history(String id) {
+        List<AuditEntry> oldestFirst = new ArrayList<>(audit.find(AuditQuery.ofModel(id)));
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
     public ModelPage list(ModelFilter filter, int page, int size) {
         return models.page(filter, page, size);
     }
@@ -68,7 +93,7 @@ public class ModelEditing {
                 });
             }
             return current == null ? LlmModel.create(input.toSnapshot(id)) : current.replacedBy(input.toSnapshot(id));
-        });
+        }, current -> current == null ? ACTION_CREATE : ACTION_REPLACE);
     }
 
     /**
@@ -82,7 +107,7 @@ public class ModelEditing {
             preconditions(id, expected, current, input);
             refuseIfInvalid(id, input);
             return current.replacedBy(input.toSnapshot(id));
-        });
+        }, current -> ACTION_PATCH);
     }
 
     /** Retires the model: its status becomes {@code retired}; a retired model stays as it is. */
@@ -90,7 +115,7 @@ public class ModelEditing {
         return write(id, current -> {
             existing(id, expected, current);
             return current.retired();
-        });
+        }, current -> ACTION_RETIRE);
     }
 
     /** The event announcing {@code change}, accepted at {@code now}: it starts a new chain. */
@@ -103,7 +128,7 @@ public class ModelEditing {
      * there first, the proposal is applied once more to a fresh read: a write that expected a revision
      * then fails its precondition, one without is computed again.
      */
-    private Edit write(String id, Function<LlmModel, Change> proposal) {
+    private Edit write(String id, Function<LlmModel, Change> proposal, Function<LlmModel, String> action) {
         for (int attempt = 1; attempt <= 2; attempt++) {
             LlmModel current = models.find(id).orElse(null);
             Change change = proposal.apply(current);
@@ -112,7 +137,7 @@ public class ModelEditing {
             }
             Instant now = clock.instant();
             Envelope<CatalogEvent> event = announce(change, now);
-            if (models.store(change, event, now) == Models.Write.STORED) {
+            if (models.store(change, event, now, action.apply(current)) == Models.Write.STORED) {
                 return new Edit(change.after(), change.creates(), event.causedBy());
             }
         }

@@ -11,6 +11,9 @@ import java.util.Set;
 
 import org.llmreference.importing.bundle.ImportReport;
 import org.llmreference.importing.bundle.ImportReport.ImportRejection;
+import org.llmreference.platform.audit.AuditEntry;
+import org.llmreference.platform.audit.AuditTrail;
+import org.llmreference.platform.audit.FieldChange;
 import org.llmreference.platform.web.FieldViolation;
 import org.llmreference.platform.web.JsonFaults;
 import org.slf4j.Logger;
@@ -25,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Applies the models of a bulk-import bundle: each one is read, checked and compared like a PUT
  * without {@code If-Match}; unchanged models are left alone (no event), invalid ones are rejected
  * one by one while the rest apply. Works in chunks: one {@code $in} read and one unordered bulk
- * write per chunk.
+ * write per chunk. An import that changed something is one entry of the audit trail, with its counts.
  */
 @Service
 public class ModelImport {
@@ -38,15 +41,20 @@ public class ModelImport {
     private final ModelRules rules;
     private final ModelEditing editing;
     private final JsonMapper json;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    ModelImport(Models models, ModelRules rules, ModelEditing editing, JsonMapper json, Clock clock) {
+    ModelImport(Models models, ModelRules rules, ModelEditing editing, JsonMapper json, AuditTrail audit, Clock clock) {
         this.models = models;
         this.rules = rules;
         this.editing = editing;
         this.json = json;
+        this.audit = audit;
         this.clock = clock;
     }
+
+    /** The audit trail's name for a bundle import: one entry with its counts. */
+    public static final String ACTION_IMPORT = "bundle-import";
 
     /** Imports {@code bundleModels} (each the Model JSON of one model, without revision). */
     public ImportReport apply(List<JsonNode> bundleModels) {
@@ -58,6 +66,14 @@ public class ModelImport {
             log.info("Import: {} of {} models processed ({} created, {} changed, {} unchanged, {} rejected)",
                     from + chunk.size(), bundleModels.size(), tally.created, tally.changed, tally.unchanged,
                     tally.rejected.size());
+        }
+        if (tally.created + tally.changed > 0) {
+            // The import spans many documents: its entry is stored once they are (each model's own event
+            // carries the import's author).
+            audit.record(AuditEntry.of(clock.instant(), audit.service(), ACTION_IMPORT, null, null, List.of(
+                    new FieldChange("received", null, tally.received), new FieldChange("created", null, tally.created),
+                    new FieldChange("changed", null, tally.changed), new FieldChange("unchanged", null, tally.unchanged),
+                    new FieldChange("rejected", null, tally.rejected.size())), null));
         }
         return new ImportReport("models", tally.received, tally.created, tally.changed, tally.unchanged, tally.rejected);
     }

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.llmreference.contracts.Envelope;
+import org.llmreference.platform.audit.AuditEntry;
+import org.llmreference.platform.audit.AuditTrail;
+import org.llmreference.platform.audit.FieldChange;
 import org.llmreference.platform.outbox.OutboxRelay;
 import org.llmreference.platform.outbox.PendingEvent;
 import org.springframework.stereotype.Component;
@@ -37,19 +40,23 @@ import com.mongodb.client.model.WriteModel;
 
 /**
  * The stored models, one document each:
- * {@code {_id, revision, model: {...}, updatedAt, outbox: [pending events]}}. A change and the
- * event announcing it are one single-document write, guarded by the revision it was computed from,
- * so of two concurrent writers only one wins; the outbox relay is woken after every write.
+ * {@code {_id, revision, model: {...}, updatedAt, outbox: [pending events], auditPending: [entries]}}.
+ * A change, the event announcing it and (for an editor's write) its audit entry are one
+ * single-document write, guarded by the revision it was computed from, so of two concurrent writers
+ * only one wins; the outbox relay is woken after every write, and the entry moves into the audit trail.
  */
 @Component
 class Models {
 
     private final MongoCollection<Document> collection;
     private final OutboxRelay relay;
+    private final AuditTrail audit;
 
-    Models(MongoDatabase database, OutboxRelay modelsOutboxRelay) {
+    Models(MongoDatabase database, OutboxRelay modelsOutboxRelay, AuditTrail audit) {
         this.collection = database.getCollection(ModelsMessaging.COLLECTION);
         this.relay = modelsOutboxRelay;
+        this.audit = audit;
+        audit.watch(collection);
     }
 
     /** What became of a write. */
@@ -111,15 +118,25 @@ class Models {
         return new ModelPage(items, page, size, collection.countDocuments(query));
     }
 
-    /**
-     * Stores {@code change} with its pending {@code event}: inserts a created model, or replaces the
-     * model if it still has the revision the change was computed from.
-     */
+    /** {@link #store(Change, Envelope, Instant, String)}, its action named by what the change does. */
     Write store(Change change, Envelope<?> event, Instant at) {
+        return store(change, event, at, change.creates() ? ModelEditing.ACTION_CREATE
+                : change.retires() ? ModelEditing.ACTION_RETIRE : ModelEditing.ACTION_REPLACE);
+    }
+
+    /**
+     * Stores {@code change} with its pending {@code event} and the audit entry of the editor's
+     * {@code action}: inserts a created model, or replaces the model if it still has the revision the
+     * change was computed from.
+     */
+    Write store(Change change, Envelope<?> event, Instant at, String action) {
+        Document entry = AuditTrail.pending(auditEntry(change, event, at, action));
         try {
             if (change.creates()) {
-                collection.insertOne(insertion(change, event, at));
-            } else if (collection.updateOne(guard(change), update(change, event, at)).getMatchedCount() == 0) {
+                collection.insertOne(insertion(change, event, at).append(AuditTrail.PENDING, List.of(entry)));
+            } else if (collection.updateOne(guard(change),
+                    Updates.combine(update(change, event, at), Updates.push(AuditTrail.PENDING, entry)))
+                    .getMatchedCount() == 0) {
                 return Write.LOST_RACE;
             }
         } catch (MongoWriteException e) {
@@ -129,7 +146,16 @@ class Models {
             throw e;
         }
         relay.wake(change.after().id());
+        audit.settle(collection, change.after().id());
         return Write.STORED;
+    }
+
+    /** The audit entry of {@code change}: every top-level field of the stored model that differs, old and new. */
+    private AuditEntry auditEntry(Change change, Envelope<?> event, Instant at, String action) {
+        Map<String, Object> before = change.creates() ? Map.of() : ModelDocuments.toDocument(change.before().state());
+        Map<String, Object> after = ModelDocuments.toDocument(change.after().state());
+        return AuditEntry.of(at, audit.service(), action, change.after().id(), null, FieldChange.between(before, after),
+                event.causedBy());
     }
 
     /**

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every malformed request gets a problem document with the security headers, wherever it is
- * refused: a query string that is not percent-encoded UTF-8 ({@link QueryStrings}), a path Spring
+ * refused: a query string that is not percent-encoded UTF-8 ({@link QueryStrings}), a bad
+ * {@value EditReason#HEADER} header ({@link ReasonHeader}), a path Spring
  * Security's firewall rejects ({@link RejectedRequests}), a request Tomcat refuses itself
  * ({@link ProblemReportValve}) and anything that reaches the container's error page
  * ({@link ProblemErrorController}, in place of Spring Boot's).
@@ -37,6 +38,14 @@ public class RequestErrorsAutoConfiguration {
         FilterRegistrationBean<QueryStrings> registration = new FilterRegistrationBean<>(new QueryStrings(problems));
         // Inside the HTTP observation (highest precedence + 1), ahead of everything that reads a parameter.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ReasonHeader> reasonHeader(ProblemWriter problems) {
+        FilterRegistrationBean<ReasonHeader> registration = new FilterRegistrationBean<>(new ReasonHeader(problems));
+        // Before anything is changed: a bad reason refuses the whole request.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 
