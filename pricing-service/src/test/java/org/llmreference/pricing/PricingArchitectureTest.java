@@ -35,7 +35,8 @@ class PricingArchitectureTest {
             "org.llmreference.pricing.models.KnownModel",
             "org.llmreference.pricing.routes.PriceLists",
             "org.llmreference.pricing.routes.PriceListDocuments",
-            "org.llmreference.pricing.routes.sync.SyncConflicts");
+            "org.llmreference.pricing.routes.sync.SyncConflicts",
+            "org.llmreference.pricing.audit.AuditTrailConfiguration");
 
     @Test
     void onlyTheWebLayerUsesSpringWeb() {

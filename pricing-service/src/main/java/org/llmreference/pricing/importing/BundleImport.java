@@ -19,6 +19,9 @@ import org.llmreference.importing.bundle.ImportReport;
 import org.llmreference.importing.bundle.ImportReport.ImportRejection;
 import org.llmreference.importing.bundle.ProviderEntry;
 import org.llmreference.importing.bundle.RouteEntry;
+import org.llmreference.platform.audit.AuditEntry;
+import org.llmreference.platform.audit.AuditTrail;
+import org.llmreference.platform.audit.FieldChange;
 import org.llmreference.platform.web.FieldViolation;
 import org.llmreference.pricing.PricingSettings;
 import org.llmreference.pricing.models.KnownModel;
@@ -47,7 +50,7 @@ import org.springframework.stereotype.Service;
  * runs just before): they are applied as their models arrive, in rounds at most every
  * {@value #GATHER_MILLIS} ms (the consumer wakes the import; other instances' learning is seen by
  * looking again every {@value #POLL_MILLIS} ms); the rest are rejected one by one. Identical data
- * changes nothing.
+ * changes nothing. An import that changed something is one audit trail entry, with its counts.
  */
 @Service
 public class BundleImport {
@@ -63,10 +66,12 @@ public class BundleImport {
     private final BulkRoutes bulkRoutes;
     private final KnownModels knownModels;
     private final Clock clock;
+    private final AuditTrail audit;
     private final int chunkSize;
 
     BundleImport(ProviderEditor providerEditor, Providers providers, BulkRoutes bulkRoutes, KnownModels knownModels,
-            Clock clock, PricingSettings properties) {
+            Clock clock, AuditTrail audit, PricingSettings properties) {
+        this.audit = audit;
         this.providerEditor = providerEditor;
         this.providers = providers;
         this.bulkRoutes = bulkRoutes;
@@ -75,12 +80,30 @@ public class BundleImport {
         this.chunkSize = Math.max(1, properties.importChunkSize());
     }
 
+    /** The audit trail's name for a bundle import. */
+    public static final String ACTION_IMPORT = "bundle-import";
+
+    private static FieldChange count(String what, int count) {
+        return new FieldChange(what, null, count);
+    }
+
     /** Runs the import; answers the {@code providers} and {@code routes} reports, in that order. */
     public List<ImportReport> run(CatalogBundle bundle, Duration waitForModels) {
         ImportReport providerReport = importProviders(bundle.providers());
         ImportReport routeReport = new RouteImport(bundle.routes(), waitForModels).run();
         log.info("Import of '{}': providers {}, routes {}", bundle.source(), summary(providerReport),
                 summary(routeReport));
+        if (providerReport.created() + providerReport.changed() + routeReport.created() + routeReport.changed() > 0) {
+            // The import spans many documents: it is one entry of its own, with its counts.
+            audit.record(AuditEntry.of(clock.instant(), audit.service(), ACTION_IMPORT, null, null,
+                    List.of(count("providers.created", providerReport.created()),
+                            count("providers.changed", providerReport.changed()),
+                            count("routes.received", routeReport.received()), count("routes.created", routeReport.created()),
+                            count("routes.changed", routeReport.changed()),
+                            count("routes.unchanged", routeReport.unchanged()),
+                            count("routes.rejected", routeReport.rejected().size())),
+                    null));
+        }
         return List.of(providerReport, routeReport);
     }
 

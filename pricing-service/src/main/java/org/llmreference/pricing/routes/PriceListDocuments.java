@@ -73,13 +73,14 @@ final class PriceListDocuments {
     static Document scheduledChange(ScheduledChange change) {
         return new Document("id", change.id().toString()).append("providerId", change.providerId())
                 .append("route", route(change.route())).append("effectiveFrom", Date.from(change.effectiveFrom()))
-                .append("requestedAt", Date.from(change.requestedAt())).append("sourceUrl", change.sourceUrl());
+                .append("requestedAt", Date.from(change.requestedAt())).append("sourceUrl", change.sourceUrl())
+                .append("requestedBy", change.requestedBy()).append("reason", change.reason());
     }
 
     static ScheduledChange scheduledChange(Document document) {
         return new ScheduledChange(UUID.fromString(document.getString("id")), document.getString("providerId"),
                 route(document.get("route", Document.class)), instant(document, "effectiveFrom"),
-                instant(document, "requestedAt"));
+                instant(document, "requestedAt"), document.getString("requestedBy"), document.getString("reason"));
     }
 
     static Document historyEntry(HistoryEntry entry) {
@@ -95,6 +96,7 @@ final class PriceListDocuments {
                 entry.scheduledChangeId() == null ? null : entry.scheduledChangeId().toString());
         putIfPresent(document, "revision", entry.revision());
         putIfPresent(document, "reason", entry.reason());
+        putIfPresent(document, "author", entry.author());
         Provenance provenance = entry.provenance();
         if (provenance != null) {
             Document source = new Document("origin", provenance.origin());
@@ -116,7 +118,7 @@ final class PriceListDocuments {
                 document.getList("changedFields", String.class, List.of()), document.getString("sourceUrl"),
                 instant(document, "effectiveFrom"), scheduledChangeId == null ? null : UUID.fromString(scheduledChangeId),
                 revision == null ? null : revision.longValue(), document.getString("reason"),
-                provenance(document.get(PROVENANCE, Document.class)));
+                provenance(document.get(PROVENANCE, Document.class)), document.getString("author"));
     }
 
     private static Provenance provenance(Document document) {

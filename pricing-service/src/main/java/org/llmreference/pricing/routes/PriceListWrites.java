@@ -6,7 +6,10 @@ import java.util.List;
 
 import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.pricing.PricingEvent;
+import org.llmreference.platform.audit.AuditEntry;
 import org.llmreference.platform.outbox.OutboxRelay;
+import org.llmreference.platform.security.Caller;
+import org.llmreference.platform.web.EditReason;
 import org.llmreference.pricing.routes.PriceLists.Announced;
 import org.llmreference.pricing.routes.PriceLists.Write;
 import org.springframework.stereotype.Component;
@@ -37,6 +40,7 @@ class PriceListWrites {
 
     /** Like {@link #announce(PriceListChange, Instant)}, but every event continues the chain {@code causedBy} started. */
     static Announced announce(PriceListChange change, Instant at, String causedBy) {
+        change = authored(change);
         String modelId = change.before().modelId();
         long revision = change.before().revision();
         List<Envelope<PricingEvent>> events = new ArrayList<>();
@@ -46,6 +50,34 @@ class PriceListWrites {
                     : Envelope.of(event, modelId, revision, at, causedBy));
         }
         return new Announced(change, events);
+    }
+
+    /**
+     * The change with the author and reason of each history entry: the caller of the request being
+     * handled and the reason it gave; for a scheduled change applied or dropped, whoever scheduled it
+     * and why.
+     */
+    static PriceListChange authored(PriceListChange change) {
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (HistoryEntry entry : change.entries()) {
+            ScheduledChange scheduled = entry.scheduledChangeId() == null ? null
+                    : change.before().scheduledChange(entry.scheduledChangeId()).orElse(null);
+            if (entry.author() != null) {
+                entries.add(entry);
+            } else if (scheduled != null && entry.kind() != HistoryEntry.Kind.CANCELLED) {
+                entries.add(entry.by(scheduled.requestedBy() == null ? AuditEntry.SYSTEM : scheduled.requestedBy(),
+                        scheduled.reason()));
+            } else {
+                entries.add(authored(entry));
+            }
+        }
+        return new PriceListChange(change.before(), change.after(), entries, change.events(), change.removesScheduled());
+    }
+
+    /** The entry by the caller of the request being handled, with the reason it gave. */
+    static HistoryEntry authored(HistoryEntry entry) {
+        return entry.author() != null ? entry
+                : entry.by(Caller.currentId().orElse(AuditEntry.SYSTEM), EditReason.current().orElse(null));
     }
 
     /** Stores the announced change; wakes the relay when it stored events to publish. */

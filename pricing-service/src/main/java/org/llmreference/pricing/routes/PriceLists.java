@@ -24,6 +24,9 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.pricing.PricingEvent;
+import org.llmreference.platform.audit.AuditEntry;
+import org.llmreference.platform.audit.AuditTrail;
+import org.llmreference.platform.audit.FieldChange;
 import org.llmreference.platform.outbox.PendingEvent;
 import org.springframework.stereotype.Component;
 
@@ -45,8 +48,9 @@ import com.mongodb.client.result.UpdateResult;
 
 /**
  * The price lists in MongoDB, one document per model in {@value RoutesMessaging#COLLECTION}. Every
- * change is one single-document write that carries its history entries and its pending events
- * (the outbox relay publishes them), guarded by the revision it was computed from: a write that
+ * change is one single-document write that carries its history entries, its pending events
+ * (the outbox relay publishes them) and, for a change of one price list, its audit trail entries
+ * (moved into the trail once stored; a bulk import is one entry of its own), guarded by the revision it was computed from: a write that
  * lost a race changes nothing and answers {@link Write#LOST_RACE}. Lookups go by {@code _id}; the few scans
  * (due scheduled changes, routes of a renamed provider) read every document, which the MongoDB-wire
  * server does for any non-{@code _id} query anyway.
@@ -55,10 +59,24 @@ import com.mongodb.client.result.UpdateResult;
 public class PriceLists {
 
     private final MongoCollection<Document> collection;
+    private final AuditTrail audit;
 
-    PriceLists(MongoDatabase database) {
+    PriceLists(MongoDatabase database, AuditTrail audit) {
         this.collection = database.getCollection(RoutesMessaging.COLLECTION);
+        this.audit = audit;
+        audit.watch(collection);
     }
+
+    /** The audit trail's names for what a change did to a route. */
+    public static final String AUDIT_ROUTE_PUT = "route-put";
+    public static final String AUDIT_ROUTE_WITHDRAW = "route-withdraw";
+    public static final String AUDIT_SYNC_PUT = "sync-put";
+    public static final String AUDIT_IMPORT_PUT = "import-put";
+    public static final String AUDIT_PROVIDER_RENAME = "provider-rename";
+    public static final String AUDIT_SCHEDULED_CREATE = "scheduled-create";
+    public static final String AUDIT_SCHEDULED_CANCEL = "scheduled-cancel";
+    public static final String AUDIT_SCHEDULED_APPLY = "scheduled-apply";
+    public static final String AUDIT_SCHEDULED_DROP = "scheduled-drop";
 
     /** What a guarded write did. */
     public enum Write {
@@ -119,14 +137,17 @@ public class PriceLists {
             return Write.STORED;
         }
         try {
-            WriteModel<Document> write = write(announced);
+            WriteModel<Document> write = write(announced, auditEntries(announced));
             if (write instanceof InsertOneModel<Document> insert) {
                 collection.insertOne(insert.getDocument());
-                return Write.STORED;
+            } else {
+                UpdateOneModel<Document> update = (UpdateOneModel<Document>) write;
+                if (collection.updateOne(update.getFilter(), update.getUpdate()).getMatchedCount() != 1) {
+                    return Write.LOST_RACE;
+                }
             }
-            UpdateOneModel<Document> update = (UpdateOneModel<Document>) write;
-            return collection.updateOne(update.getFilter(), update.getUpdate()).getMatchedCount() == 1 ? Write.STORED
-                    : Write.LOST_RACE;
+            audit.settle(collection, announced.change().before().modelId());
+            return Write.STORED;
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
                 return Write.LOST_RACE;
@@ -149,7 +170,7 @@ public class PriceLists {
         Set<String> lost = new LinkedHashSet<>();
         BulkWriteResult result;
         try {
-            result = collection.bulkWrite(writes.stream().map(PriceLists::write).toList(),
+            result = collection.bulkWrite(writes.stream().map(write -> write(write, List.<Document>of())).toList(),
                     new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             for (BulkWriteError error : e.getWriteErrors()) {
@@ -191,8 +212,11 @@ public class PriceLists {
         return notApplied;
     }
 
-    /** The insert of a price list's first document, or the update guarded by the revision it was computed from. */
-    private static WriteModel<Document> write(Announced announced) {
+    /**
+     * The insert of a price list's first document, or the update guarded by the revision it was
+     * computed from, with the audit entries of the change waiting in it.
+     */
+    private static WriteModel<Document> write(Announced announced, List<Document> auditEntries) {
         PriceListChange change = announced.change();
         PriceList before = change.before();
         PriceList after = change.after();
@@ -202,7 +226,7 @@ public class PriceLists {
         if (!before.stored()) {
             return new InsertOneModel<>(new Document("_id", after.modelId()).append(REVISION, after.revision())
                     .append(ROUTES, PriceListDocuments.providerRoutes(after.routes())).append(SCHEDULED, List.of())
-                    .append(HISTORY, entries).append(PendingEvent.FIELD, outbox));
+                    .append(HISTORY, entries).append(PendingEvent.FIELD, outbox).append(AuditTrail.PENDING, auditEntries));
         }
         List<Bson> filter = new ArrayList<>(List.of(Filters.eq("_id", before.modelId()),
                 Filters.eq(REVISION, before.revision())));
@@ -218,6 +242,9 @@ public class PriceLists {
         if (!outbox.isEmpty()) {
             update.add(Updates.pushEach(PendingEvent.FIELD, outbox));
         }
+        if (!auditEntries.isEmpty()) {
+            update.add(Updates.pushEach(AuditTrail.PENDING, auditEntries));
+        }
         return new UpdateOneModel<>(Filters.and(filter), Updates.combine(update));
     }
 
@@ -231,14 +258,20 @@ public class PriceLists {
         Bson filter = expectedRevision.isPresent()
                 ? Filters.and(Filters.eq("_id", modelId), Filters.eq(REVISION, expectedRevision.getAsLong()))
                 : Filters.eq("_id", modelId);
+        PriceList current = find(modelId).orElse(PriceList.none(modelId));
         List<Bson> update = new ArrayList<>(List.of(Updates.push(SCHEDULED, PriceListDocuments.scheduledChange(change)),
-                Updates.push(HISTORY, PriceListDocuments.historyEntry(entry)), Updates.setOnInsert(ROUTES, List.of())));
+                Updates.push(HISTORY, PriceListDocuments.historyEntry(entry)), Updates.setOnInsert(ROUTES, List.of()),
+                Updates.push(AuditTrail.PENDING, AuditTrail.pending(auditEntry(current, current, entry, null)))));
         if (expectedRevision.isEmpty()) {
             update.add(Updates.setOnInsert(REVISION, 0L));
         }
         try {
             UpdateResult result = collection.updateOne(filter, Updates.combine(update), new UpdateOptions().upsert(true));
-            return result.getMatchedCount() == 1 || result.getUpsertedId() != null ? Write.STORED : Write.LOST_RACE;
+            if (result.getMatchedCount() == 1 || result.getUpsertedId() != null) {
+                audit.settle(collection, modelId);
+                return Write.STORED;
+            }
+            return Write.LOST_RACE;
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
                 return Write.LOST_RACE;
@@ -257,10 +290,89 @@ public class PriceLists {
         List<Bson> filter = new ArrayList<>(List.of(Filters.eq("_id", modelId),
                 Filters.eq(SCHEDULED + ".id", scheduledChangeId.toString())));
         expectedRevision.ifPresent(revision -> filter.add(Filters.eq(REVISION, revision)));
-        return collection.updateOne(Filters.and(filter),
+        PriceList current = find(modelId).orElse(PriceList.none(modelId));
+        if (collection.updateOne(Filters.and(filter),
                 Updates.combine(Updates.pull(SCHEDULED, new Document("id", scheduledChangeId.toString())),
-                        Updates.push(HISTORY, PriceListDocuments.historyEntry(entry))))
-                .getMatchedCount() == 1 ? Write.STORED : Write.LOST_RACE;
+                        Updates.push(HISTORY, PriceListDocuments.historyEntry(entry)),
+                        Updates.push(AuditTrail.PENDING, AuditTrail.pending(auditEntry(current, current, entry, null)))))
+                .getMatchedCount() != 1) {
+            return Write.LOST_RACE;
+        }
+        audit.settle(collection, modelId);
+        return Write.STORED;
+    }
+
+    /** The audit trail's entries of a change: one per history entry (the upstream past an import records has none). */
+    private List<Document> auditEntries(Announced announced) {
+        List<Document> entries = new ArrayList<>();
+        for (HistoryEntry entry : announced.change().entries()) {
+            if (entry.provenance() == null || !Provenance.HISTORY_IMPORT.equals(entry.provenance().origin())) {
+                entries.add(AuditTrail.pending(auditEntry(announced.change().before(), announced.change().after(), entry,
+                        announced.causedBy())));
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * The audit entry of one history entry of a change from {@code before} to {@code after}: what it did to the
+     * route (old and new per term), by whom and why; a change that came from upstream without a
+     * reason says where from.
+     */
+    private AuditEntry auditEntry(PriceList before, PriceList after, HistoryEntry entry, String causedBy) {
+        Optional<ProviderRoute> current = before.route(entry.providerId());
+        Map<String, Object> old = current.<Map<String, Object>>map(route -> PriceListDocuments.route(route.route()))
+                .orElse(Map.of());
+        Provenance provenance = entry.provenance();
+        String origin = provenance == null ? Provenance.EDITOR : provenance.origin();
+        List<FieldChange> changes = new ArrayList<>();
+        String action = switch (entry.kind()) {
+            case APPLIED -> {
+                if (entry.changedFields().equals(List.of("providerName"))) {
+                    changes.add(new FieldChange("providerName", current.map(ProviderRoute::providerName).orElse(null),
+                            after.route(entry.providerId()).map(ProviderRoute::providerName).orElse(null)));
+                    yield AUDIT_PROVIDER_RENAME;
+                }
+                changes.addAll(FieldChange.between(old, PriceListDocuments.route(entry.route())));
+                yield entry.scheduledChangeId() != null ? AUDIT_SCHEDULED_APPLY
+                        : Provenance.SYNC.equals(origin) ? AUDIT_SYNC_PUT
+                        : Provenance.IMPORT.equals(origin) ? AUDIT_IMPORT_PUT : AUDIT_ROUTE_PUT;
+            }
+            case WITHDRAWN -> {
+                changes.addAll(FieldChange.between(old, Map.of()));
+                yield AUDIT_ROUTE_WITHDRAW;
+            }
+            case SCHEDULED -> {
+                changes.addAll(FieldChange.between(old, PriceListDocuments.route(entry.route())));
+                changes.add(new FieldChange("effectiveFrom", null, entry.effectiveFrom()));
+                yield AUDIT_SCHEDULED_CREATE;
+            }
+            case CANCELLED, DROPPED -> {
+                changes.add(new FieldChange("effectiveFrom", entry.effectiveFrom(), null));
+                yield entry.kind() == HistoryEntry.Kind.CANCELLED ? AUDIT_SCHEDULED_CANCEL : AUDIT_SCHEDULED_DROP;
+            }
+        };
+        String reason = entry.reason() != null ? entry.reason() : upstreamNote(provenance);
+        return new AuditEntry(UUID.randomUUID().toString(), entry.at(),
+                entry.author() == null ? AuditEntry.SYSTEM : entry.author(), audit.service(), action, before.modelId(),
+                entry.providerId(), changes, reason, entry.revision() == null ? null : causedBy);
+    }
+
+    /** Where an upstream change's values came from, in words; {@code null} for an editor's change. */
+    private static String upstreamNote(Provenance provenance) {
+        if (provenance == null || Provenance.EDITOR.equals(provenance.origin())) {
+            return null;
+        }
+        StringBuilder note = new StringBuilder(provenance.origin().equals(Provenance.SYNC) ? "upstream sync" : "bundle import");
+        if (provenance.url() != null) {
+            note.append(" from ").append(provenance.url());
+        } else if (provenance.path() != null) {
+            note.append(" from ").append(provenance.path());
+        }
+        if (provenance.commit() != null) {
+            note.append(" at ").append(provenance.commit());
+        }
+        return note.toString();
     }
 
     /** A scheduled change and the model whose price list holds it. */

@@ -94,9 +94,12 @@ public class RouteCommands {
 
     private Put schedule(String modelId, String providerId, Route route, Instant effectiveFrom, Instant now,
             OptionalLong expected, Provenance provenance) {
-        ScheduledChange change = new ScheduledChange(UUID.randomUUID(), providerId, route, effectiveFrom, now);
+        HistoryEntry request = PriceListWrites.authored(new HistoryEntry(now, Kind.SCHEDULED, providerId, route,
+                List.of(), route.sourceUrl(), effectiveFrom, null, null, null, provenance));
+        ScheduledChange change = new ScheduledChange(UUID.randomUUID(), providerId, route, effectiveFrom, now,
+                request.author(), request.reason());
         HistoryEntry entry = new HistoryEntry(now, Kind.SCHEDULED, providerId, route, List.of(), route.sourceUrl(),
-                effectiveFrom, change.id(), null, null, provenance);
+                effectiveFrom, change.id(), null, request.reason(), provenance, request.author());
         return LostRaces.retry(ATTEMPTS, () -> {
             PriceList current = current(modelId, expected);
             if (priceLists.schedule(modelId, change, entry, expected) == Write.STORED) {
@@ -136,8 +139,8 @@ public class RouteCommands {
                     .filter(c -> c.providerId().equals(providerId))
                     .orElseThrow(() -> new RouteRefusal.NotFound("scheduled change", scheduledChangeId.toString()));
             requireRevision(expected, current.revision());
-            HistoryEntry entry = new HistoryEntry(now(), Kind.CANCELLED, providerId, change.route(), List.of(),
-                    change.sourceUrl(), change.effectiveFrom(), change.id(), null, null);
+            HistoryEntry entry = PriceListWrites.authored(new HistoryEntry(now(), Kind.CANCELLED, providerId,
+                    change.route(), List.of(), change.sourceUrl(), change.effectiveFrom(), change.id(), null, null));
             if (priceLists.cancel(modelId, scheduledChangeId, entry, expected) == Write.STORED) {
                 return Optional.of(change);
             }

@@ -49,11 +49,13 @@ final class RouteViews {
     /** A change waiting for its time. {@code revision} is the price list's, which scheduling does not move. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ScheduledView(UUID scheduledChangeId, String modelId, String providerId, Instant effectiveFrom,
-            Instant requestedAt, String sourceUrl, Map<String, Object> route, Long revision) {
+            Instant requestedAt, String sourceUrl, Map<String, Object> route, Long revision, String requestedBy,
+            String reason) {
 
         static ScheduledView of(String modelId, ScheduledChange change, Long revision) {
             return new ScheduledView(change.id(), modelId, change.providerId(), change.effectiveFrom(),
-                    change.requestedAt(), change.sourceUrl(), given(change.route()), revision);
+                    change.requestedAt(), change.sourceUrl(), given(change.route()), revision, change.requestedBy(),
+                    change.reason());
         }
     }
 
@@ -75,12 +77,13 @@ final class RouteViews {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record HistoryView(Instant at, String kind, Map<String, Object> route, List<String> changedFields, String sourceUrl,
-            Instant effectiveFrom, UUID scheduledChangeId, Long revision, String reason, ProvenanceView provenance) {
+            Instant effectiveFrom, UUID scheduledChangeId, Long revision, String reason, ProvenanceView provenance,
+            String author) {
 
         static HistoryView of(HistoryEntry entry) {
             return new HistoryView(entry.at(), entry.kind().wireName(), given(entry.route()),
                     entry.changedFields(), entry.sourceUrl(), entry.effectiveFrom(), entry.scheduledChangeId(),
-                    entry.revision(), entry.reason(), ProvenanceView.of(entry.provenance()));
+                    entry.revision(), entry.reason(), ProvenanceView.of(entry.provenance()), entry.author());
         }
     }
 
