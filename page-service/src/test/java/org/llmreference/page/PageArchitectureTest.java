@@ -33,6 +33,7 @@ class PageArchitectureTest {
             "org.llmreference.page.comparisons.Comparisons",
             "org.llmreference.page.comparisons.StoredComparison",
             "org.llmreference.page.pages.Pages",
+            "org.llmreference.page.reach.PagesReached",
             "org.llmreference.page.audit.ConsistencyEndpoint",
             // its MongoDB probe: a ping every 2 s, to say when pages may be stale
             "org.llmreference.page.freshness.web.FreshnessWeb");

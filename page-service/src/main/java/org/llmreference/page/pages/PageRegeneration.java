@@ -22,6 +22,7 @@ import org.llmreference.page.comparisons.Comparisons;
 import org.llmreference.page.comparisons.StoredComparison;
 import org.llmreference.page.http.Gzip;
 import org.llmreference.page.http.Representation;
+import org.llmreference.page.reach.PagesReached;
 import org.llmreference.page.rendering.ComparisonPage;
 import org.llmreference.page.rendering.ModelLink;
 import org.llmreference.page.rendering.PageChange;
@@ -62,6 +63,7 @@ class PageRegeneration {
     private final PageCache cache;
     private final PageIndex index;
     private final PageRenderer renderer;
+    private final PagesReached reached;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Counter regenerated;
@@ -69,7 +71,8 @@ class PageRegeneration {
     private final Timer regeneration;
 
     PageRegeneration(Comparisons comparisons, Pages pages, PageCache cache, PageIndex index, PageRenderer renderer,
-            Clock clock, MeterRegistry meters) {
+            PagesReached reached, Clock clock, MeterRegistry meters) {
+        this.reached = reached;
         this.comparisons = comparisons;
         this.pages = pages;
         this.cache = cache;
@@ -164,6 +167,7 @@ class PageRegeneration {
         }
         cache.advance(event.aggregateId(), event.revision(), event.causedBy());
         index.update(previous.atRevision(event.revision()));
+        reached.record(event.causedBy(), event.aggregateId(), event.revision(), previous.live(), false, clock.instant());
         unchanged.increment();
         log.info("page {} rev {} unchanged (same content as rev {}) causedBy={}", event.aggregateId(), event.revision(),
                 previous.revision(), event.causedBy());
@@ -175,6 +179,7 @@ class PageRegeneration {
             return stale(page.pairId());
         }
         served(page);
+        reached.record(event.causedBy(), page.pairId(), page.revision(), page.live(), true, page.renderedAt());
         regenerated.increment();
         Duration propagation = Duration.between(event.occurredAt(), clock.instant());
         Timer.builder("llmref.propagation").tag("source", event.chainStartType())
