@@ -20,6 +20,8 @@ abstract class ConsoleTestBase {
         registry.add("llmref.console.catalog-url", SERVICES.catalog::url);
         registry.add("llmref.console.pricing-url", SERVICES.pricing::url);
         registry.add("llmref.console.comparison-url", SERVICES.comparison::url);
+        registry.add("llmref.console.page-url", SERVICES.pages::url);
+        registry.add("llmref.console.site-url", () -> "https://llmreference.example");
     }
 
     @BeforeEach

@@ -25,6 +25,8 @@ final class FakeServices implements AutoCloseable {
     final StubService catalog = new StubService();
     final StubService pricing = new StubService();
     final StubService comparison = new StubService();
+    /** page-service: which pages the audited changes reached. */
+    final StubService pages = new StubService();
 
     /** Tokens the catalog has issued and not revoked, to the account id. */
     final Map<String, String> liveTokens = new ConcurrentHashMap<>();
@@ -38,6 +40,7 @@ final class FakeServices implements AutoCloseable {
         catalog.answer = this::catalog;
         pricing.answer = this::pricing;
         comparison.answer = this::comparison;
+        pages.answer = this::pages;
     }
 
     void reset() {
@@ -51,6 +54,8 @@ final class FakeServices implements AutoCloseable {
         catalog.requests.clear();
         pricing.requests.clear();
         comparison.requests.clear();
+        pages.requests.clear();
+        pages.answer = this::pages;
     }
 
     private Reply catalog(Request request) {
@@ -152,6 +157,20 @@ final class FakeServices implements AutoCloseable {
         return Reply.json(404, "{\"detail\":\"No such resource.\"}");
     }
 
+    private Reply pages(Request request) {
+        if (account(request) == null) {
+            return Reply.json(401, "{\"detail\":\"This request needs a valid token.\"}");
+        }
+        if (request.method().equals("GET") && request.path().startsWith("/api/audit/pages?causedBy=")) {
+            return Reply.json(200, "{\"pages\":[{\"causedBy\":\"e2\",\"pairId\":\"gpt-oss-20b-vs-qwen3.5-4b\","
+                    + "\"path\":\"/compare/gpt-oss-20b-vs-qwen3.5-4b\",\"revision\":4,\"live\":true,\"changed\":true},"
+                    + "{\"causedBy\":\"e2\",\"pairId\":\"gpt-oss-20b-vs-o3-mini\",\"path\":\"/compare/gpt-oss-20b-vs-o3-mini\","
+                    + "\"revision\":9,\"live\":true,\"changed\":false},"
+                    + "{\"causedBy\":\"e1\",\"pairId\":\"x\",\"path\":\"javascript:alert(1)\",\"revision\":1}]}");
+        }
+        return Reply.json(404, "{\"detail\":\"No such resource.\"}");
+    }
+
     private Reply comparison(Request request) {
         if (account(request) == null) {
             return Reply.json(401, "{\"detail\":\"This request needs a valid token.\"}");
@@ -192,5 +211,6 @@ final class FakeServices implements AutoCloseable {
         catalog.close();
         pricing.close();
         comparison.close();
+        pages.close();
     }
 }

@@ -114,6 +114,7 @@ public class ServiceApi {
             case CATALOG -> settings.catalogUrl();
             case PRICING -> settings.pricingUrl();
             case COMPARISON -> settings.comparisonUrl();
+            case PAGES -> settings.pageUrl();
         };
         String text = base.toString();
         return text.endsWith("/") ? base : URI.create(text + "/");
