@@ -176,7 +176,7 @@ public class AccountKeeping implements TokenAuthority {
             throw AccountRefused.conflict(patch.roles() != null ? "roles" : "disabled", "last-admin",
                     "'" + id + "' is the last enabled admin: make another account admin first.");
         }
-        accounts.update(after, patch.password() != null || after.disabled());
+        accounts.update(before, after, patch.password() != null || after.disabled());
         return after;
     }
 

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,6 +15,9 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.identity.AccountChanged;
+import org.llmreference.platform.audit.AuditEntry;
+import org.llmreference.platform.audit.AuditTrail;
+import org.llmreference.platform.audit.FieldChange;
 import org.llmreference.platform.outbox.PendingEvent;
 import org.llmreference.platform.security.AccessTokens.Role;
 import org.springframework.stereotype.Component;
@@ -37,14 +42,21 @@ class Accounts {
 
     static final String COLLECTION = "accounts";
 
+    /** The audit trail's names for an admin's change to an account. */
+    static final String ACTION_CREATE = "account-create";
+    static final String ACTION_UPDATE = "account-update";
+
     private final MongoCollection<Document> collection;
     private final AccountsRelay relay;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    Accounts(MongoDatabase database, AccountsRelay relay, Clock clock) {
+    Accounts(MongoDatabase database, AccountsRelay relay, AuditTrail audit, Clock clock) {
         this.collection = database.getCollection(COLLECTION);
         this.relay = relay;
+        this.audit = audit;
         this.clock = clock;
+        audit.watch(collection);
     }
 
     Optional<Account> find(String id) {
@@ -69,13 +81,15 @@ class Accounts {
         return Optional.ofNullable(collection.find(live).first()).map(Accounts::account);
     }
 
-    /** Stores a new account; false if the id is taken. */
+    /** Stores a new account, with its audit entry; false if the id is taken. */
     boolean insert(Account account) {
         try {
             collection.insertOne(new Document("_id", account.id()).append("displayName", account.displayName())
                     .append("passwordHash", account.passwordHash()).append("roles", roleNames(account.roles()))
                     .append("disabled", account.disabled()).append("tokens", List.of()).append("sessions", List.of())
-                    .append("revision", 0L));
+                    .append("revision", 0L)
+                    .append(AuditTrail.PENDING, List.of(AuditTrail.pending(auditEntry(ACTION_CREATE, null, account)))));
+            audit.settle(collection, account.id());
             announce(account.id());
             return true;
         } catch (MongoWriteException e) {
@@ -86,16 +100,40 @@ class Accounts {
         }
     }
 
-    /** Sets the account's profile fields; revokes its sessions if {@code revokeSessions}. */
-    void update(Account account, boolean revokeSessions) {
+    /**
+     * Sets the account's profile fields, with the audit entry of what changed from {@code before};
+     * revokes its sessions if {@code revokeSessions}.
+     */
+    void update(Account before, Account account, boolean revokeSessions) {
         List<Bson> updates = new ArrayList<>(List.of(Updates.set("displayName", account.displayName()),
                 Updates.set("passwordHash", account.passwordHash()), Updates.set("roles", roleNames(account.roles())),
                 Updates.set("disabled", account.disabled())));
         if (revokeSessions) {
             updates.add(Updates.set("sessions", List.of()));
         }
+        updates.add(Updates.push(AuditTrail.PENDING, AuditTrail.pending(auditEntry(ACTION_UPDATE, before, account))));
         collection.updateOne(Filters.eq("_id", account.id()), Updates.combine(updates));
+        audit.settle(collection, account.id());
         announce(account.id());
+    }
+
+    /** The audit entry of an account's change: its profile fields old and new; a password only as changed, never its hash. */
+    private AuditEntry auditEntry(String action, Account before, Account after) {
+        List<FieldChange> changes = new ArrayList<>(FieldChange.between(before == null ? Map.of() : profile(before),
+                profile(after)));
+        if (before == null || !before.passwordHash().equals(after.passwordHash())) {
+            changes.add(new FieldChange("password", null, before == null ? "set" : "changed"));
+        }
+        return AuditEntry.of(clock.instant(), audit.service(), action, null, null, changes, null)
+                .aboutAccount(after.id());
+    }
+
+    private static Map<String, Object> profile(Account account) {
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("displayName", account.displayName());
+        profile.put("roles", roleNames(account.roles()));
+        profile.put("disabled", account.disabled());
+        return profile;
     }
 
     /** Opens a session and drops the account's expired ones. */

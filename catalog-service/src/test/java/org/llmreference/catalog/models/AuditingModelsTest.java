@@ -34,7 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
         "llmref.catalog.accounts.max-failures=1000" })
 class AuditingModelsTest {
 
-    static final String ADMIN_PASSWORD = "first-admin-password-for-audit-tests";
+    /** The first admin's, as the accounts tests set it: the test infrastructure's database is shared. */
+    static final String ADMIN_PASSWORD = "first-admin-password-for-tests";
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     @Value("${local.server.port}")
@@ -184,6 +185,29 @@ class AuditingModelsTest {
         assertThat(change(entry, "received").path("new").asInt()).isEqualTo(3);
         assertThat(change(entry, "created").path("new").asInt()).isEqualTo(2);
         assertThat(change(entry, "rejected").path("new").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anAdminsAccountChangesAreTheirOwnKindOfEntryWithoutPasswords() {
+        String id = editorAccount();
+        HttpResponse<String> patched = api().patch("/api/accounts/" + id, "{\"roles\": [\"editor\", \"ops\"], "
+                + "\"password\": \"another-long-password\"}").as(adminSession())
+                .header("X-Llmref-Reason", "Joins%20the%20ops%20rota").send();
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+
+        HttpResponse<String> trail = api().get("/api/audit?editor=admin&limit=1000").as(TestTokens.OPS).send();
+        List<JsonNode> entries = parse(trail.body()).path("entries").valueStream()
+                .filter(entry -> entry.path("accountId").asString("").equals(id)).toList();
+
+        assertThat(entries).extracting(entry -> entry.path("action").asString())
+                .containsExactly("account-update", "account-create");
+        JsonNode update = entries.get(0);
+        assertThat(update.path("reason").asString()).isEqualTo("Joins the ops rota");
+        assertThat(change(update, "roles").path("old").toString()).isEqualTo("[\"editor\"]");
+        assertThat(change(update, "roles").path("new").toString()).isEqualTo("[\"editor\",\"ops\"]");
+        assertThat(change(update, "password").path("new").asString()).isEqualTo("changed");
+        assertThat(change(entries.get(1), "password").path("new").asString()).isEqualTo("set");
+        assertThat(trail.body()).doesNotContain("another-long-password").doesNotContain("$2a$").doesNotContain("{bcrypt}");
     }
 
     private List<JsonNode> entries(String path, String token) {

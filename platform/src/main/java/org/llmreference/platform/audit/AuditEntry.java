@@ -20,11 +20,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * reason the editor gave, if any) and the id of the event it published ({@code causedBy}, which the
  * pages it reached name as theirs), if it published one.
  *
- * @param id an id of its own, so an entry stored twice (retried after a crash) is kept once
+ * @param id        an id of its own, so an entry stored twice (retried after a crash) is kept once
+ * @param accountId the account an admin's change concerns ({@code account-create}, {@code account-update}), else null
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record AuditEntry(@JsonIgnore String id, Instant at, String author, String service, String action,
-        String modelId, String providerId, List<FieldChange> changes, String reason, String causedBy) {
+        String modelId, String providerId, List<FieldChange> changes, String reason, String causedBy,
+        String accountId) {
 
     /** The author of a change nobody authenticated for (a scheduled timer, a listener). */
     public static final String SYSTEM = "system";
@@ -38,6 +40,12 @@ public record AuditEntry(@JsonIgnore String id, Instant at, String author, Strin
         changes = changes == null ? List.of() : List.copyOf(changes);
     }
 
+    /** An entry of a change to a model or a route. */
+    public AuditEntry(String id, Instant at, String author, String service, String action, String modelId,
+            String providerId, List<FieldChange> changes, String reason, String causedBy) {
+        this(id, at, author, service, action, modelId, providerId, changes, reason, causedBy, null);
+    }
+
     /**
      * A change accepted at {@code at} in the request being handled on this thread: its author is the
      * caller (or {@value #SYSTEM} without one), its reason the request's {@link EditReason}.
@@ -48,22 +56,16 @@ public record AuditEntry(@JsonIgnore String id, Instant at, String author, Strin
                 modelId, providerId, changes, EditReason.current().orElse(null), causedBy);
     }
 
-    /** This entry with another author and reason (a scheduled change applied later is its scheduler's). */
-    public AuditEntry by(String author, String reason) {
-        return new AuditEntry(id, at, author == null ? SYSTEM : author, service, action, modelId, providerId, changes,
-                reason, causedBy);
-    }
-
-    /** This entry naming the event its change published. */
-    public AuditEntry causing(String causedBy) {
-        return new AuditEntry(id, at, author, service, action, modelId, providerId, changes, reason, causedBy);
+    /** This entry about the account {@code accountId} (an admin's change to it). */
+    public AuditEntry aboutAccount(String accountId) {
+        return new AuditEntry(id, at, author, service, action, modelId, providerId, changes, reason, causedBy, accountId);
     }
 
     public Document toDocument() {
         return new Document("_id", id).append("at", Date.from(at)).append("author", author).append("service", service)
                 .append("action", action).append("modelId", modelId).append("providerId", providerId)
                 .append("changes", changes.stream().map(FieldChange::toDocument).toList()).append("reason", reason)
-                .append("causedBy", causedBy);
+                .append("causedBy", causedBy).append("accountId", accountId);
     }
 
     public static AuditEntry fromDocument(Document document) {
@@ -71,6 +73,6 @@ public record AuditEntry(@JsonIgnore String id, Instant at, String author, Strin
                 document.getString("service"), document.getString("action"), document.getString("modelId"),
                 document.getString("providerId"),
                 document.getList("changes", Document.class, List.of()).stream().map(FieldChange::fromDocument).toList(),
-                document.getString("reason"), document.getString("causedBy"));
+                document.getString("reason"), document.getString("causedBy"), document.getString("accountId"));
     }
 }
