@@ -46,10 +46,11 @@ public class ProviderEditor {
      * @return the outcome, and the correlation id of the events a rename caused
      */
     public Accepted put(String id, String name, String url, OptionalLong expectedRevision) {
-        Providers.Put put = providers.put(id, name, url, expectedRevision, clock.instant());
+        String correlation = UUID.randomUUID().toString();
+        Providers.Put put = providers.put(id, name, url, expectedRevision, clock.instant(), correlation);
         String causedBy = null;
         if (put.outcome() != Providers.Outcome.STALE) {
-            causedBy = UUID.randomUUID().toString();
+            causedBy = correlation;
             // Also when unchanged: a price list a crash left behind catches up with the name.
             events.publishEvent(new ProvidersNamed(Map.of(id, name), causedBy));
         }

@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.bson.Document;
+import org.llmreference.platform.audit.AuditEntry;
+import org.llmreference.platform.audit.AuditTrail;
+import org.llmreference.platform.audit.FieldChange;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
@@ -24,7 +28,10 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
-/** The providers in MongoDB ({@value #COLLECTION}), one document per provider id. */
+/**
+ * The providers in MongoDB ({@value #COLLECTION}), one document per provider id. An editor's change
+ * carries its audit trail entry in the same write (a bundle import is one entry of its own).
+ */
 @Component
 public class Providers {
 
@@ -39,10 +46,17 @@ public class Providers {
     public record Put(Outcome outcome, Provider provider) {
     }
 
-    private final MongoCollection<Document> collection;
+    /** The audit trail's names for an editor's change to a provider. */
+    public static final String AUDIT_CREATE = "provider-create";
+    public static final String AUDIT_UPDATE = "provider-update";
 
-    Providers(MongoDatabase database) {
+    private final MongoCollection<Document> collection;
+    private final AuditTrail audit;
+
+    Providers(MongoDatabase database, AuditTrail audit) {
         this.collection = database.getCollection(COLLECTION);
+        this.audit = audit;
+        audit.watch(collection);
     }
 
     public Optional<Provider> find(String id) {
@@ -64,6 +78,14 @@ public class Providers {
      * @param expectedRevision the revision the editor last read, if they said
      */
     public Put put(String id, String name, String url, OptionalLong expectedRevision, Instant now) {
+        return put(id, name, url, expectedRevision, now, null);
+    }
+
+    /**
+     * {@link #put(String, String, String, OptionalLong, Instant)}, with the audit entry of a change in
+     * the same write, naming {@code causedBy}, the events it causes.
+     */
+    public Put put(String id, String name, String url, OptionalLong expectedRevision, Instant now, String causedBy) {
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<Provider> current = find(id);
             long revision = current.map(Provider::revision).orElse(0L);
@@ -75,14 +97,19 @@ public class Providers {
             }
             Provider next = new Provider(id, name, url, revision + 1);
             try {
+                Document entry = AuditTrail.pending(auditEntry(current.orElse(null), next, now, causedBy));
                 if (current.isEmpty()) {
-                    collection.insertOne(document(id, name, url, next.revision(), now));
+                    collection.insertOne(document(id, name, url, next.revision(), now)
+                            .append(AuditTrail.PENDING, List.of(entry)));
+                    audit.settle(collection, id);
                     return new Put(Outcome.CREATED, next);
                 }
                 if (collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("revision", revision)),
                         Updates.combine(Updates.set("name", name), Updates.set("url", url),
-                                Updates.set("revision", next.revision()), Updates.set("updatedAt", Date.from(now))))
+                                Updates.set("revision", next.revision()), Updates.set("updatedAt", Date.from(now)),
+                                Updates.push(AuditTrail.PENDING, entry)))
                         .getMatchedCount() == 1) {
+                    audit.settle(collection, id);
                     return new Put(Outcome.CHANGED, next);
                 }
             } catch (MongoWriteException e) {
@@ -151,5 +178,19 @@ public class Providers {
         Number revision = document.get("revision", Number.class);
         return new Provider(document.getString("_id"), document.getString("name"), document.getString("url"),
                 revision == null ? 1 : revision.longValue());
+    }
+
+    /** The audit entry of a provider's change: its name and url, old and new. */
+    private AuditEntry auditEntry(Provider before, Provider after, Instant at, String causedBy) {
+        Map<String, Object> old = new LinkedHashMap<>();
+        if (before != null) {
+            old.put("name", before.name());
+            old.put("url", before.url());
+        }
+        Map<String, Object> changed = new LinkedHashMap<>();
+        changed.put("name", after.name());
+        changed.put("url", after.url());
+        return AuditEntry.of(at, audit.service(), before == null ? AUDIT_CREATE : AUDIT_UPDATE, null, after.id(),
+                FieldChange.between(old, changed), causedBy);
     }
 }

@@ -141,6 +141,31 @@ class AuditingRoutesTest extends PricingIntegrationTest {
     }
 
     @Test
+    void aProvidersCreationAndRenameAreRecordedAndTheRenamedRoutesToo() {
+        String model = knownModel(unique("renamed"));
+        String provider = provider(unique("p"), "Old Name");
+        api().put(routePath(model, provider), ROUTE).as(TestTokens.EDITOR).send();
+
+        HttpResponse<String> renamed = api().put("/api/providers/" + provider, "{\"name\": \"New Name\"}")
+                .as(TestTokens.EDITOR).header("X-Llmref-Reason", "Rebranded").send();
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+
+        await().atMost(WAIT).until(() -> entries("/api/audit?provider=" + provider, TestTokens.OPS).size() == 4);
+        List<JsonNode> entries = entries("/api/audit?provider=" + provider, TestTokens.OPS);
+        assertThat(entries).extracting(e -> e.path("action").asString()).containsExactlyInAnyOrder("provider-rename",
+                "provider-update", "route-put", "provider-create");
+        JsonNode update = entries.stream().filter(e -> e.path("action").asString().equals("provider-update")).findFirst()
+                .orElseThrow();
+        assertThat(update.path("reason").asString()).isEqualTo("Rebranded");
+        assertThat(update.path("changes").get(0).path("old").asString()).isEqualTo("Old Name");
+        assertThat(update.path("changes").get(0).path("new").asString()).isEqualTo("New Name");
+        JsonNode rename = entries.stream().filter(e -> e.path("action").asString().equals("provider-rename")).findFirst()
+                .orElseThrow();
+        assertThat(rename.path("modelId").asString()).isEqualTo(model);
+        assertThat(rename.path("changes").get(0).path("new").asString()).isEqualTo("New Name");
+    }
+
+    @Test
     void visitorsCannotReadTheTrail() {
         assertThat(api().get("/api/audit").send().statusCode()).isEqualTo(401);
         assertThat(api().get("/api/audit").as(TestTokens.UNKNOWN).send().statusCode()).isEqualTo(401);
