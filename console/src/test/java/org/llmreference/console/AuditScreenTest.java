@@ -25,6 +25,7 @@ class AuditScreenTest extends ConsoleTestBase {
         assertThat(priceCut).contains("/compare/gpt-oss-20b-vs-o3-mini</a> <span class=\"revision\">rev 9, content unchanged");
         String vendorChange = trail.substring(trail.indexOf("vendor &lt;docs&gt;"));
         assertThat(vendorChange).contains("(none yet)").doesNotContain("javascript:");
+        assertThat(priceCut).contains("<details open>").contains("<summary>2 pages</summary>");
     }
 
     @Test

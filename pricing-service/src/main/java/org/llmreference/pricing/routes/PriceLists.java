@@ -137,7 +137,8 @@ public class PriceLists {
             return Write.STORED;
         }
         try {
-            WriteModel<Document> write = write(announced, auditEntries(announced));
+            List<Document> auditEntries = auditEntries(announced);
+            WriteModel<Document> write = write(announced, auditEntries);
             if (write instanceof InsertOneModel<Document> insert) {
                 collection.insertOne(insert.getDocument());
             } else {
@@ -146,7 +147,9 @@ public class PriceLists {
                     return Write.LOST_RACE;
                 }
             }
-            audit.settle(collection, announced.change().before().modelId());
+            if (!auditEntries.isEmpty()) {
+                audit.settle(collection, announced.change().before().modelId());
+            }
             return Write.STORED;
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
