@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class ScreenStandIns {
 
     static final ScreenStandIns INSTANCE = new ScreenStandIns(ConsoleTestBase.SERVICES);
-    static final List<String> MODELS = List.of("gpt-oss-20b", "qwen3.5-4b");
+    /** The models comparison-service knows: the catalog's two, and those an import sent. */
+    final java.util.Set<String> knownModels = ConcurrentHashMap.newKeySet();
 
     private final FakeServices services;
     final Map<String, ObjectNode> providers = new ConcurrentHashMap<>();
@@ -43,6 +44,8 @@ final class ScreenStandIns {
         providers.put("openrouter", object("{\"id\":\"openrouter\",\"name\":\"OpenRouter\",\"url\":\"https://openrouter.ai\",\"revision\":1}"));
         curated.clear();
         curated.put("gpt-oss-20b-vs-qwen3.5-4b", true);
+        knownModels.clear();
+        knownModels.addAll(List.of("gpt-oss-20b", "qwen3.5-4b"));
         accounts.clear();
         accounts.put("ada", object("{\"id\":\"ada\",\"displayName\":\"Ada Admin\",\"roles\":[\"admin\",\"editor\"],\"disabled\":false}"));
         accounts.put("edith", object("{\"id\":\"edith\",\"displayName\":\"Edith <Editor>\",\"roles\":[\"editor\"],\"disabled\":false}"));
@@ -56,6 +59,19 @@ final class ScreenStandIns {
     }
 
     private Reply pricing(Request request) {
+        if (request.method().equals("POST") && request.path().startsWith("/api/import?")) {
+            if (account(request) == null) {
+                return Reply.json(401, "{\"detail\":\"This request needs a valid token.\"}");
+            }
+            JsonNode body = FakeServices.JSON.readTree(request.body());
+            int providersReceived = body.path("providers").size();
+            int routesReceived = body.path("routes").size();
+            return Reply.json(200, "[{\"target\":\"providers\",\"received\":" + providersReceived + ",\"created\":"
+                    + providersReceived + ",\"changed\":0,\"unchanged\":0,\"rejected\":[]},{\"target\":\"routes\","
+                    + "\"received\":" + routesReceived + ",\"created\":" + (routesReceived - 1) + ",\"changed\":0,"
+                    + "\"unchanged\":0,\"rejected\":[{\"id\":\"new-model/openrouter\",\"field\":\"modelId\",\"rule\":"
+                    + "\"unknown-model\",\"message\":\"<b>no</b> such model\"}]}]");
+        }
         if (!request.path().startsWith("/api/providers")) {
             return null;
         }
@@ -126,7 +142,7 @@ final class ScreenStandIns {
                 String[] models = pair.split("-vs-");
                 ObjectNode item = items.addObject();
                 item.put("pairId", pair).put("modelA", models[0]).put("modelB", models[1]).put("curated", true)
-                        .put("peer", false).put("live", MODELS.contains(models[0]) && MODELS.contains(models[1]));
+                        .put("peer", false).put("live", knownModels.contains(models[0]) && knownModels.contains(models[1]));
             });
             return Reply.json(200, "{\"items\":" + items + ",\"page\":0,\"size\":1000,\"total\":" + items.size() + "}");
         }
@@ -139,7 +155,7 @@ final class ScreenStandIns {
         String canonical = models[0].compareTo(models[1]) <= 0 ? pair : models[1] + "-vs-" + models[0];
         if (request.method().equals("PUT")) {
             for (String model : models) {
-                if (!MODELS.contains(model)) {
+                if (!knownModels.contains(model)) {
                     String message = "No model '" + model + "' is in the catalog; add it there first.";
                     return Reply.json(422, "{\"detail\":\"" + message + "\",\"errors\":[{\"field\":\"pairId\",\"rule\":"
                             + "\"unknown-model\",\"message\":\"" + message + "\"}]}");
@@ -157,6 +173,9 @@ final class ScreenStandIns {
     }
 
     private Reply catalog(Request request) {
+        if (request.path().startsWith("/api/import")) {
+            return catalogImport(request);
+        }
         if (!request.path().startsWith("/api/accounts")) {
             return null;
         }
@@ -213,6 +232,34 @@ final class ScreenStandIns {
         }
         return null;
     }
+
+    /** Import runs ({@code POST /api/imports}, {@code GET /api/imports/{id}}) and the models' import endpoint. */
+    private Reply catalogImport(Request request) {
+        if (account(request) == null) {
+            return Reply.json(401, "{\"detail\":\"This request needs a valid token.\"}");
+        }
+        if (request.method().equals("POST") && request.path().equals("/api/imports")) {
+            JsonNode body = FakeServices.JSON.readTree(request.body());
+            runExpected = body.path("expected").asLong();
+            runProcessed = 0;
+            return Reply.json(201, "{\"importId\":\"run-1\",\"expected\":" + runExpected + ",\"processed\":0}");
+        }
+        if (request.method().equals("GET") && request.path().equals("/api/imports/run-1")) {
+            return Reply.json(200, "{\"importId\":\"run-1\",\"expected\":" + runExpected + ",\"processed\":" + runProcessed + "}");
+        }
+        if (request.method().equals("POST") && request.path().equals("/api/import?importId=run-1")) {
+            JsonNode sent = FakeServices.JSON.readTree(request.body()).path("models");
+            sent.forEach(model -> knownModels.add(model.path("id").asString()));
+            int received = sent.size();
+            runProcessed += received;
+            return Reply.json(200, "{\"target\":\"models\",\"received\":" + received + ",\"created\":1,\"changed\":1,"
+                    + "\"unchanged\":" + (received - 2) + ",\"rejected\":[]}");
+        }
+        return null;
+    }
+
+    volatile long runExpected;
+    volatile long runProcessed;
 
     private String account(Request request) {
         String header = request.header("Authorization");
