@@ -195,7 +195,7 @@ class BundleImports implements DisposableBean {
             job.state = "done";
             job.bundle = null;
         } catch (Refusal | Unreachable e) {
-            job.fail("The import stopped: " + e.getMessage() + " What was sent before this was applied.");
+            job.fail("The import stopped: " + sentence(e.getMessage()) + " What was sent before this was applied.");
         } catch (RuntimeException e) {
             log.error("Import {} failed", job.id, e);
             job.fail("The import stopped: " + e + ". What was sent before this was applied.");
@@ -364,6 +364,10 @@ class BundleImports implements DisposableBean {
             return true;
         }
         return false;
+    }
+
+    private static String sentence(String message) {
+        return message.endsWith(".") ? message : message + ".";
     }
 
     private static String canonical(String pair) {
