@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 @Controller
 class ProvidersController {
 
-    static final List<Field> FIELDS = List.of(Field.text("id", "Id (lower-case letters, digits, '-')"),
+    static final List<Field> FIELDS = List.of(Field.text("id", "Id (lower-case letters, digits, '.' and '-')"),
             Field.text("name", "Name"), Field.text("url", "Website (https://...)"));
     private static final List<Field> EDITABLE = FIELDS.subList(1, FIELDS.size());
 
