@@ -100,4 +100,19 @@ class AccountsScreenTest extends ConsoleTestBase {
         assertThat(editor.get("/console/models").body()).doesNotContain("href=\"/console/accounts\"");
         assertThat(signedIn("ada").get("/console/models").body()).contains("href=\"/console/accounts\"");
     }
+
+    @Test
+    void anAdminsFormWithoutTheCsrfTokenIsForbiddenAndNothingReachesTheCatalog() {
+        Browser admin = signedIn("ada");
+
+        HttpResponse<String> created = admin.post(SCREEN, Map.of("id", "mallory", "displayName", "M", "password",
+                "a-long-passphrase", "roles", "admin"));
+        HttpResponse<String> patched = admin.post(SCREEN + "/edith", Map.of("displayName", "Edith", "roles", "admin"));
+
+        assertThat(created.statusCode()).isEqualTo(403);
+        assertThat(patched.statusCode()).isEqualTo(403);
+        assertThat(created.body()).contains("This form is no longer valid");
+        assertThat(SERVICES.catalog.requests("POST", "/api/accounts")).isEmpty();
+        assertThat(SERVICES.catalog.requests("PATCH", "/api/accounts")).isEmpty();
+    }
 }
