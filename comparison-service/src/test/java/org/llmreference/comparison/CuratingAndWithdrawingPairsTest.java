@@ -61,6 +61,8 @@ class CuratingAndWithdrawingPairsTest {
         assertThat(body.get("live").asBoolean()).isTrue();
         await().atMost(WAIT).until(() -> comparison(pair).statusCode() == 200);
         assertThat(api().put("/api/pairs/" + pair, "").as(TestTokens.EDITOR).send().statusCode()).isEqualTo(200);
+        assertThat(api().get("/api/pairs?curated=true&size=1000").send().body()).contains("\"pairId\":\"" + pair + "\"")
+                .doesNotContain(family + "-0-vs-");
 
         HttpResponse<String> uncurated = api().delete("/api/pairs/" + pair).as(TestTokens.EDITOR).send();
 
@@ -69,6 +71,7 @@ class CuratingAndWithdrawingPairsTest {
         HttpResponse<String> gone = await().atMost(WAIT).until(() -> comparison(pair), response -> response.statusCode() == 410);
         assertThat(gone.body()).contains("an editor withdrew the pair");
         assertThat(api().delete("/api/pairs/" + pair).as(TestTokens.EDITOR).send().statusCode()).isEqualTo(404);
+        assertThat(api().get("/api/pairs?curated=true&size=1000").send().body()).doesNotContain(pair);
     }
 
     @Test

@@ -58,6 +58,15 @@ public class ServiceApi {
         return call(service, method, path, token, body, contentType, ifMatch, reason);
     }
 
+    /**
+     * A long write, such as one chunk of a bundle import: {@code body} as JSON, waiting up to
+     * {@code timeout} for the answer instead of the usual bound.
+     */
+    public Answer sendWithin(Service service, String method, String path, String token, Object body,
+            java.time.Duration timeout) {
+        return call(service, method, path, token, body, body == null ? null : "application/json", null, null, timeout);
+    }
+
     /** A path segment or query value, percent-encoded. */
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
@@ -73,8 +82,13 @@ public class ServiceApi {
 
     private Answer call(Service service, String method, String path, String token, Object body, String contentType,
             String ifMatch, String reason) {
+        return call(service, method, path, token, body, contentType, ifMatch, reason, settings.timeout());
+    }
+
+    private Answer call(Service service, String method, String path, String token, Object body, String contentType,
+            String ifMatch, String reason, java.time.Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base(service).resolve(path))
-                .timeout(settings.timeout())
+                .timeout(timeout)
                 .header("Accept", "application/json, application/problem+json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -30,7 +30,8 @@ class ConsoleSecurity {
     static final String SIGN_IN = "/console/sign-in";
 
     @Bean
-    SecurityFilterChain consoleFilterChain(HttpSecurity http, SessionsAuthentication sessions, SignOut signOut)
+    SecurityFilterChain consoleFilterChain(HttpSecurity http, SessionsAuthentication sessions, SignOut signOut,
+            Forbidden forbidden)
             throws Exception {
         SimpleUrlAuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler(SIGN_IN + "?error");
         http.authenticationProvider(sessions)
@@ -44,7 +45,8 @@ class ConsoleSecurity {
                         .defaultSuccessUrl("/console/models", false).failureHandler(failed).permitAll())
                 .logout(logout -> logout.logoutUrl("/console/sign-out").addLogoutHandler(signOut)
                         .logoutSuccessUrl(SIGN_IN + "?signed-out").deleteCookies("LLMREF_CONSOLE"))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(ConsoleSecurity::toSignIn))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(ConsoleSecurity::toSignIn)
+                        .accessDeniedHandler(forbidden))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();

@@ -22,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -36,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /actuator/health/**} and {@code /actuator/prometheus}; every other actuator endpoint needs
  * the ops role; every write needs the editor role (admins hold it too); accounts need the admin role,
  * except signing in and a caller's own account; the audit trail needs ops, editor or admin. A bearer
- * token is a shared token ({@link AccessTokens}) or a personal one a {@link TokenAuthority} knows.
+ * token is a shared token ({@link AccessTokens}), a personal one a {@link TokenAuthority} knows, or,
+ * where an OIDC issuer is configured, one of its JWTs ({@link OidcCallers}).
  * No server sessions, no cookies, no CSRF tokens: each write carries its bearer token. 401 and 403
  * leave as problem documents.
  */
@@ -46,14 +48,14 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
-@EnableConfigurationProperties(AccessTokens.class)
+@EnableConfigurationProperties({ AccessTokens.class, OidcCallers.Claims.class })
 public class ApiSecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ApiSecurityConfiguration.class);
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens tokens, ObjectProvider<TokenAuthority> authorities,
-            JsonMapper json) throws Exception {
+            ObjectProvider<JwtDecoder> jwtDecoder, OidcCallers.Claims claims, JsonMapper json) throws Exception {
         if (tokens.editorTokens().isEmpty()) {
             log.warn("No editor token is configured (LLMREF_EDITOR_TOKEN): every write will answer 401.");
         }
@@ -69,6 +71,14 @@ public class ApiSecurityConfiguration {
                 "forbidden", "Forbidden", "Your token is valid but does not have the role this request needs ("
                         + neededRole(request.getRequestURI()) + ").",
                 request.getRequestURI());
+        List<TokenAuthority> checked = new java.util.ArrayList<>(authorities.orderedStream().toList());
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            // An OIDC issuer is configured: its JWTs are accepted too, after the shared and personal tokens.
+            checked.add(new OidcCallers(decoder, claims));
+            log.info("JWTs of the configured OIDC issuer are accepted as bearer tokens (roles claim '{}').",
+                    claims.rolesClaim());
+        }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
@@ -78,7 +88,7 @@ public class ApiSecurityConfiguration {
                 // Pages and API answers set their own caching headers.
                 .headers(headers -> headers.cacheControl(cache -> cache.disable())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY))))
-                .addFilterBefore(new BearerTokenFilter(tokens, authorities.orderedStream().toList(), unauthorized),
+                .addFilterBefore(new BearerTokenFilter(tokens, checked, unauthorized),
                         AuthorizationFilter.class)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()

@@ -63,12 +63,15 @@ class PairsController {
     }
 
     @GetMapping
-    @Operation(operationId = "listPairs", summary = "List live pairs, sorted by id: all of them, or those of one model",
+    @Operation(operationId = "listPairs", summary = "List live pairs, sorted by id: all of them, or those of one model; "
+            + "with curated=true, the pairs editors curated (live or not)",
             responses = {
                     @ApiResponse(responseCode = "200", description = "one page"),
                     @ApiResponse(responseCode = "400", description = "a parameter is invalid", content = @Content(mediaType = "application/problem+json")),
                     @ApiResponse(responseCode = "404", description = "the model is not in the graph", content = @Content(mediaType = "application/problem+json")) })
     PairResource.Page list(@Parameter(description = "a model id: only its pairs") @RequestParam(required = false) String model,
+            @Parameter(description = "true: only curated pairs, also those without a page (a model retired)")
+            @RequestParam(defaultValue = "false") boolean curated,
             @Parameter(description = "from 0") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "1 to " + MAX_SIZE) @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size) {
         Violations v = new Violations();
@@ -86,6 +89,12 @@ class PairsController {
                 throw ApiProblem.notFound("model in the pair graph", model);
             }
             List<PairId> all = new ArrayList<>(model == null ? new TreeSet<>(graph.livePairs()) : graph.pairsOf(model));
+            if (curated) {
+                all = new ArrayList<>(new TreeSet<>(graph.curatedPairs()));
+                if (model != null) {
+                    all.removeIf(pair -> !pair.a().equals(model) && !pair.b().equals(model));
+                }
+            }
             List<PairResource> items = all.stream().skip((long) page * size).limit(size)
                     .map(pair -> PairResource.of(pair, graph)).toList();
             return new PairResource.Page(items, page, size, all.size());
