@@ -41,7 +41,8 @@ import tools.jackson.databind.JsonNode;
  * price changed upstream in a new commit of a small models.dev repository (built here with JGit)
  * reaches the comparison pages and the route's history with that commit as its provenance; an
  * editor's later change to the same route is not overwritten but listed as a conflict; models.dev's
- * api.json served by a local HTTP server syncs the same way; bad upstreams change nothing.
+ * api.json served by a local HTTP server syncs the same way; bad upstreams change nothing; a route
+ * whose upstream file is deleted is withdrawn from the pages, unless an editor changed it since.
  */
 @WithInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -132,7 +133,10 @@ class SyncIT {
     void anUpstreamPriceChangedInANewCommitReachesThePagesAndTheHistoryWithThatCommit() throws Exception {
         commitPrices("0.59", "0.79");
         String first = sync(upstream.toString(), "sync-1.log");
-        assertThat(first).as(first).startsWith("0\n").contains("1 unchanged");
+        assertThat(first).as(first).startsWith("0\n").contains("1 changed")
+                .as("the same prices, but the route gains its upstream source");
+        assertThat(Site.read(site.pricingApi(), ROUTE).at("/upstream/path").asString())
+                .isEqualTo("providers/groq/models/" + MODEL + ".toml");
         RevCommit cheaper = commitPrices("0.02", "0.04");
         long started = System.nanoTime();
 
@@ -144,6 +148,8 @@ class SyncIT {
         assertThat(entry.at("/provenance/origin").asString()).isEqualTo("sync");
         assertThat(entry.at("/provenance/commit").asString()).isEqualTo(cheaper.getName());
         assertThat(entry.get("changedFields").toString()).contains("inputPricePerMTok", "outputPricePerMTok");
+        assertThat(Site.read(site.pricingApi(), ROUTE).at("/upstream/commit").asString())
+                .as("the route names the commit its prices were read at").isEqualTo(cheaper.getName());
         List<String> pairs = new ArrayList<>(site.pairsOf(MODEL));
         assertThat(pairs).isNotEmpty();
         await().atMost(WAIT).untilAsserted(() -> assertThat(pairs).allSatisfy(pair ->
@@ -251,6 +257,91 @@ class SyncIT {
         }
         assertThat(history().size()).isEqualTo(historyBefore);
         assertThat(Site.read(site.pricingApi(), ROUTE)).isEqualTo(routeBefore);
+    }
+
+    /** Writes a provider's file of the model with these prices (context 131,072), to commit with others. */
+    private void writeRoute(String providerId, String providerName, String input, String output) throws IOException {
+        Path models = upstream.resolve("providers/" + providerId + "/models");
+        Files.createDirectories(models);
+        Files.writeString(upstream.resolve("providers/" + providerId + "/provider.toml"),
+                "name = \"" + providerName + "\"\nenv = [\"KEY\"]\nnpm = \"@ai-sdk/openai-compatible\"\n");
+        Files.writeString(models.resolve(MODEL + ".toml"), """
+                name = "Llama 3.3 70B"
+                family = "llama"
+                release_date = "2024-12-06"
+                tool_call = true
+                open_weights = true
+
+                [cost]
+                input = %s
+                output = %s
+
+                [limit]
+                context = 131_072
+                output = 32_768
+
+                [modalities]
+                input = ["text"]
+                output = ["text"]
+                """.formatted(input, output));
+    }
+
+    private RevCommit commitAll(String message) throws Exception {
+        git.add().addFilepattern(".").call();
+        git.add().addFilepattern(".").setUpdate(true).call();
+        return git.commit().setMessage(message).setSign(false).call();
+    }
+
+    @Test
+    @Order(6)
+    void aRouteWhoseFileUpstreamDeletedIsWithdrawnFromThePages() throws Exception {
+        writeRoute("deepinfra", "DeepInfra", "0.1", "0.32");
+        writeRoute("togetherai", "Together AI", "0.88", "0.88");
+        commitAll("deepinfra and together serve " + MODEL);
+        String listed = sync(upstream.toString(), "sync-listed.log");
+        assertThat(listed).as(listed).startsWith("0\n");
+        String deepinfra = "/api/models/" + MODEL + "/routes/deepinfra";
+        assertThat(Site.read(site.pricingApi(), deepinfra).at("/upstream/path").asString())
+                .isEqualTo("providers/deepinfra/models/" + MODEL + ".toml");
+        String modelPage = "/models/" + MODEL;
+        await().atMost(WAIT).untilAsserted(() -> assertThat(site.pageApi().get(modelPage).send().body()).contains("DeepInfra"));
+        Files.delete(upstream.resolve("providers/deepinfra/models/" + MODEL + ".toml"));
+        RevCommit removal = commitAll("deepinfra no longer serves " + MODEL);
+
+        String output = sync(upstream.toString(), "sync-withdrawn.log");
+
+        assertThat(output).as(output).startsWith("0\n").contains("1 withdrawn");
+        assertThat(site.pricingApi().get(deepinfra).send().statusCode()).isEqualTo(404);
+        JsonNode entry = last(Site.read(site.pricingApi(), deepinfra + "/history"));
+        assertThat(entry.get("kind").asString()).isEqualTo("withdrawn");
+        assertThat(entry.at("/provenance/origin").asString()).isEqualTo("sync");
+        assertThat(entry.at("/provenance/commit").asString()).isEqualTo(removal.getName());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(site.pageApi().get(modelPage).send().body()).doesNotContain("DeepInfra"));
+    }
+
+    @Test
+    @Order(7)
+    void aRouteAnEditorChangedStaysWhenUpstreamDeletesItsFileAndIsListedAsAConflict() throws Exception {
+        // groq's route carries the editor's input price since the conflict above
+        Files.delete(upstream.resolve("providers/groq/models/" + MODEL + ".toml"));
+        RevCommit removal = commitAll("groq no longer serves " + MODEL);
+
+        String output = sync(upstream.toString(), "sync-kept.log");
+
+        assertThat(output).as(output).startsWith("0\n").contains("conflict " + MODEL + "/groq: upstream withdrew it")
+                .contains("0 withdrawn");
+        assertThat(Site.read(site.pricingApi(), ROUTE).get("inputPricePerMTok").decimalValue()).isEqualByComparingTo("0.03");
+        HttpResponse<String> conflicts = site.pricingApi().get("/api/sync/conflicts").as(Site.OPS_TOKEN).send();
+        JsonNode conflict = null;
+        for (JsonNode each : Site.JSON.readTree(conflicts.body())) {
+            if (each.get("providerId").asString().equals("groq")) {
+                conflict = each;
+            }
+        }
+        assertThat(conflict).as(conflicts.body()).isNotNull();
+        assertThat(conflict.at("/fields/0/field").asString()).isEqualTo("route");
+        assertThat(conflict.at("/fields/0/upstream").asString()).isEqualTo("withdrawn");
+        assertThat(conflict.at("/provenance/commit").asString()).isEqualTo(removal.getName());
     }
 
     private static HttpServer apiJsonServer(String json) throws IOException {

@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * pricing-service's public API as the sync uses it: a model's price list (open to read), a route put
- * and a provider put with the editor token, the sync's puts carrying the upstream provenance headers.
+ * pricing-service's public API as the sync uses it: a model's price list (open to read), a route put,
+ * a route withdrawal and a provider put with the editor token, the sync's writes carrying the upstream
+ * provenance headers.
  */
 final class PricingApi {
 
@@ -87,22 +88,41 @@ final class PricingApi {
         ObjectNode body = LENIENT.valueToTree(route);
         body.remove("modelId");
         body.remove("providerId");
-        // the editor API takes no upstream source (only imports set it); the sync's provenance travels in headers
-        body.remove("upstream");
+        // the upstream source stays in the body: pricing-service takes it with X-Llmref-Origin: sync only
         HttpRequest.Builder request = HttpRequest.newBuilder(
                 uri("/api/models/" + path(route.modelId()) + "/routes/" + path(route.providerId())))
-                .header("Content-Type", "application/json").header(ORIGIN, "sync")
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(LENIENT.writeValueAsString(body)));
+        HttpResponse<String> response = send(authorized(provenance(request, upstream)));
+        String conflict = response.headers().firstValue(CONFLICT).orElse("");
+        return new PutAnswer(response.statusCode(), response.body(), response.headers().firstValue(CAUSED_BY).isPresent(),
+                conflict.isBlank() ? List.of() : List.of(conflict.split(",")));
+    }
+
+    /**
+     * Asks pricing-service to withdraw a route upstream no longer lists: 200 withdrawn, or 200 with
+     * {@code conflicts} {@code [route]} when an editor changed it since (kept); 404 gone already; 409
+     * not from upstream.
+     */
+    PutAnswer withdrawRoute(String modelId, String providerId, Upstream upstream) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                uri("/api/models/" + path(modelId) + "/routes/" + path(providerId))).DELETE();
+        HttpResponse<String> response = send(authorized(provenance(request, upstream)));
+        String conflict = response.headers().firstValue(CONFLICT).orElse("");
+        return new PutAnswer(response.statusCode(), response.body(), response.headers().firstValue(CAUSED_BY).isPresent(),
+                conflict.isBlank() ? List.of() : List.of(conflict.split(",")));
+    }
+
+    /** The sync's provenance headers: a checkout's commit, or an api.json's URL and fetch time. */
+    private static HttpRequest.Builder provenance(HttpRequest.Builder request, Upstream upstream) {
+        request.header(ORIGIN, "sync");
         if (upstream.commit() != null) {
             request.header(COMMIT, upstream.commit());
         }
         if (upstream.url() != null) {
             request.header(URL, upstream.url()).header(FETCHED_AT, upstream.fetchedAt().toString());
         }
-        HttpResponse<String> response = send(authorized(request));
-        String conflict = response.headers().firstValue(CONFLICT).orElse("");
-        return new PutAnswer(response.statusCode(), response.body(), response.headers().firstValue(CAUSED_BY).isPresent(),
-                conflict.isBlank() ? List.of() : List.of(conflict.split(",")));
+        return request;
     }
 
     /** Creates or renames a provider; the status code. */

@@ -42,7 +42,8 @@ public final class SyncCommand {
             out.print(SyncOptions.USAGE);
             return OK;
         }
-        UpstreamSync sync = new UpstreamSync(new PricingApi(options.pricing(), options.token()), options.parallel());
+        UpstreamSync sync = new UpstreamSync(new PricingApi(options.pricing(), options.token()), options.parallel(),
+                options.maxWithdrawals());
         if (options.every() == null) {
             return once(options, sync, out, err, clock, null).code();
         }

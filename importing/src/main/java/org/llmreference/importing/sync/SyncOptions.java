@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * @param url      the URL of models.dev's api.json, or null for a checkout
  * @param every    how long to wait between runs; null: run once
  * @param commit   the upstream commit of a checkout that is not a git repository
+ * @param maxWithdrawals the most routes one run may withdraw; null: {@link UpstreamSync#withdrawalLimit}
  */
 record SyncOptions(Path checkout, URI url, Duration every, String commit, URI pricing, String token, int parallel,
-        boolean help) {
+        Integer maxWithdrawals, boolean help) {
 
     static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
 
@@ -31,6 +32,9 @@ record SyncOptions(Path checkout, URI url, Duration every, String commit, URI pr
             changed after the last upstream value is never overwritten: pricing-service keeps ours and lists
             a conflict (GET /api/sync/conflicts), and this command prints one 'conflict' line for it.
             Models we do not have are counted, not created (./llmref import adds them).
+            A route that came from upstream and is no longer listed there (its file deleted) is withdrawn,
+            unless an editor changed it since: then it stays, with a conflict. When upstream lacks more
+            routes than --max-withdrawals (a broken or partial source, say), nothing is withdrawn.
 
             Options:
               --watch                    keep running, once every 10 minutes
@@ -39,6 +43,8 @@ record SyncOptions(Path checkout, URI url, Duration every, String commit, URI pr
               --pricing URL              pricing-service base URL (default http://localhost:8082)
               --token TOKEN              editor token (default: environment variable LLMREF_EDITOR_TOKEN)
               --parallel N               models compared at once (default 4)
+              --max-withdrawals N        the most routes one run may withdraw (default: 5% of the routes
+                                         compared, at least 10); 0 withdraws none
               --help                     this text
 
             Exit codes (a single run): 0 done (conflicts and refused routes are listed, still 0), 1 pricing-service
@@ -64,6 +70,7 @@ record SyncOptions(Path checkout, URI url, Duration every, String commit, URI pr
         URI pricing = URI.create("http://localhost:8082");
         String token = env.get("LLMREF_EDITOR_TOKEN");
         int parallel = 4;
+        Integer maxWithdrawals = null;
         boolean help = false;
         String source = null;
         for (int i = 0; i < args.length; i++) {
@@ -76,6 +83,7 @@ record SyncOptions(Path checkout, URI url, Duration every, String commit, URI pr
                 case "--pricing" -> pricing = httpUrl(arg, value(args, ++i, arg));
                 case "--token" -> token = value(args, ++i, arg);
                 case "--parallel" -> parallel = parallel(value(args, ++i, arg));
+                case "--max-withdrawals" -> maxWithdrawals = maxWithdrawals(value(args, ++i, arg));
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new BadArguments("unknown option " + arg);
@@ -88,7 +96,7 @@ record SyncOptions(Path checkout, URI url, Duration every, String commit, URI pr
             }
         }
         if (help) {
-            return new SyncOptions(null, null, every, commit, pricing, token, parallel, true);
+            return new SyncOptions(null, null, every, commit, pricing, token, parallel, maxWithdrawals, true);
         }
         if (source == null) {
             throw new BadArguments("missing upstream: a models.dev checkout or the http(s) URL of an api.json");
@@ -106,7 +114,7 @@ record SyncOptions(Path checkout, URI url, Duration every, String commit, URI pr
         if (token == null || token.isBlank()) {
             throw new BadArguments("missing editor token: pass --token TOKEN or set LLMREF_EDITOR_TOKEN");
         }
-        return new SyncOptions(checkout, url, every, commit, pricing, token, parallel, false);
+        return new SyncOptions(checkout, url, every, commit, pricing, token, parallel, maxWithdrawals, false);
     }
 
     static Duration duration(String value) {
@@ -148,6 +156,18 @@ record SyncOptions(Path checkout, URI url, Duration every, String commit, URI pr
             return n;
         } catch (NumberFormatException e) {
             throw new BadArguments("--parallel must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static int maxWithdrawals(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 0) {
+                throw new BadArguments("--max-withdrawals must be 0 or more, got " + value);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadArguments("--max-withdrawals must be a whole number, got '" + value + "'");
         }
     }
 

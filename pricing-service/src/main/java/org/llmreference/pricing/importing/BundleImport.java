@@ -34,6 +34,7 @@ import org.llmreference.pricing.routes.PutOutcome;
 import org.llmreference.pricing.routes.BulkRoutes;
 import org.llmreference.pricing.routes.RouteAdmission;
 import org.llmreference.pricing.routes.RouteInput;
+import org.llmreference.pricing.routes.UpstreamRules;
 import org.llmreference.pricing.routes.RouteRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -18,6 +18,7 @@ import org.llmreference.pricing.routes.PastStep;
 import org.llmreference.pricing.routes.RouteHistory;
 import org.llmreference.pricing.routes.RouteHistory.Recorded;
 import org.llmreference.pricing.routes.RouteInput;
+import org.llmreference.pricing.routes.UpstreamRules;
 import org.llmreference.pricing.routes.RouteRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -209,6 +209,11 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
 
     /** Withdraws the provider's route; the event carries the routes that remain. */
     public PriceListChange withdraw(String providerId, Instant at) {
+        return withdraw(providerId, at, null);
+    }
+
+    /** {@link #withdraw(String, Instant)} recording where the withdrawal came from (null: unrecorded). */
+    public PriceListChange withdraw(String providerId, Instant at, Provenance provenance) {
         ProviderRoute current = route(providerId)
                 .orElseThrow(() -> new IllegalStateException(modelId + " has no route of " + providerId));
         List<ProviderRoute> after = new ArrayList<>(routes);
@@ -216,7 +221,7 @@ public record PriceList(String modelId, long revision, List<ProviderRoute> route
         long next = revision + 1;
         PriceList changedList = new PriceList(modelId, next, after, scheduled, history, stored);
         HistoryEntry entry = new HistoryEntry(at, Kind.WITHDRAWN, providerId, current.route(), List.of("route"),
-                current.route().sourceUrl(), null, null, next, null);
+                current.route().sourceUrl(), null, null, next, null, provenance);
         RouteWithdrawn event = new RouteWithdrawn(modelId, providerId, changedList.snapshotsAfter(this));
         return new PriceListChange(this, changedList.withHistory(List.of(entry), next, after), List.of(entry), List.of(event),
                 null);

@@ -64,6 +64,14 @@ public class RouteCommands {
         Instant now = now();
         List<FieldViolation> violations = new ArrayList<>(RouteRules.idViolations(modelId, providerId));
         violations.addAll(RouteRules.violations(input, now));
+        if (input.upstream() != null) {
+            if (provenance == null || Provenance.EDITOR.equals(provenance.origin())) {
+                violations.add(new FieldViolation("upstream", "not-for-editors",
+                        "the upstream source is set by imports and the upstream sync, not by an editor's put"));
+            } else {
+                violations.addAll(UpstreamRules.violations(input.upstream()));
+            }
+        }
         if (!violations.isEmpty()) {
             throw new RouteRefusal.Invalid(violations);
         }
@@ -78,7 +86,8 @@ public class RouteCommands {
         return LostRaces.retry(ATTEMPTS, () -> {
             PriceList current = current(modelId, expected);
             boolean isNew = current.route(providerId).isEmpty();
-            PriceListChange change = current.put(providerId, providerName, route, inForceFrom, now, null, provenance);
+            PriceListChange change = current.put(providerId, providerName, keepingUpstream(route, current, providerId),
+                    inForceFrom, now, null, provenance);
             if (change.isEmpty()) {
                 return Optional.of(new Put(PutOutcome.UNCHANGED, current, current.route(providerId).orElseThrow(), null,
                         null));
@@ -90,6 +99,21 @@ public class RouteCommands {
             }
             return lostRace(modelId, expected);
         }).orElseThrow(() -> new RouteRefusal.ConcurrentChange(modelId));
+    }
+
+    /**
+     * A put without an upstream source whose terms equal the route in force ({@code verifiedAt} aside)
+     * keeps that route's upstream source: the figures still come from there. Other terms (an editor's)
+     * leave the source out, since the upstream file no longer accounts for them.
+     */
+    private static Route keepingUpstream(Route route, PriceList current, String providerId) {
+        if (route.upstream() != null) {
+            return route;
+        }
+        return current.route(providerId).map(ProviderRoute::route)
+                .filter(inForce -> inForce.upstream() != null && inForce.changedFields(route).stream()
+                        .allMatch(field -> field.equals("upstream") || field.equals("verifiedAt")))
+                .map(inForce -> route.withUpstream(inForce.upstream())).orElse(route);
     }
 
     private Put schedule(String modelId, String providerId, Route route, Instant effectiveFrom, Instant now,
@@ -113,6 +137,11 @@ public class RouteCommands {
 
     /** Withdraws a route: the provider no longer offers the model. */
     public Announced withdraw(String modelId, String providerId, String ifMatch) {
+        return withdraw(modelId, providerId, ifMatch, null);
+    }
+
+    /** {@link #withdraw(String, String, String)} recording where the withdrawal came from in the route's history. */
+    public Announced withdraw(String modelId, String providerId, String ifMatch, Provenance provenance) {
         checkIds(modelId, providerId);
         OptionalLong expected = IfMatch.revision(ifMatch);
         return LostRaces.retry(ATTEMPTS, () -> {
@@ -120,7 +149,7 @@ public class RouteCommands {
                     .orElseThrow(() -> new RouteRefusal.NotFound("route", modelId + "/" + providerId));
             requireRevision(expected, current.revision());
             Instant now = now();
-            Announced announced = PriceListWrites.announce(current.withdraw(providerId, now), now);
+            Announced announced = PriceListWrites.announce(current.withdraw(providerId, now, provenance), now);
             if (writes.store(announced) == Write.STORED) {
                 return Optional.of(announced);
             }

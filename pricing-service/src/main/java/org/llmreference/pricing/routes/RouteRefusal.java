@@ -19,7 +19,7 @@ public abstract sealed class RouteRefusal extends RuntimeException {
 
         private final List<FieldViolation> violations;
 
-        Invalid(List<FieldViolation> violations) {
+        public Invalid(List<FieldViolation> violations) {
             super(violations.size() + " violation(s), the first: " + violations.get(0));
             this.violations = List.copyOf(violations);
         }
@@ -50,7 +50,7 @@ public abstract sealed class RouteRefusal extends RuntimeException {
         private final String kind;
         private final String id;
 
-        NotFound(String kind, String id) {
+        public NotFound(String kind, String id) {
             super("no " + kind + " '" + id + "'");
             this.kind = kind;
             this.id = id;

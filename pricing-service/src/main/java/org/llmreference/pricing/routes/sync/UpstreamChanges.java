@@ -13,15 +13,21 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.llmreference.contracts.pricing.RouteTerms;
+import org.llmreference.contracts.pricing.UpstreamSource;
+import org.llmreference.platform.web.FieldViolation;
 import org.llmreference.platform.web.IfMatch;
+import org.llmreference.pricing.routes.HistoryEntry;
 import org.llmreference.pricing.routes.PriceList;
 import org.llmreference.pricing.routes.PriceLists;
+import org.llmreference.pricing.routes.PriceLists.Announced;
 import org.llmreference.pricing.routes.Provenance;
 import org.llmreference.pricing.routes.ProviderRoute;
 import org.llmreference.pricing.routes.Route;
 import org.llmreference.pricing.routes.RouteCommands;
 import org.llmreference.pricing.routes.RouteInput;
+import org.llmreference.pricing.routes.RouteRefusal;
 import org.llmreference.pricing.routes.RouteRules;
+import org.llmreference.pricing.routes.UpstreamRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -44,6 +50,8 @@ public class UpstreamChanges {
     private static final Logger log = LoggerFactory.getLogger(UpstreamChanges.class);
     /** Where and when the values were read: an editor's stays ours without a conflict to list. */
     static final Set<String> BOOKKEEPING = Set.of("sourceUrl", "verifiedAt");
+    /** The conflict "field" of a route upstream withdrew: ours {@code offered}, upstream {@code withdrawn}. */
+    public static final String WITHDRAWN = "route";
 
     private final RouteCommands editor;
     private final PriceLists priceLists;
@@ -80,9 +88,11 @@ public class UpstreamChanges {
         }
         Optional<PriceList> priceList = priceLists.find(modelId);
         Optional<ProviderRoute> current = priceList.flatMap(p -> p.route(providerId));
+        UpstreamSource source = source(upstream.upstream(), provenance);
         if (current.isEmpty()) {
             conflicts.remove(modelId, providerId);
-            RouteCommands.Put put = editor.put(modelId, providerId, upstream, null, provenance);
+            RouteCommands.Put put = editor.put(modelId, providerId,
+                    RouteInput.of(upstream.toRoute().terms(), source, null), null, provenance);
             log.info("automation: upstream {} added {}/{}", source(provenance), modelId, providerId);
             return new Outcome(put, List.of());
         }
@@ -98,7 +108,7 @@ public class UpstreamChanges {
             record(modelId, providerId, conflicting, ours, theirs, provenance);
         }
         RouteTerms merged = merge(theirs, ours, kept);
-        RouteCommands.Put put = editor.put(modelId, providerId, RouteInput.of(merged, null),
+        RouteCommands.Put put = editor.put(modelId, providerId, RouteInput.of(merged, source, null),
                 IfMatch.etag(priceList.get().revision()), provenance);
         if (put.causedBy() != null) {
             log.info("automation: upstream {} changed {}/{}{}", source(provenance), modelId, providerId,
@@ -107,13 +117,107 @@ public class UpstreamChanges {
         return new Outcome(put, conflicting);
     }
 
+    /**
+     * The upstream source the sync sent, with the commit of its provenance when the source names none
+     * (a checkout's files are read at that commit); null when the sync sent none (an api.json has no files).
+     */
+    static UpstreamSource source(UpstreamSource sent, Provenance provenance) {
+        if (sent == null || sent.commit() != null || provenance.commit() == null
+                || !UpstreamRules.COMMIT.matcher(provenance.commit()).matches()) {
+            return sent;
+        }
+        return new UpstreamSource(sent.providerModelId(), sent.path(), provenance.commit(), sent.committedAt(),
+                sent.alsoFolded());
+    }
+
+    /**
+     * What a withdrawal the sync asked for did.
+     *
+     * @param withdrawn the withdrawal, when the route was withdrawn; null when it was kept (a conflict)
+     */
+    public record Withdrawal(Announced withdrawn) {
+    }
+
+    /**
+     * Withdraws a route upstream no longer lists, unless an editor changed one of its terms after the
+     * last upstream value: then the route stays and gets a conflict on {@value #WITHDRAWN} (listed until
+     * an editor resolves it; "keep upstream" withdraws it). A route that never came from upstream is
+     * not the sync's to withdraw.
+     */
+    public Withdrawal withdraw(String modelId, String providerId, Provenance provenance) {
+        List<FieldViolation> violations = RouteRules.idViolations(modelId, providerId);
+        if (!violations.isEmpty()) {
+            throw new RouteRefusal.Invalid(violations);
+        }
+        PriceList priceList = priceLists.find(modelId).filter(p -> p.route(providerId).isPresent())
+                .orElseThrow(() -> new RouteRefusal.NotFound("route", modelId + "/" + providerId));
+        ProviderRoute current = priceList.route(providerId).orElseThrow();
+        List<HistoryEntry> history = priceList.historyOf(providerId);
+        if (current.route().upstream() == null && history.stream().noneMatch(UpstreamChanges::fromUpstream)) {
+            throw new NotFromUpstream(modelId, providerId);
+        }
+        if (!FieldOwners.editorOwned(history).isEmpty()) {
+            Optional<SyncConflict> known = conflicts.find(modelId, providerId);
+            boolean declined = known.isPresent() && known.get().fieldNames().equals(List.of(WITHDRAWN))
+                    && SyncConflict.KEPT_OURS.equals(known.get().state());
+            if (!declined) {
+                boolean listed = known.isPresent() && known.get().fieldNames().equals(List.of(WITHDRAWN));
+                conflicts.save(new SyncConflict(modelId, providerId,
+                        List.of(new SyncConflict.Field(WITHDRAWN, "offered", "withdrawn")), current.route().terms(),
+                        provenance, listed ? known.get().detectedAt() : clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                        SyncConflict.OPEN));
+                if (!listed) {
+                    detected.increment();
+                    log.warn("sync conflict on {}/{}: upstream withdrew the route, but an editor changed it since; kept it",
+                            modelId, providerId);
+                }
+            }
+            return new Withdrawal(null);
+        }
+        Announced withdrawn = editor.withdraw(modelId, providerId, IfMatch.etag(priceList.revision()), provenance);
+        conflicts.remove(modelId, providerId);
+        log.info("automation: upstream {} withdrew {}/{}", source(provenance), modelId, providerId);
+        return new Withdrawal(withdrawn);
+    }
+
+    /**
+     * Whether a history entry put upstream values: it names an upstream source, or came from the sync or
+     * the history import (a bundle import without upstream sources, such as the demo catalog, is not upstream).
+     */
+    private static boolean fromUpstream(HistoryEntry entry) {
+        if (entry.kind() != HistoryEntry.Kind.APPLIED) {
+            return false;
+        }
+        return entry.route() != null && entry.route().upstream() != null || entry.provenance() != null
+                && (Provenance.SYNC.equals(entry.provenance().origin())
+                        || Provenance.HISTORY_IMPORT.equals(entry.provenance().origin()));
+    }
+
+    /** The route was put by editors only: the sync does not withdraw it. */
+    public static final class NotFromUpstream extends RuntimeException {
+
+        NotFromUpstream(String modelId, String providerId) {
+            super(modelId + "/" + providerId + " did not come from upstream (an editor added it), so the sync does "
+                    + "not withdraw it");
+        }
+    }
+
     private static String source(Provenance provenance) {
         return provenance.commit() != null ? "commit " + provenance.commit() : provenance.url() + " (" + provenance.fetchedAt() + ")";
     }
 
     /** Resolves a conflict for upstream: its terms take the upstream values, recorded with its provenance. */
-    public RouteCommands.Put acceptUpstream(String modelId, String providerId) {
+    public Accepted acceptUpstream(String modelId, String providerId) {
         SyncConflict conflict = openConflict(modelId, providerId);
+        if (conflict.fieldNames().equals(List.of(WITHDRAWN))) {
+            PriceList priceList = priceLists.find(modelId).orElseThrow(() -> new ConflictNotFound(modelId, providerId));
+            Announced withdrawn = editor.withdraw(modelId, providerId, IfMatch.etag(priceList.revision()),
+                    conflict.provenance() == null ? new Provenance(Provenance.SYNC, null, null, null, null)
+                            : conflict.provenance());
+            conflicts.remove(modelId, providerId);
+            log.info("sync conflict on {}/{} resolved for upstream: withdrawn", modelId, providerId);
+            return new Accepted(withdrawn.change().after().revision(), withdrawn.causedBy(), null);
+        }
         PriceList priceList = priceLists.find(modelId).orElseThrow(() -> new ConflictNotFound(modelId, providerId));
         ProviderRoute current = priceList.route(providerId).orElseThrow(() -> new ConflictNotFound(modelId, providerId));
         List<String> fields = conflict.fieldNames();
@@ -126,7 +230,16 @@ public class UpstreamChanges {
                 IfMatch.etag(priceList.revision()), provenance);
         conflicts.remove(modelId, providerId);
         log.info("sync conflict on {}/{} resolved for upstream ({})", modelId, providerId, fields);
-        return put;
+        return new Accepted(put.priceList().revision(), put.causedBy(), put.route().route());
+    }
+
+    /**
+     * An accepted upstream value.
+     *
+     * @param causedBy the event it caused, if any
+     * @param route    the route in force afterwards; null when upstream's value was the route's withdrawal
+     */
+    public record Accepted(long revision, String causedBy, Route route) {
     }
 
     /** Resolves a conflict for our values: this upstream value is not listed again. */

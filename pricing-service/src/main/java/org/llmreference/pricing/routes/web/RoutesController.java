@@ -120,12 +120,41 @@ class RoutesController {
     }
 
     @DeleteMapping("/{providerId}")
-    @Operation(summary = "Withdraw a route (RouteWithdrawn with the routes that remain); 404 if there is no such route")
+    @Operation(summary = "Withdraw a route (RouteWithdrawn with the routes that remain); 404 if there is no such route. "
+            + "With X-Llmref-Origin: sync, upstream no longer lists it: a route an editor changed since stays, with a "
+            + "conflict (X-Llmref-Sync-Conflict: route); 409 for a route that never came from upstream")
     ResponseEntity<PriceListView> withdraw(@PathVariable String modelId, @PathVariable String providerId,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Announced withdrawn = editor.withdraw(modelId, providerId, ifMatch);
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader HttpHeaders headers) {
+        Provenance provenance = ProvenanceHeaders.read(headers);
+        if (Provenance.SYNC.equals(provenance.origin())) {
+            return syncWithdrawal(modelId, providerId, provenance);
+        }
+        Announced withdrawn = editor.withdraw(modelId, providerId, ifMatch, provenance);
         PriceList after = withdrawn.change().after();
         return ResponseEntity.ok().eTag(IfMatch.etag(after.revision())).header(CAUSED_BY, withdrawn.causedBy())
+                .body(PriceListView.of(after));
+    }
+
+    /**
+     * Upstream no longer lists the route: withdrawn (200) unless an editor changed it since the last
+     * upstream value, then kept with a conflict (200, {@value ProvenanceHeaders#SYNC_CONFLICT}: route);
+     * 409 for a route that never came from upstream.
+     */
+    private ResponseEntity<PriceListView> syncWithdrawal(String modelId, String providerId, Provenance provenance) {
+        UpstreamChanges.Withdrawal withdrawal;
+        try {
+            withdrawal = upstreamChanges.withdraw(modelId, providerId, provenance);
+        } catch (UpstreamChanges.NotFromUpstream e) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "not-from-upstream", "Not from upstream", e.getMessage());
+        }
+        if (withdrawal.withdrawn() == null) {
+            PriceList kept = priceListOf(modelId);
+            return ResponseEntity.ok().eTag(IfMatch.etag(kept.revision()))
+                    .header(ProvenanceHeaders.SYNC_CONFLICT, UpstreamChanges.WITHDRAWN).body(PriceListView.of(kept));
+        }
+        PriceList after = withdrawal.withdrawn().change().after();
+        return ResponseEntity.ok().eTag(IfMatch.etag(after.revision())).header(CAUSED_BY, withdrawal.withdrawn().causedBy())
                 .body(PriceListView.of(after));
     }
 

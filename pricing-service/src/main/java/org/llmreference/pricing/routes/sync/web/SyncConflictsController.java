@@ -9,7 +9,6 @@ import org.llmreference.platform.web.ApiProblem;
 import org.llmreference.platform.web.FieldViolation;
 import org.llmreference.platform.web.IfMatch;
 import org.llmreference.pricing.routes.Provenance;
-import org.llmreference.pricing.routes.RouteCommands;
 import org.llmreference.pricing.routes.RouteRules;
 import org.llmreference.pricing.routes.sync.SyncConflict;
 import org.llmreference.pricing.routes.sync.SyncConflicts;
@@ -90,13 +89,17 @@ class SyncConflictsController {
                 upstreamChanges.keepOurs(modelId, providerId);
                 return ResponseEntity.ok(Map.of("modelId", modelId, "providerId", providerId, "kept", "ours"));
             }
-            RouteCommands.Put put = upstreamChanges.acceptUpstream(modelId, providerId);
-            ResponseEntity.BodyBuilder response = ResponseEntity.ok().eTag(IfMatch.etag(put.priceList().revision()));
-            if (put.causedBy() != null) {
-                response.header(CausedBy.HEADER, put.causedBy());
+            UpstreamChanges.Accepted accepted = upstreamChanges.acceptUpstream(modelId, providerId);
+            ResponseEntity.BodyBuilder response = ResponseEntity.ok().eTag(IfMatch.etag(accepted.revision()));
+            if (accepted.causedBy() != null) {
+                response.header(CausedBy.HEADER, accepted.causedBy());
+            }
+            if (accepted.route() == null) {
+                return response.body(Map.of("modelId", modelId, "providerId", providerId, "kept", "upstream",
+                        "withdrawn", true));
             }
             return response.body(Map.of("modelId", modelId, "providerId", providerId, "kept", "upstream",
-                    "route", put.route().route().given()));
+                    "route", accepted.route().given()));
         } catch (UpstreamChanges.ConflictNotFound e) {
             throw ApiProblem.notFound("open sync conflict", modelId + "/" + providerId);
         }

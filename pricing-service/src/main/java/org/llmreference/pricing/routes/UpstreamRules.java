@@ -1,4 +1,4 @@
-package org.llmreference.pricing.importing;
+package org.llmreference.pricing.routes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,17 +7,17 @@ import java.util.regex.Pattern;
 import org.llmreference.contracts.pricing.UpstreamSource;
 import org.llmreference.platform.web.FieldViolation;
 
-/** What an imported route's upstream source, or a history step's commit and path, must look like. */
-final class UpstreamRules {
+/** What an imported or synced route's upstream source, or a history step's commit and path, must look like. */
+public final class UpstreamRules {
 
-    static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");
+    public static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");
     static final int MAX_TEXT = 1000;
     static final int MAX_FOLDED = 200;
 
     private UpstreamRules() {
     }
 
-    static List<FieldViolation> violations(UpstreamSource upstream) {
+    public static List<FieldViolation> violations(UpstreamSource upstream) {
         List<FieldViolation> violations = new ArrayList<>();
         if (upstream == null) {
             return violations;
@@ -34,14 +34,14 @@ final class UpstreamRules {
         return violations;
     }
 
-    static void commit(List<FieldViolation> violations, String field, String commit) {
+    public static void commit(List<FieldViolation> violations, String field, String commit) {
         if (commit == null || !COMMIT.matcher(commit).matches()) {
             violations.add(new FieldViolation(field, "commit-id",
                     "must be a full git commit id (40 lowercase hex digits), was '" + commit + "'"));
         }
     }
 
-    static void text(List<FieldViolation> violations, String field, String value) {
+    public static void text(List<FieldViolation> violations, String field, String value) {
         if (value == null || value.isBlank() || value.length() > MAX_TEXT) {
             violations.add(new FieldViolation(field, "required", "must be a non-blank text of at most " + MAX_TEXT
                     + " characters"));
