@@ -72,6 +72,20 @@ class ConsoleSecurityMoreTest extends ConsoleTestBase {
         assertThat(answer.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
     }
 
+    @Test
+    void theOpsRoleReadsTheConsoleButCannotChangeAModel() {
+        Browser olga = signedIn("olga");
+
+        assertThat(olga.get("/console/models/gpt-oss-20b").statusCode()).isEqualTo(200);
+        HttpResponse<String> edit = olga.submit("/console/models/gpt-oss-20b", "/console/models/gpt-oss-20b",
+                ConsoleSecurityTest.editForm("262144", "publish"));
+
+        assertThat(edit.statusCode()).isEqualTo(403);
+        assertThat(SERVICES.catalog.requests("PATCH", "/api/models")).isEmpty();
+        assertThat(olga.get("/console/accounts").statusCode()).isEqualTo(403);
+        assertThat(olga.submit("/console/models", "/console/sign-out", Map.of()).statusCode()).isEqualTo(302);
+    }
+
     private String sessionCookie(Browser browser) {
         return browser.cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("LLMREF_CONSOLE"))
                 .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no session cookie"));
