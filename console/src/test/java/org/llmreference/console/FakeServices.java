@@ -67,13 +67,21 @@ final class FakeServices implements AutoCloseable {
                 return new Reply(429, Map.of("Retry-After", "90", "Content-Type", "application/problem+json"),
                         "{\"detail\":\"Too many failed attempts.\"}");
             }
-            if (!password.equals("right-password") || !(username.equals("edith") || username.equals("ada"))) {
+            if (!password.equals("right-password") || !(username.equals("edith") || username.equals("ada") || username.equals("olga"))) {
                 return Reply.json(401, "{\"detail\":\"Wrong username or password.\"}");
             }
             String token = "token-" + username + "-" + System.nanoTime();
             liveTokens.put(token, username);
-            String roles = username.equals("ada") ? "[\"admin\",\"editor\"]" : "[\"editor\"]";
-            String name = username.equals("ada") ? "Ada Admin" : "Edith <Editor>";
+            String roles = switch (username) {
+                case "ada" -> "[\"admin\",\"editor\"]";
+                case "olga" -> "[\"ops\"]";
+                default -> "[\"editor\"]";
+            };
+            String name = switch (username) {
+                case "ada" -> "Ada Admin";
+                case "olga" -> "Olga Ops";
+                default -> "Edith <Editor>";
+            };
             return Reply.json(201, "{\"token\":\"" + token + "\",\"expiresAt\":\"2030-01-01T00:00:00Z\",\"account\":{\"id\":\""
                     + username + "\",\"displayName\":\"" + name + "\",\"roles\":" + roles + "}}");
         }

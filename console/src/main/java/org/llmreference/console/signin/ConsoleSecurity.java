@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.AuthenticationException;
@@ -16,7 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Who may see what: the sign-in screen, the stylesheet, htmx and the health probes are open; every
- * other screen needs a signed-in editor, accounts need the admin role. Form sign-in against the
+ * other screen needs a signed-in account, accounts need the admin role, and every change (a form
+ * posted anywhere but sign-out) needs the editor or admin role: the ops role reads only. Form sign-in against the
  * sessions API, Spring Security's CSRF token on every form, sign-out revokes the session token. Every
  * answer carries the public pages' Content-Security-Policy and security headers.
  */
@@ -40,6 +42,8 @@ class ConsoleSecurity {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/console/accounts", "/console/accounts/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/console/sign-out").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/console/**").hasAnyRole("EDITOR", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage(SIGN_IN).loginProcessingUrl(SIGN_IN)
                         .defaultSuccessUrl("/console/models", false).failureHandler(failed).permitAll())
