@@ -28,6 +28,9 @@ import org.llmreference.page.rendering.Site;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
 
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -46,8 +49,8 @@ class ModelJsonEndpointTest {
     @BeforeEach
     void publishFacts() {
         mvc = MockMvcBuilders.standaloneSetup(new PublicApiController(new DirectoryJson(new ModelDirectory(facts,
-                new PageRenderer(new Site("https://llmreference.test", "LLM Reference")))), new ModelJson(facts), facts))
-                .build();
+                new PageRenderer(new Site("https://llmreference.test", "LLM Reference")))), new ModelJson(facts), facts),
+                new HtmlModelPage()).build();
         ModelSnapshot plain = aModel("gpt-oss-20b").named("gpt-oss-20b").fromVendor("OpenAI").build();
         RouteSnapshot priced = aRoute("openrouter").priced("0.03", "0.14")
                 .sourcedAt("https://openrouter.ai/openai/gpt-oss-20b", "2026-12-01").build();
@@ -124,6 +127,23 @@ class ModelJsonEndpointTest {
 
         assertThat(after.getHeader("ETag")).isNotEqualTo(before);
         assertThat(after.getContentAsString(StandardCharsets.UTF_8)).contains("\"outputPerMTok\":\"0.10\"");
+    }
+
+    @Test
+    void winsOverTheHtmlModelPageMapping() throws Exception {
+        assertThat(mvc.perform(get("/models/gpt-oss-20b")).andReturn().getResponse().getContentAsString())
+                .isEqualTo("html page");
+        assertThat(mvc.perform(get("/models/gpt-oss-20b.json")).andReturn().getResponse().getContentAsString())
+                .startsWith("{\"schemaVersion\":1");
+    }
+
+    /** The mapping of the HTML model page, as page-service's site controller declares it. */
+    @RestController
+    static class HtmlModelPage {
+        @GetMapping("/models/{id}")
+        String model(@PathVariable String id) {
+            return "html page";
+        }
     }
 
     private static ModelSnapshot withAlias(ModelSnapshot m, String alias) {
