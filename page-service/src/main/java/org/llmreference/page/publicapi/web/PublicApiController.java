@@ -6,17 +6,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+
+import org.llmreference.contracts.Slugs;
 
 import org.llmreference.page.http.CachePolicy;
 import org.llmreference.page.http.Representation;
 import org.llmreference.page.http.Responses;
+import org.llmreference.page.facts.FactsView;
 import org.llmreference.page.listing.DirectoryQuery;
+import org.llmreference.page.rendering.PageRenderer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,11 +41,37 @@ class PublicApiController {
     private static final MediaType PROBLEM = MediaType.parseMediaType("application/problem+json");
 
     private final DirectoryJson directory;
+    private final ModelJson model;
+    private final FactsView facts;
     private final Representation modelsSchema = Representation.of(DirectoryJson.JSON, read("models.schema.json"), null,
             Instant.now());
+    private final Representation modelSchema = Representation.of(DirectoryJson.JSON, read("model.schema.json"), null,
+            Instant.now());
 
-    PublicApiController(DirectoryJson directory) {
+    PublicApiController(DirectoryJson directory, ModelJson model, FactsView facts) {
         this.directory = directory;
+        this.model = model;
+        this.facts = facts;
+    }
+
+    /** One model as JSON: another id of the model moves to the canonical document, as the HTML page does. */
+    @GetMapping("/models/{id}.json")
+    ResponseEntity<byte[]> model(@PathVariable String id, @RequestHeader HttpHeaders request) {
+        if (!Slugs.isValid(id)) {
+            return problem(HttpStatus.BAD_REQUEST, "The model id is not valid: " + Slugs.problem(id));
+        }
+        Optional<String> canonical = facts.canonicalId(id).filter(other -> !other.equals(id));
+        if (canonical.isPresent()) {
+            return cors(Responses.movedPermanently(PageRenderer.modelPath(canonical.get()) + ".json",
+                    CachePolicy.REDIRECT));
+        }
+        return model.model(id).map(document -> cors(Responses.send(request, HttpStatus.OK, document, CachePolicy.PAGE)))
+                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No model has the id '" + id + "'."));
+    }
+
+    @GetMapping("/public-api/model.schema.json")
+    ResponseEntity<byte[]> modelSchema(@RequestHeader HttpHeaders request) {
+        return cors(Responses.send(request, HttpStatus.OK, modelSchema, CachePolicy.STYLESHEET));
     }
 
     @GetMapping("/models.json")
@@ -65,6 +97,13 @@ class PublicApiController {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(PROBLEM)
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY_ORIGIN)
                 .header(HttpHeaders.CACHE_CONTROL, CachePolicy.NOT_FOUND).body(DirectoryJson.problem(detail, errors));
+    }
+
+    private static ResponseEntity<byte[]> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).contentType(PROBLEM)
+                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY_ORIGIN)
+                .header(HttpHeaders.CACHE_CONTROL, CachePolicy.NOT_FOUND)
+                .body(ModelJson.problem(status.value(), status.getReasonPhrase(), detail));
     }
 
     private static ResponseEntity<byte[]> cors(ResponseEntity<byte[]> answer) {

@@ -42,7 +42,8 @@ class PublicApiControllerTest {
     @BeforeEach
     void publishFacts() {
         mvc = MockMvcBuilders.standaloneSetup(new PublicApiController(new DirectoryJson(new ModelDirectory(facts,
-                new PageRenderer(new Site("https://llmreference.test", "LLM Reference")))))).build();
+                new PageRenderer(new Site("https://llmreference.test", "LLM Reference")))), new ModelJson(facts), facts))
+                .build();
         model(aModel("gpt-oss-20b").named("gpt-oss-20b").fromVendor("OpenAI").build(),
                 aRoute("openrouter").priced("0.03", "0.14").build());
         model(aModel("bare").named("Bare").build());
