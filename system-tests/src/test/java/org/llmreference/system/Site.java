@@ -40,6 +40,8 @@ final class Site implements AutoCloseable {
 
     static final String EDITOR_TOKEN = "system-test-editor-token";
     static final String OPS_TOKEN = "system-test-ops-token";
+    /** The first admin account's password, as the run command passes it on a first start. */
+    static final String ADMIN_PASSWORD = "system-test-admin-password";
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern PAGE_REVISION = Pattern.compile("^\"(\\d+)-");
 
@@ -53,6 +55,8 @@ final class Site implements AutoCloseable {
     ServiceProcess pricing;
     ServiceProcess comparison;
     ServiceProcess page;
+    /** The editors' console, once {@link #startConsole()} started it. */
+    ServiceProcess console;
 
     private Site(Map<String, String> environment, String mongoUri) {
         this.environment = environment;
@@ -67,7 +71,8 @@ final class Site implements AutoCloseable {
     /** The same, with environment variables of its own for some services (by name), e.g. a MongoDB of its own. */
     static Site start(String kafka, String mongoUri, Map<String, Map<String, String>> servicesOwn) {
         Map<String, String> environment = new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "MONGODB_URI", mongoUri,
-                "LLMREF_EDITOR_TOKEN", EDITOR_TOKEN, "LLMREF_OPS_TOKEN", OPS_TOKEN));
+                "LLMREF_EDITOR_TOKEN", EDITOR_TOKEN, "LLMREF_OPS_TOKEN", OPS_TOKEN,
+                "LLMREF_ADMIN_PASSWORD", ADMIN_PASSWORD));
         Site site = new Site(Map.copyOf(environment), mongoUri);
         site.catalog = ServiceProcess.start("catalog-service", with(environment, servicesOwn.get("catalog-service")));
         site.pricing = ServiceProcess.start("pricing-service", with(environment, servicesOwn.get("pricing-service")));
@@ -87,6 +92,22 @@ final class Site implements AutoCloseable {
             throw notReady;
         }
         return site;
+    }
+
+    /**
+     * Starts the editors' console on a free port, pointed at the four services as the run command
+     * points it, and waits until it is ready. Editors sign in as {@code admin} with
+     * {@link #ADMIN_PASSWORD} first, as on a first start of the run command.
+     */
+    ServiceProcess startConsole() {
+        Map<String, String> own = new HashMap<>(environment);
+        own.put("LLMREF_CATALOG_URL", "http://127.0.0.1:" + catalog.port());
+        own.put("LLMREF_PRICING_URL", "http://127.0.0.1:" + pricing.port());
+        own.put("LLMREF_COMPARISON_URL", "http://127.0.0.1:" + comparison.port());
+        own.put("LLMREF_PAGE_URL", "http://127.0.0.1:" + page.port());
+        own.put("LLMREF_BASE_URL", "http://127.0.0.1:" + page.port());
+        console = ServiceProcess.start("console", own).awaitReady(Deadlines.SERVICE_READY);
+        return console;
     }
 
     private static Map<String, String> with(Map<String, String> environment, Map<String, String> own) {
@@ -236,7 +257,7 @@ final class Site implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        for (ServiceProcess process : new ServiceProcess[] {page, comparison, pricing, catalog}) {
+        for (ServiceProcess process : new ServiceProcess[] {console, page, comparison, pricing, catalog}) {
             if (process != null) {
                 process.close();
             }
