@@ -65,7 +65,7 @@ public class ModelJson {
         return root;
     }
 
-    private static ObjectNode route(RouteSnapshot route) {
+    static ObjectNode route(RouteSnapshot route) {
         RouteTerms terms = route.terms();
         ObjectNode node = MAPPER.createObjectNode();
         node.put("providerId", route.providerId());

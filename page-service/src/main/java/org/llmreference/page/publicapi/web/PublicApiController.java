@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
+import org.llmreference.contracts.PairId;
 import org.llmreference.contracts.Slugs;
 
 import org.llmreference.page.http.CachePolicy;
@@ -15,6 +16,7 @@ import org.llmreference.page.http.Representation;
 import org.llmreference.page.http.Responses;
 import org.llmreference.page.facts.FactsView;
 import org.llmreference.page.listing.DirectoryQuery;
+import org.llmreference.page.ondemand.OnDemandPairs;
 import org.llmreference.page.rendering.PageRenderer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,8 +31,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The public JSON: {@code /models.json} and its schema, readable from any origin (no credentials),
- * with strong entity tags.
+ * The public JSON: {@code /models.json}, {@code /models/{id}.json}, {@code /compare/{a}-vs-{b}.json}
+ * and their schemas, readable from any origin (no credentials), with strong entity tags.
  */
 @RestController
 // Spring MVC answers the CORS preflight from this: any origin, GET and HEAD, no credentials
@@ -43,15 +45,60 @@ class PublicApiController {
     private final DirectoryJson directory;
     private final ModelJson model;
     private final FactsView facts;
+    private final ComparisonJson comparison;
+    private final OnDemandPairs pairs;
     private final Representation modelsSchema = Representation.of(DirectoryJson.JSON, read("models.schema.json"), null,
             Instant.now());
     private final Representation modelSchema = Representation.of(DirectoryJson.JSON, read("model.schema.json"), null,
             Instant.now());
+    private final Representation compareSchema = Representation.of(DirectoryJson.JSON, read("compare.schema.json"), null,
+            Instant.now());
 
-    PublicApiController(DirectoryJson directory, ModelJson model, FactsView facts) {
+    PublicApiController(DirectoryJson directory, ModelJson model, FactsView facts, ComparisonJson comparison,
+            OnDemandPairs pairs) {
         this.directory = directory;
         this.model = model;
         this.facts = facts;
+        this.comparison = comparison;
+        this.pairs = pairs;
+    }
+
+    /**
+     * Two live models compared as JSON, any pair (computed by the engine from the current facts, as an
+     * on-demand page is): the other order or an alias moves to the canonical document.
+     */
+    @GetMapping("/compare/{pairId}.json")
+    ResponseEntity<byte[]> comparison(@PathVariable String pairId, @RequestHeader HttpHeaders request) {
+        PairId pair;
+        try {
+            pair = PairId.parse(pairId);
+        } catch (IllegalArgumentException e) {
+            return problem(HttpStatus.BAD_REQUEST, "The pair is not valid: " + e.getMessage());
+        }
+        if (!pair.isWrittenAs(pairId)) {
+            return cors(Responses.movedPermanently("/compare/" + pair + ".json", CachePolicy.REDIRECT));
+        }
+        OnDemandPairs.Outcome outcome = pairs.find(pair);
+        if (outcome instanceof OnDemandPairs.MovedTo moved) {
+            return cors(Responses.movedPermanently("/compare/" + moved.pair() + ".json", CachePolicy.REDIRECT));
+        }
+        if (outcome instanceof OnDemandPairs.NotReady) {
+            ResponseEntity<byte[]> busy = problem(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The catalog is still being read; ask again in a few seconds.");
+            return ResponseEntity.status(busy.getStatusCode()).headers(busy.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, "5").body(busy.getBody());
+        }
+        if (outcome instanceof OnDemandPairs.Computed computed) {
+            return cors(Responses.send(request, HttpStatus.OK, comparison.document(computed.comparison()),
+                    CachePolicy.PAGE));
+        }
+        return problem(HttpStatus.NOT_FOUND, "There is no comparison of '" + pair.a() + "' and '" + pair.b()
+                + "': a side is not a live model.");
+    }
+
+    @GetMapping("/public-api/compare.schema.json")
+    ResponseEntity<byte[]> compareSchema(@RequestHeader HttpHeaders request) {
+        return cors(Responses.send(request, HttpStatus.OK, compareSchema, CachePolicy.STYLESHEET));
     }
 
     /** One model as JSON: another id of the model moves to the canonical document, as the HTML page does. */

@@ -21,10 +21,7 @@ import org.llmreference.contracts.pricing.PriceStep;
 import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteSnapshot;
 import org.llmreference.contracts.pricing.UpstreamSource;
-import org.llmreference.page.directory.ModelDirectory;
 import org.llmreference.page.facts.FactsView;
-import org.llmreference.page.rendering.PageRenderer;
-import org.llmreference.page.rendering.Site;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -48,8 +45,7 @@ class ModelJsonEndpointTest {
 
     @BeforeEach
     void publishFacts() {
-        mvc = MockMvcBuilders.standaloneSetup(new PublicApiController(new DirectoryJson(new ModelDirectory(facts,
-                new PageRenderer(new Site("https://llmreference.test", "LLM Reference")))), new ModelJson(facts), facts),
+        mvc = MockMvcBuilders.standaloneSetup(PublicApi.over(facts),
                 new HtmlModelPage()).build();
         ModelSnapshot plain = aModel("gpt-oss-20b").named("gpt-oss-20b").fromVendor("OpenAI").build();
         RouteSnapshot priced = aRoute("openrouter").priced("0.03", "0.14")

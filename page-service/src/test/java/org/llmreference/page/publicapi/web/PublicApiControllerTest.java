@@ -18,10 +18,7 @@ import org.llmreference.contracts.catalog.ModelChanged;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteSnapshot;
-import org.llmreference.page.directory.ModelDirectory;
 import org.llmreference.page.facts.FactsView;
-import org.llmreference.page.rendering.PageRenderer;
-import org.llmreference.page.rendering.Site;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -41,8 +38,7 @@ class PublicApiControllerTest {
 
     @BeforeEach
     void publishFacts() {
-        mvc = MockMvcBuilders.standaloneSetup(new PublicApiController(new DirectoryJson(new ModelDirectory(facts,
-                new PageRenderer(new Site("https://llmreference.test", "LLM Reference")))), new ModelJson(facts), facts))
+        mvc = MockMvcBuilders.standaloneSetup(PublicApi.over(facts))
                 .build();
         model(aModel("gpt-oss-20b").named("gpt-oss-20b").fromVendor("OpenAI").build(),
                 aRoute("openrouter").priced("0.03", "0.14").build());
