@@ -123,6 +123,19 @@ class ComparisonPageFastPathTest {
     }
 
     @Test
+    void leavesAComparisonsJsonToThePublicApi() {
+        org.llmreference.contracts.PairId pair = org.llmreference.contracts.PairId.parse(comparison.pairId());
+
+        HttpResponse<byte[]> reversed = visitor().get("/compare/" + pair.b() + "-vs-" + pair.a() + ".json");
+        HttpResponse<byte[]> json = visitor().get(path + ".json");
+
+        assertThat(reversed.statusCode()).isEqualTo(301);
+        assertThat(header(reversed, "Location")).isEqualTo(path + ".json");
+        assertThat(header(json, "Content-Type")).as("not the page").startsWith("application/");
+        assertThat(header(json, "Access-Control-Allow-Origin")).isEqualTo("*");
+    }
+
+    @Test
     void leavesAnUnknownTokenToTheBearerTokenFilter() {
         HttpResponse<byte[]> refused = visitor().get(path, "Authorization", "Bearer " + TestTokens.UNKNOWN);
 

@@ -41,6 +41,7 @@ import jakarta.servlet.http.HttpServletResponse;
 final class ComparisonPageFastPath extends HttpFilter {
 
     static final String PREFIX = "/compare/";
+    static final String JSON = ".json";
     /** The route's template, the {@code uri} tag of {@code http.server.requests} for these answers. */
     static final String ROUTE = "/compare/{pairId}";
     /** The extensions Spring MVC takes as safe ({@code AbstractMessageConverterMethodProcessor}). */
@@ -71,7 +72,8 @@ final class ComparisonPageFastPath extends HttpFilter {
             return;
         }
         String uri = request.getRequestURI();
-        if (!uri.startsWith(PREFIX) || !isPlainSlugs(uri, PREFIX.length())) {
+        if (!uri.startsWith(PREFIX) || !isPlainSlugs(uri, PREFIX.length()) || uri.endsWith(JSON)) {
+            // a comparison's JSON is the public API's, not a page
             chain.doFilter(request, response);
             return;
         }
