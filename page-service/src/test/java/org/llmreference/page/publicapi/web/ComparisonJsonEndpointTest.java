@@ -8,15 +8,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.llmreference.contracts.Envelope;
-import org.llmreference.contracts.catalog.ModelChanged;
 import org.llmreference.contracts.catalog.ModelSnapshot;
-import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteSnapshot;
 import org.llmreference.page.facts.FactsView;
 import org.llmreference.page.facts.FactsViewAccess;
@@ -35,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code /compare/{a}-vs-{b}.json}: any two live models, computed from the current facts, valid against its schema. */
 class ComparisonJsonEndpointTest {
 
-    private static final Instant AT = Instant.parse("2026-12-04T10:00:00Z");
 
     private final FactsView facts = new FactsView();
     private MockMvc mvc;
@@ -45,10 +39,7 @@ class ComparisonJsonEndpointTest {
     void publishFacts() {
         mvc = MockMvcBuilders.standaloneSetup(PublicApi.over(facts)).build();
         ModelSnapshot gpt = aModel("gpt-oss-20b").named("gpt-oss-20b").fromVendor("OpenAI").build();
-        model(new ModelSnapshot(gpt.id(), gpt.name(), gpt.vendor(), gpt.family(), gpt.releaseDate(), gpt.knowledgeCutoff(),
-                gpt.contextWindow(), gpt.maxOutputTokens(), gpt.parametersBillions(), gpt.architecture(), gpt.license(),
-                gpt.openWeights(), gpt.modalities(), gpt.capabilities(), gpt.decisionTags(), gpt.benchmarks(),
-                gpt.sources(), gpt.status(), gpt.retiresOn(), gpt.successorId(), List.of("openai-gpt-oss-20b")),
+        model(PublicApi.withAliases(gpt, "openai-gpt-oss-20b"),
                 aRoute("openrouter").priced("0.03", "0.14").build(), aRoute("groq").priced("0.075", "0.30").build());
         model(aModel("qwen3.5-4b").named("Qwen3.5-4B").fromVendor("Alibaba").build(),
                 aRoute("alibaba").priced("0.05", "0.20").build());
@@ -138,11 +129,6 @@ class ComparisonJsonEndpointTest {
     }
 
     private void model(ModelSnapshot model, RouteSnapshot... routes) {
-        revision++;
-        facts.applyModel(Envelope.of(new ModelChanged(model, List.of("name")), model.id(), revision, AT, "e-" + revision));
-        if (routes.length > 0) {
-            facts.applyRoutes(Envelope.of(new RouteChanged(model.id(), routes[0].providerId(), List.of(routes),
-                    List.of("input")), model.id(), revision, AT, "r-" + revision));
-        }
+        PublicApi.publish(facts, ++revision, model, routes);
     }
 }

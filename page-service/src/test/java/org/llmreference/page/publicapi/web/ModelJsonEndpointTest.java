@@ -14,11 +14,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.llmreference.contracts.Envelope;
-import org.llmreference.contracts.catalog.ModelChanged;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.pricing.PriceStep;
-import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteSnapshot;
 import org.llmreference.contracts.pricing.UpstreamSource;
 import org.llmreference.page.facts.FactsView;
@@ -50,7 +47,7 @@ class ModelJsonEndpointTest {
         ModelSnapshot plain = aModel("gpt-oss-20b").named("gpt-oss-20b").fromVendor("OpenAI").build();
         RouteSnapshot priced = aRoute("openrouter").priced("0.03", "0.14")
                 .sourcedAt("https://openrouter.ai/openai/gpt-oss-20b", "2026-12-01").build();
-        model(withAlias(plain, "openai-gpt-oss-20b"), new RouteSnapshot(priced.providerId(), priced.providerName(),
+        model(PublicApi.withAliases(plain, "openai-gpt-oss-20b"), new RouteSnapshot(priced.providerId(), priced.providerName(),
                 priced.terms(), new UpstreamSource("openai/gpt-oss-20b", "providers/openrouter.toml", "abc123", AT, null),
                 priced.effectiveFrom(), List.of(new PriceStep(Instant.parse("2026-11-01T00:00:00Z"),
                         new BigDecimal("0.05"), new BigDecimal("0.20"), null, null, null, null, "import"))));
@@ -142,19 +139,8 @@ class ModelJsonEndpointTest {
         }
     }
 
-    private static ModelSnapshot withAlias(ModelSnapshot m, String alias) {
-        return new ModelSnapshot(m.id(), m.name(), m.vendor(), m.family(), m.releaseDate(), m.knowledgeCutoff(),
-                m.contextWindow(), m.maxOutputTokens(), m.parametersBillions(), m.architecture(), m.license(),
-                m.openWeights(), m.modalities(), m.capabilities(), m.decisionTags(), m.benchmarks(), m.sources(),
-                m.status(), m.retiresOn(), m.successorId(), List.of(alias));
-    }
 
     private void model(ModelSnapshot model, RouteSnapshot... routes) {
-        revision++;
-        facts.applyModel(Envelope.of(new ModelChanged(model, List.of("name")), model.id(), revision, AT, "e-" + revision));
-        if (routes.length > 0) {
-            facts.applyRoutes(Envelope.of(new RouteChanged(model.id(), routes[0].providerId(), List.of(routes),
-                    List.of("input")), model.id(), revision, AT, "r-" + revision));
-        }
+        PublicApi.publish(facts, ++revision, model, routes);
     }
 }

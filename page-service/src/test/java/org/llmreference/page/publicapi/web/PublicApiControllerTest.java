@@ -8,15 +8,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.llmreference.contracts.Envelope;
-import org.llmreference.contracts.catalog.ModelChanged;
 import org.llmreference.contracts.catalog.ModelSnapshot;
-import org.llmreference.contracts.pricing.RouteChanged;
 import org.llmreference.contracts.pricing.RouteSnapshot;
 import org.llmreference.page.facts.FactsView;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -30,7 +25,6 @@ import com.networknt.schema.SpecificationVersion;
 /** {@code /models.json}: valid against its committed schema, cacheable, readable from any origin. */
 class PublicApiControllerTest {
 
-    private static final Instant AT = Instant.parse("2026-12-04T10:00:00Z");
 
     private final FactsView facts = new FactsView();
     private MockMvc mvc;
@@ -92,11 +86,6 @@ class PublicApiControllerTest {
     }
 
     private void model(ModelSnapshot model, RouteSnapshot... routes) {
-        revision++;
-        facts.applyModel(Envelope.of(new ModelChanged(model, List.of("name")), model.id(), revision, AT, "e-" + revision));
-        if (routes.length > 0) {
-            facts.applyRoutes(Envelope.of(new RouteChanged(model.id(), routes[0].providerId(), List.of(routes),
-                    List.of("input")), model.id(), revision, AT, "r-" + revision));
-        }
+        PublicApi.publish(facts, ++revision, model, routes);
     }
 }
