@@ -82,9 +82,9 @@ class SyncIT {
         }
     }
 
-    /** Writes groq's file of the model with these prices and commits it. */
-    private RevCommit commitPrices(String input, String output) throws Exception {
-        Files.writeString(upstream.resolve("providers/groq/models/" + MODEL + ".toml"), """
+    /** A provider's models.dev file of the model with these prices (context 131,072). */
+    private static String modelFile(String input, String output) {
+        return """
                 name = "Llama 3.3 70B"
                 family = "llama"
                 release_date = "2024-12-06"
@@ -102,7 +102,12 @@ class SyncIT {
                 [modalities]
                 input = ["text"]
                 output = ["text"]
-                """.formatted(input, output));
+                """.formatted(input, output);
+    }
+
+    /** Writes groq's file of the model with these prices and commits it. */
+    private RevCommit commitPrices(String input, String output) throws Exception {
+        Files.writeString(upstream.resolve("providers/groq/models/" + MODEL + ".toml"), modelFile(input, output));
         git.add().addFilepattern(".").call();
         return git.commit().setMessage("groq: " + MODEL + " " + input + " / " + output).setSign(false).call();
     }
@@ -265,25 +270,7 @@ class SyncIT {
         Files.createDirectories(models);
         Files.writeString(upstream.resolve("providers/" + providerId + "/provider.toml"),
                 "name = \"" + providerName + "\"\nenv = [\"KEY\"]\nnpm = \"@ai-sdk/openai-compatible\"\n");
-        Files.writeString(models.resolve(MODEL + ".toml"), """
-                name = "Llama 3.3 70B"
-                family = "llama"
-                release_date = "2024-12-06"
-                tool_call = true
-                open_weights = true
-
-                [cost]
-                input = %s
-                output = %s
-
-                [limit]
-                context = 131_072
-                output = 32_768
-
-                [modalities]
-                input = ["text"]
-                output = ["text"]
-                """.formatted(input, output));
+        Files.writeString(models.resolve(MODEL + ".toml"), modelFile(input, output));
     }
 
     private RevCommit commitAll(String message) throws Exception {
