@@ -88,7 +88,8 @@ class AuditingModelsTest {
         api().patch("/api/models/" + id, "{\"contextWindow\": 262144}").as(TestTokens.EDITOR)
                 .header("X-Llmref-Reason", "Longer%20context").send();
 
-        HttpResponse<String> history = api().get("/api/models/" + id + "/history").send();
+        HttpResponse<String> history = api().get("/api/models/" + id + "/history").as(TestTokens.OPS).send();
+        HttpResponse<String> visitors = api().get("/api/models/" + id + "/history").send();
         HttpResponse<String> unknown = api().get("/api/models/no-such-model-" + id + "/history").send();
 
         assertThat(history.statusCode()).isEqualTo(200);
@@ -98,6 +99,14 @@ class AuditingModelsTest {
         assertThat(changes.get(1).path("reason").asString()).isEqualTo("Longer context");
         assertThat(change(changes.get(1), "contextWindow").path("new").asLong()).isEqualTo(262_144);
         assertThat(changes.get(1).path("at").asString()).isNotEmpty();
+        List<JsonNode> seenByVisitors = parse(visitors.body()).valueStream().toList();
+        assertThat(seenByVisitors).extracting(entry -> entry.path("action").asString())
+                .containsExactly("model-create", "model-patch");
+        assertThat(seenByVisitors).allSatisfy(entry -> {
+            assertThat(entry.path("author").isNull()).isTrue();
+            assertThat(entry.path("reason").isNull()).isTrue();
+        });
+        assertThat(visitors.body()).doesNotContain("Longer context").doesNotContain("automation");
         assertThat(unknown.statusCode()).isEqualTo(404);
     }
 

@@ -34,6 +34,16 @@ public record Caller(String id, String displayName, Set<Role> roles) {
                 : Optional.empty();
     }
 
+    /**
+     * Whether the caller of the request being handled may see who made a change and why (authors,
+     * reasons), as on the audit trail: ops, editors and admins. Visitors read a change's history
+     * without them.
+     */
+    public static boolean mayReadAuthors() {
+        return current().filter(caller -> caller.has(Role.OPS) || caller.has(Role.EDITOR) || caller.has(Role.ADMIN))
+                .isPresent();
+    }
+
     /** The id of the current caller, the author of what it changes; empty when nobody authenticated. */
     public static Optional<String> currentId() {
         return current().map(Caller::id);

@@ -61,9 +61,36 @@ class AuditingRoutesTest extends PricingIntegrationTest {
         assertThat(withdraw.path("changes").valueStream().filter(c -> c.path("field").asString().equals("inputPricePerMTok"))
                 .findFirst().orElseThrow().path("new").isNull()).isTrue();
 
-        JsonNode history = json(api().get(routePath(model, provider) + "/history").send());
+        JsonNode history = json(api().get(routePath(model, provider) + "/history").as(TestTokens.OPS).send());
         assertThat(history).extracting(h -> h.path("author").asString()).containsOnly("automation");
         assertThat(history.get(1).path("reason").asString()).isEqualTo("Price cut – see blog");
+    }
+
+    @Test
+    void aVisitorReadsTheHistoryAndScheduledChangesWithoutWhoOrWhy() {
+        String model = knownModel(unique("private"));
+        String provider = provider(unique("p"), "P");
+        api().put(routePath(model, provider), ROUTE).as(TestTokens.EDITOR).header("X-Llmref-Reason", "Internal%20note")
+                .send();
+        api().put(routePath(model, provider), ROUTE.replace("}", ", \"effectiveFrom\": \"" + Instant.now().plusSeconds(3600)
+                + "\"}")).as(TestTokens.EDITOR).header("X-Llmref-Reason", "Embargoed").send();
+
+        JsonNode history = json(api().get(routePath(model, provider) + "/history").send());
+        JsonNode scheduled = json(api().get(routePath(model, provider) + "/scheduled").send());
+        JsonNode priceList = json(api().get("/api/models/" + model + "/routes").send());
+
+        assertThat(history.size()).isGreaterThanOrEqualTo(1);
+        assertThat(history.valueStream().toList()).allSatisfy(entry -> {
+            assertThat(entry.path("author").isMissingNode() || entry.path("author").isNull()).isTrue();
+            assertThat(entry.path("reason").isMissingNode() || entry.path("reason").isNull()).isTrue();
+        });
+        assertThat(scheduled.size()).isEqualTo(1);
+        assertThat(scheduled.get(0).has("requestedBy")).isFalse();
+        assertThat(scheduled.get(0).has("reason")).isFalse();
+        assertThat(priceList.toString()).doesNotContain("Embargoed").doesNotContain("Internal note");
+        JsonNode asOps = json(api().get(routePath(model, provider) + "/scheduled").as(TestTokens.OPS).send());
+        assertThat(asOps.get(0).path("reason").asString()).isEqualTo("Embargoed");
+        assertThat(asOps.get(0).path("requestedBy").asString()).isEqualTo("automation");
     }
 
     @Test
@@ -103,7 +130,7 @@ class AuditingRoutesTest extends PricingIntegrationTest {
         assertThat(entries.get(1).path("reason").asString()).isEqualTo("Not yet");
         assertThat(entries.get(3).path("author").asString()).isEqualTo(editor);
         assertThat(entries("/api/audit?editor=" + editor + "&provider=" + provider, TestTokens.OPS)).hasSize(4);
-        JsonNode history = json(api().get(routePath(model, provider) + "/history").send());
+        JsonNode history = json(api().get(routePath(model, provider) + "/history").as(TestTokens.EDITOR).send());
         assertThat(history.get(history.size() - 1).path("kind").asString()).isEqualTo("applied");
         assertThat(history.get(history.size() - 1).path("author").asString()).isEqualTo(editor);
     }

@@ -12,6 +12,7 @@ import org.llmreference.pricing.routes.Provenance;
 import org.llmreference.pricing.routes.ProviderRoute;
 import org.llmreference.pricing.routes.Route;
 import org.llmreference.pricing.routes.ScheduledChange;
+import org.llmreference.platform.security.Caller;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -53,9 +54,10 @@ final class RouteViews {
             String reason) {
 
         static ScheduledView of(String modelId, ScheduledChange change, Long revision) {
+            boolean withAuthors = Caller.mayReadAuthors();
             return new ScheduledView(change.id(), modelId, change.providerId(), change.effectiveFrom(),
-                    change.requestedAt(), change.sourceUrl(), given(change.route()), revision, change.requestedBy(),
-                    change.reason());
+                    change.requestedAt(), change.sourceUrl(), given(change.route()), revision,
+                    withAuthors ? change.requestedBy() : null, withAuthors ? change.reason() : null);
         }
     }
 
@@ -81,9 +83,11 @@ final class RouteViews {
             String author) {
 
         static HistoryView of(HistoryEntry entry) {
+            boolean withAuthors = Caller.mayReadAuthors();
             return new HistoryView(entry.at(), entry.kind().wireName(), given(entry.route()),
                     entry.changedFields(), entry.sourceUrl(), entry.effectiveFrom(), entry.scheduledChangeId(),
-                    entry.revision(), entry.reason(), ProvenanceView.of(entry.provenance()), entry.author());
+                    entry.revision(), withAuthors ? entry.reason() : null, ProvenanceView.of(entry.provenance()),
+                    withAuthors ? entry.author() : null);
         }
     }
 
