@@ -171,6 +171,9 @@ class VisitorPagesIT {
                     .containsKey(name("qwen3.5-4b"));
             assertThat(everyCapability.get(name("qwen3.5-4b"))).doesNotContain("Tool use");
 
+            // tool use is among the rarer filters, folded until the visitor opens them
+            assertThat(browser.findElement(By.id("f-tool_use")).isDisplayed()).isFalse();
+            browser.findElement(By.cssSelector(".directory-filters details.more-filters summary")).click();
             new Select(browser.findElement(By.id("f-tool_use"))).selectByValue("yes");
             new Select(browser.findElement(By.id("f-sort"))).selectByValue("output");
             new Select(browser.findElement(By.id("f-order"))).selectByValue("asc");
@@ -190,6 +193,8 @@ class VisitorPagesIT {
                 other.get(shared);
                 assertThat(rows(other)).isEqualTo(toolUse);
                 assertThat(outputPrices(other)).isEqualTo(outputs);
+                assertThat(other.findElement(By.id("f-tool_use")).isDisplayed()).as("a filter that is set is not folded away")
+                        .isTrue();
                 assertThat(new Select(other.findElement(By.id("f-tool_use"))).getFirstSelectedOption().getDomAttribute("value"))
                         .isEqualTo("yes");
                 assertThat(new Select(other.findElement(By.id("f-sort"))).getFirstSelectedOption().getDomAttribute("value"))

@@ -38,6 +38,35 @@ final class DirectoryView {
         return List.of(DirectorySort.values());
     }
 
+    /**
+     * The filters folded under "More filters", so that on a phone the table is not below twenty
+     * fields: the release dates, every capability, open weights and status.
+     */
+    List<String> foldedFilters() {
+        List<String> names = new java.util.ArrayList<>(List.of("released_from", "released_to"));
+        capabilities().forEach(capability -> names.add(capability.parameter()));
+        names.addAll(List.of("open_weights", "status"));
+        return names;
+    }
+
+    /** How many of the folded filters the visitor set (a date, or a choice other than "any"). */
+    int foldedFiltersSet() {
+        return (int) foldedFilters().stream().map(this::value).map(String::strip)
+                .filter(value -> !value.isEmpty() && !value.equals("any")).count();
+    }
+
+    /** The fold is open when one of its filters is set or wrong, so nothing chosen is hidden. */
+    boolean foldOpen() {
+        return foldedFiltersSet() > 0 || foldedFilters().stream().anyMatch(name -> error(name) != null);
+    }
+
+    /** What the fold's summary says it holds, with how many of them are set. */
+    String foldSummary() {
+        int set = foldedFiltersSet();
+        return "More filters: capabilities, release date, open weights, status"
+                + (set == 0 ? "" : " (" + set + " set)");
+    }
+
     /** The value the visitor gave for {@code name}, or the empty string. */
     String value(String name) {
         return page.values().getOrDefault(name, "");

@@ -122,6 +122,22 @@ class DirectoryControllerTest {
         assertThat(second.select("#range").text()).isEqualTo("Models 51 to 60 of 60 models, page 2 of 2.");
     }
 
+    @Test
+    void foldsTheRarerFiltersAndOpensTheFoldWhenOneIsSetOrWrong() throws Exception {
+        Document plain = html(get("/models"), 200);
+        Document chosen = html(get("/models?tool_use=yes&status=active"), 200);
+        Document wrong = html(get("/models?released_from=yesterday"), 400);
+
+        assertThat(plain.select("details.more-filters").hasAttr("open")).isFalse();
+        assertThat(plain.select("details.more-filters #f-tool_use")).hasSize(1);
+        assertThat(plain.select("details.more-filters #f-vendor, details.more-filters #f-sort")).isEmpty();
+        assertThat(plain.select("details.more-filters summary").text()).doesNotContain("set");
+        assertThat(chosen.select("details.more-filters").hasAttr("open")).isTrue();
+        assertThat(chosen.select("details.more-filters summary").text()).endsWith("(2 set)");
+        assertThat(wrong.select("details.more-filters").hasAttr("open")).isTrue();
+        assertThat(wrong.select("#f-released_from-error").text()).isNotEmpty();
+    }
+
     private Document html(org.springframework.test.web.servlet.RequestBuilder request, int status) throws Exception {
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(status);
