@@ -179,7 +179,6 @@ class FaultToleranceIT {
         assertRevisionsGaplessAndUnique(Topics.PRICING_ROUTES, lastAccepted.keySet());
         assertRevisionsGaplessAndUnique(Topics.COMPARISON_PAGES, affectedPairs());
         site.awaitConsistent();
-        assertThat(converged).as("seconds from the broker's return to every page converged").isLessThanOrEqualTo(15);
     }
 
     @Test
