@@ -73,7 +73,7 @@ public final class PlainCopies {
     }
 
     /** The copy held under {@code etag}, or null. */
-    byte[] held(String etag) {
+    public byte[] held(String etag) {
         return copies.getIfPresent(etag);
     }
 
