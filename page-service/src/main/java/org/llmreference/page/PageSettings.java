@@ -16,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param cachePages at most this many pages are held in memory in front of MongoDB
  * @param cacheSize  and at most about this much memory
  * @param audit      the consistency audit ({@code /actuator/consistency})
+ * @param plainCacheSize at most this much memory holds plain (identity) copies of the pages most asked for
+ *                   without gzip, so they are not inflated per request; 0 turns the copies off
  */
 @ConfigurationProperties("llmref.page")
 public record PageSettings(
@@ -23,7 +25,8 @@ public record PageSettings(
         @DefaultValue("LLM Reference") String siteName,
         @DefaultValue("20000") int cachePages,
         @DefaultValue("24MB") DataSize cacheSize,
-        @DefaultValue Audit audit) {
+        @DefaultValue Audit audit,
+        @DefaultValue("24MB") DataSize plainCacheSize) {
 
     public PageSettings {
         URI uri;
@@ -46,6 +49,9 @@ public record PageSettings(
         }
         if (cacheSize.toBytes() < 1) {
             throw new IllegalArgumentException("llmref.page.cache-size must be positive, was " + cacheSize);
+        }
+        if (plainCacheSize.toBytes() < 0) {
+            throw new IllegalArgumentException("llmref.page.plain-cache-size must be 0 or positive, was " + plainCacheSize);
         }
     }
 

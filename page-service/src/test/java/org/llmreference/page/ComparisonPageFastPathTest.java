@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.llmreference.page.DemoComparisons.changed;
 import static org.llmreference.page.DemoComparisons.compare;
+import static org.llmreference.page.DemoComparisons.repriced;
 import static org.llmreference.page.DemoComparisons.side;
 import static org.llmreference.page.DemoComparisons.uniqueTag;
 import static org.llmreference.page.Visitor.header;
@@ -15,9 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.llmreference.comparison.engine.Side;
 import org.llmreference.contracts.comparison.Comparison;
+import org.llmreference.page.http.PlainCopies;
 import org.llmreference.testsupport.EventSender;
 import org.llmreference.testsupport.TestInfrastructure;
 import org.llmreference.testsupport.TestTokens;
@@ -25,6 +29,8 @@ import org.llmreference.testsupport.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.core.env.Environment;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,13 +53,20 @@ class ComparisonPageFastPathTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    PlainCopies plainCopies;
+
+    Side sideA;
+    Side sideB;
     Comparison comparison;
     String path;
 
     @BeforeEach
     void publish(TestInfrastructure infrastructure) {
         String tag = uniqueTag();
-        comparison = compare(side("gpt-oss-20b", tag), side("qwen3.5-4b", tag));
+        sideA = side("gpt-oss-20b", tag);
+        sideB = side("qwen3.5-4b", tag);
+        comparison = compare(sideA, sideB);
         path = "/compare/" + comparison.pairId();
         try (EventSender sender = new EventSender(infrastructure.kafkaBootstrapServers())) {
             sender.send(changed(comparison, 1, List.of()));
@@ -98,6 +111,34 @@ class ComparisonPageFastPathTest {
         assertThat(visitor().get(path).statusCode()).isEqualTo(200);
         assertThat(visitor().get(path, "If-None-Match", etag).statusCode()).isEqualTo(304);
         assertThat(visitor().get(reversed).statusCode()).isEqualTo(301);
+    }
+
+    @Test
+    void answersANewerRevisionWithItsOwnBytesOnceTheOlderOnesPlainCopyIsKept(TestInfrastructure infrastructure) {
+        HttpResponse<byte[]> first = visitor().get(path);
+        HttpResponse<byte[]> again = visitor().get(path);
+        assertThat(again.body()).as("the kept copy").isEqualTo(first.body());
+        assertThat(plainCopies.held(header(first, "ETag"))).isNotNull();
+        Comparison repriced = compare(repriced(sideA, "2"), sideB);
+
+        try (EventSender sender = new EventSender(infrastructure.kafkaBootstrapServers())) {
+            sender.send(changed(repriced, 2, List.of("pricing", "monthlyCost")));
+        }
+        await().atMost(WAIT).until(() -> visitor().revisionOf(path) == 2);
+
+        HttpResponse<byte[]> fast = visitor().get(path);
+        HttpResponse<byte[]> chain = visitor().send("GET", path, "Authorization", OPS);
+        assertThat(fast.body()).as("revision 2, not the copy of revision 1").isNotEqualTo(first.body())
+                .isEqualTo(chain.body());
+        assertThat(header(fast, "ETag")).startsWith("\"2-").isEqualTo(header(chain, "ETag"));
+        assertThat(visitor().get(path).body()).as("revision 2's own copy").isEqualTo(chain.body());
+    }
+
+    @Test
+    void writesAPageAndItsHeadersInOneSocketWrite(@Autowired WebServerApplicationContext context) {
+        Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+
+        assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString(Integer.toString(64 * 1024));
     }
 
     @Test

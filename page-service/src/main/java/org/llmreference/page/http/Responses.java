@@ -72,9 +72,10 @@ public final class Responses {
      *
      * @param contentDisposition what Spring MVC adds as {@code Content-Disposition} to a 200 for this
      *                           path (null: nothing)
+     * @param plainCopies        where the identity bytes come from when the client does not take gzip
      */
     public static void write(HttpServletRequest request, HttpServletResponse response, Representation representation,
-            String cacheControl, String contentDisposition) throws IOException {
+            String cacheControl, String contentDisposition, PlainCopies plainCopies) throws IOException {
         boolean gzip = AcceptEncoding.allowsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
@@ -105,7 +106,7 @@ public final class Responses {
         if (gzip) {
             out.write(representation.gzip());
         } else {
-            representation.writePlainTo(out);
+            plainCopies.writePlain(representation, out);
         }
     }
 

@@ -11,6 +11,7 @@ import org.llmreference.contracts.PairId;
 import org.llmreference.page.freshness.Freshness;
 import org.llmreference.page.freshness.web.StaleHeader;
 import org.llmreference.page.http.CachePolicy;
+import org.llmreference.page.http.PlainCopies;
 import org.llmreference.page.http.Responses;
 import org.llmreference.page.pages.PageCache;
 import org.llmreference.page.pages.ServedPage;
@@ -31,7 +32,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * the HTTP observation, Spring Security and Spring MVC: the answer, the headers Spring Security
  * would add and the {@code http.server.requests} timer are the same as through the whole chain, but
  * no span is opened and no filter chain is walked for them. While Kafka or MongoDB is away the
- * answer carries {@link Freshness#HEADER}, like every other answer.
+ * answer carries {@link Freshness#HEADER}, like every other answer. A client that does not take gzip
+ * gets the plain bytes from {@link PlainCopies} (inflated once per revision of a hot page).
  *
  * <p>Anything else goes down the chain as before: other methods, a request carrying
  * {@code Authorization} (the bearer-token filter judges it), a query (the cost calculator's workload), a path that is not a plain pair of
@@ -51,13 +53,15 @@ final class ComparisonPageFastPath extends HttpFilter {
     private final PageCache pages;
     private final Freshness freshness;
     private final MeterRegistry meters;
+    private final PlainCopies plainCopies;
     private final Map<HttpMethod, Map<Integer, Timer>> timers = Map.of(HttpMethod.GET, new ConcurrentHashMap<>(),
             HttpMethod.HEAD, new ConcurrentHashMap<>());
 
-    ComparisonPageFastPath(PageCache pages, Freshness freshness, MeterRegistry meters) {
+    ComparisonPageFastPath(PageCache pages, Freshness freshness, MeterRegistry meters, PlainCopies plainCopies) {
         this.pages = pages;
         this.freshness = freshness;
         this.meters = meters;
+        this.plainCopies = plainCopies;
     }
 
     @Override
@@ -103,7 +107,8 @@ final class ComparisonPageFastPath extends HttpFilter {
         }
         SecurityHeaders.write(request, response);
         StaleHeader.stamp(freshness, response);
-        Responses.write(request, response, held.get().representation(), CachePolicy.PAGE, contentDisposition(written));
+        Responses.write(request, response, held.get().representation(), CachePolicy.PAGE, contentDisposition(written),
+                plainCopies);
         timed(get, response, start);
     }
 
