@@ -141,11 +141,11 @@ class ModelsController {
                 hidden.put(name, list.get(0));
             }
         });
-        List<String> changes = new ArrayList<>();
-        patch.properties().forEach(entry -> changes.add(entry.getKey()));
+        List<Preview.Change> changes = Preview.changes(ModelFields.ALL, was, values);
         return screens.ok("preview.jte", "chrome", CurrentEditor.chrome(request, "Preview: " + id, "models"),
                 "action", "/console/models/" + ServiceApi.encode(id), "hidden", hidden, "outcome", outcome,
-                "summary", "Changes " + String.join(", ", changes) + " of " + id + ".");
+                "summary", "Changes " + String.join(", ", changes.stream().map(Preview.Change::label).toList()) + " of " + id + ".",
+                "changes", changes);
     }
 
     private ResponseEntity<String> refused(HttpServletRequest request, String id, JsonNode current,

@@ -97,7 +97,8 @@ class RoutesController {
         return screens.ok("preview.jte", "chrome", CurrentEditor.chrome(request, "Preview: " + id + " on " + provider, "models"),
                 "action", "/console/models/" + ServiceApi.encode(id) + "/routes/" + ServiceApi.encode(provider),
                 "hidden", hidden(form), "outcome", outcome,
-                "summary", "New terms of " + id + " on " + provider + ": " + describe(draft) + ".");
+                "summary", "New terms of " + id + " on " + provider + ": " + describe(draft) + ".",
+                "changes", Preview.changes(RouteFields.ALL, FormFields.values(stored, RouteFields.ALL), draft));
     }
 
     /** Withdraw a route: a preview first, then {@code action=publish} withdraws it. */
@@ -117,7 +118,7 @@ class RoutesController {
         return screens.ok("preview.jte", "chrome", CurrentEditor.chrome(request, "Preview: withdraw " + provider, "models"),
                 "action", "/console/models/" + ServiceApi.encode(id) + "/routes/" + ServiceApi.encode(provider) + "/withdraw",
                 "hidden", hidden(form), "outcome", outcome,
-                "summary", "Withdraws the route of " + id + " on " + provider + ".");
+                "summary", "Withdraws the route of " + id + " on " + provider + ".", "changes", List.of());
     }
 
     /** Schedule a price change of one route for the start of a later day (UTC). */
@@ -133,7 +134,7 @@ class RoutesController {
         if (provider.isBlank()) {
             problems.put("providerId", "choose the route to change");
         }
-        ObjectNode body = body(draft, route(current.body(), provider));
+        ObjectNode body = scheduled(draft, route(current.body(), provider));
         try {
             body.put("effectiveFrom", LocalDate.parse(effective).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
         } catch (DateTimeParseException e) {
@@ -243,7 +244,6 @@ class RoutesController {
     /**
      * The route as pricing-service takes it: the form's terms (an empty field is left out), plus what the
      * table does not edit (context tiers) carried over from the stored route so a save never drops it.
-     * On a scheduled change only the prices the form gives are taken.
      */
     private static ObjectNode body(Map<String, String> draft, JsonNode stored) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -260,6 +260,22 @@ class RoutesController {
             body.set("contextTiers", tiers);
         }
         return body;
+    }
+
+    /**
+     * A scheduled change as pricing-service takes it: the whole route that will be in force from its
+     * date (a route put replaces every term), so the stored route's terms, with each price the form
+     * gives in place of the stored one. A price left empty keeps its current value.
+     */
+    static ObjectNode scheduled(Map<String, String> draft, JsonNode stored) {
+        Map<String, String> terms = FormFields.values(stored, RouteFields.ALL);
+        for (Field price : RouteFields.PRICES) {
+            String given = draft.getOrDefault(price.name(), "");
+            if (!given.isBlank()) {
+                terms.put(price.name(), given);
+            }
+        }
+        return body(terms, stored);
     }
 
     private static JsonNode route(JsonNode priceList, String provider) {
