@@ -102,6 +102,26 @@ class PreviewAndScheduleScreensTest extends ConsoleTestBase {
     }
 
     @Test
+    void aConflictShowsWhatOnlyTheOtherEditorChangedAsTheyLeftItAndReappliesOnlyTheEditorsOwnChange() {
+        Browser browser = signedIn("edith");
+        Map<String, String> form = EditingScreensTest.formFields(browser.get(EDITOR).body());
+        form.put("contextWindow", "262144");
+        // someone else changes the vendor meanwhile
+        SERVICES.model.put("vendor", "OpenAI Inc.");
+        SERVICES.modelRevision.incrementAndGet();
+
+        String conflict = browser.submit(EDITOR, EDITOR, form).body();
+
+        assertThat(conflict).contains("id=\"f-vendor\" name=\"vendor\" value=\"OpenAI Inc.\"")
+                .contains("name=\"was.vendor\" value=\"OpenAI Inc.\"")
+                .contains("id=\"f-contextWindow\" name=\"contextWindow\" value=\"262144\"")
+                .contains("name=\"was.contextWindow\" value=\"131072\"");
+        Map<String, String> reapply = EditingScreensTest.formFields(conflict);
+        String preview = browser.submit(EDITOR, EDITOR, reapply).body();
+        assertThat(preview).contains("Changes Context window of gpt-oss-20b.").doesNotContain("<th scope=\"row\">Vendor</th>");
+    }
+
+    @Test
     void aScheduleWithABadDateDescribesTheDateInput() {
         Browser browser = signedIn("edith");
 
