@@ -102,6 +102,23 @@ class PreviewAndScheduleScreensTest extends ConsoleTestBase {
     }
 
     @Test
+    void schedulingAndCancellingSayWhatHappensToThePricesInForce() {
+        Browser browser = signedIn("edith");
+
+        HttpResponse<String> scheduled = browser.submit(ROUTES, "/console/models/gpt-oss-20b/scheduled",
+                Map.of("providerId", "openrouter", "effectiveOn", "2030-02-01", "inputPricePerMTok", "0.03"));
+        HttpResponse<String> cancelled = browser.submit(ROUTES,
+                ROUTES + "/openrouter/scheduled/6f1c1b1e-1111-4a4a-9b9b-000000000001/cancel", Map.of());
+
+        assertThat(scheduled.headers().firstValue("Location")).hasValue(ROUTES + "?scheduled");
+        assertThat(browser.get(ROUTES + "?scheduled").body()).contains("Scheduled. The prices in force stay until that date")
+                .doesNotContain("Saved.");
+        assertThat(cancelled.headers().firstValue("Location")).hasValue(ROUTES + "?cancelled");
+        assertThat(browser.get(ROUTES + "?cancelled").body()).contains("Cancelled. The scheduled change will not apply")
+                .doesNotContain("Saved.");
+    }
+
+    @Test
     void aConflictShowsWhatOnlyTheOtherEditorChangedAsTheyLeftItAndReappliesOnlyTheEditorsOwnChange() {
         Browser browser = signedIn("edith");
         Map<String, String> form = EditingScreensTest.formFields(browser.get(EDITOR).body());

@@ -52,7 +52,7 @@ class RoutesController {
     @GetMapping("/console/models/{id}/routes")
     ResponseEntity<String> table(@PathVariable String id, HttpServletRequest request) {
         return table(request, id, api.get(Service.PRICING, routesPath(id), CurrentEditor.token()), null, Map.of(), Map.of(),
-                null, request.getParameter("saved") != null ? "Saved. The pages follow within seconds." : null, 200);
+                null, notice(request), 200);
     }
 
     /** Put one route: {@code action} preview (the default), publish or edit (back to the table with the draft). */
@@ -144,7 +144,7 @@ class RoutesController {
             try {
                 api.send(Service.PRICING, "PUT", routePath(id, provider), token, body, "application/json",
                         null, form.getFirst("reason"));
-                return ResponseEntity.status(303).header("Location", "/console/models/" + ServiceApi.encode(id) + "/routes?saved").build();
+                return ResponseEntity.status(303).header("Location", "/console/models/" + ServiceApi.encode(id) + "/routes?scheduled").build();
             } catch (Refusal refusal) {
                 if (refusal.status() == 401 || refusal.status() == 403 || refusal.status() >= 500) {
                     throw refusal;
@@ -164,7 +164,21 @@ class RoutesController {
             @RequestParam(required = false) String reason) {
         api.send(Service.PRICING, "DELETE", routePath(id, provider) + "/scheduled/" + ServiceApi.encode(change),
                 CurrentEditor.token(), null, null, null, reason);
-        return ResponseEntity.status(303).header("Location", "/console/models/" + ServiceApi.encode(id) + "/routes?saved").build();
+        return ResponseEntity.status(303).header("Location", "/console/models/" + ServiceApi.encode(id) + "/routes?cancelled").build();
+    }
+
+    /** What the table says after a redirect: a change saved now, a change scheduled, or one cancelled. */
+    private static String notice(HttpServletRequest request) {
+        if (request.getParameter("saved") != null) {
+            return "Saved. The pages follow within seconds.";
+        }
+        if (request.getParameter("scheduled") != null) {
+            return "Scheduled. The prices in force stay until that date; the pages follow then.";
+        }
+        if (request.getParameter("cancelled") != null) {
+            return "Cancelled. The scheduled change will not apply; the prices in force stay as they are.";
+        }
+        return null;
     }
 
     private ResponseEntity<String> refused(HttpServletRequest request, String id, String provider,
