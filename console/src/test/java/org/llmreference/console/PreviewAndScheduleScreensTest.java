@@ -71,6 +71,32 @@ class PreviewAndScheduleScreensTest extends ConsoleTestBase {
     }
 
     @Test
+    void thePagesThatChangeAreCountedAndListedBeforeThoseThatStayAsTheyAre() {
+        var services = SERVICES.comparison.answer;
+        SERVICES.comparison.answer = request -> request.path().equals("/api/previews")
+                ? StubService.Reply.json(200, "{\"pages\":[" + page("a-vs-b", false) + "," + page("a-vs-c", true) + "]}")
+                : services.apply(request);
+        try {
+            Browser browser = signedIn("edith");
+            Map<String, String> form = EditingScreensTest.formFields(browser.get(EDITOR).body());
+            form.put("contextWindow", "262144");
+
+            String preview = browser.submit(EDITOR, EDITOR, form).body();
+
+            assertThat(preview).contains("2 pages are affected; 1 of them change, the others stay as they are (listed last).");
+            assertThat(preview.indexOf("data-pair=\"a-vs-c\"")).isPositive().isLessThan(preview.indexOf("data-pair=\"a-vs-b\""));
+        } finally {
+            SERVICES.comparison.answer = services;
+        }
+    }
+
+    private static String page(String pair, boolean changed) {
+        String side = "{\"verdict\":\"v\",\"scorecard\":[],\"monthlyCostA\":\"1.00\",\"monthlyCostB\":\"2.00\"}";
+        return "{\"pairId\":\"" + pair + "\",\"title\":\"" + pair + "\",\"before\":" + side + ",\"after\":" + side
+                + ",\"changed\":" + changed + "}";
+    }
+
+    @Test
     void aRoutePreviewListsEachChangedTermWithItsLabel() {
         Browser browser = signedIn("edith");
         Map<String, String> row = EditingScreensTest.rowFields(browser.get(ROUTES).body(), "route-openrouter");

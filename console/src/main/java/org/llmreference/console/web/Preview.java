@@ -49,8 +49,13 @@ public class Preview {
     public record Change(String label, String now, String proposed) {
     }
 
-    /** The pages, or why there are none to show (the preview could not be computed). */
+    /** The pages, those that change first, or why there are none to show (the preview could not be computed). */
     public record Outcome(List<Page> pages, String unavailable) {
+
+        /** How many of the affected pages change; the others are recomputed to the same content. */
+        public long changedPages() {
+            return pages.stream().filter(Page::changed).count();
+        }
     }
 
     /** Between the two model ids of a pair id ({@code gpt-oss-20b-vs-qwen3.5-4b}); model ids never hold it. */
@@ -76,6 +81,7 @@ public class Preview {
                 pages.add(new Page(page.path("pairId").asString(""), page.path("title").asString(""),
                         side(page.path("before")), side(page.path("after")), page.path("changed").asBoolean(false)));
             }
+            pages.sort(java.util.Comparator.comparing((Page page) -> !page.changed()));
             return new Outcome(pages, null);
         } catch (Refusal refusal) {
             if (refusal.status() == 400 || refusal.status() == 422) {
