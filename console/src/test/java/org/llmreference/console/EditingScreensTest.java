@@ -157,7 +157,8 @@ class EditingScreensTest extends ConsoleTestBase {
         HttpResponse<String> refused = browser.submit(ROUTES, ROUTES + "/openrouter", row);
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).containsPattern("value=\"-1\"[^>]*>\\s*<p class=\"field-error\">must not be negative</p>");
+        assertThat(refused.body()).containsPattern("value=\"-1\"[^>]*aria-describedby=\"route-openrouter-inputPricePerMTok-error\">"
+                + "\\s*<p class=\"field-error\" id=\"route-openrouter-inputPricePerMTok-error\">must not be negative</p>");
     }
 
     @Test

@@ -184,6 +184,17 @@ final class FakeServices implements AutoCloseable {
             return Reply.json(401, "{\"detail\":\"This request needs a valid token.\"}");
         }
         if (request.method().equals("POST") && request.path().equals("/api/previews")) {
+            // the proposal is checked as comparison-service checks it: problems named by their path in the body
+            JsonNode proposal = JSON.readTree(request.body());
+            if (proposal.path("route").path("inputPricePerMTok").isNumber()
+                    && proposal.path("route").path("inputPricePerMTok").decimalValue().signum() < 0) {
+                return Reply.json(400, "{\"detail\":\"route.inputPricePerMTok: must not be negative\",\"errors\":[{\"field\":"
+                        + "\"route.inputPricePerMTok\",\"rule\":\"min\",\"message\":\"must not be negative\"}]}");
+            }
+            if (proposal.path("model").path("contextWindow").isString()) {
+                return Reply.json(400, "{\"detail\":\"model.contextWindow: must be a whole number\",\"errors\":[{\"field\":"
+                        + "\"model.contextWindow\",\"rule\":\"type\",\"message\":\"must be a whole number\"}]}");
+            }
             return Reply.json(200, "{\"pages\":[{\"pairId\":\"gpt-oss-20b-vs-qwen3.5-4b\",\"title\":\"gpt-oss-20b vs Qwen3.5 4B\","
                     + "\"before\":{\"verdict\":\"Qwen3.5 4B is cheaper\",\"scorecard\":[{\"label\":\"Context\",\"a\":\"131K\",\"b\":\"262K\"}],"
                     + "\"monthlyCostA\":\"$12.00\",\"monthlyCostB\":\"$9.00\"},\"after\":{\"verdict\":\"gpt-oss-20b is cheaper\","

@@ -141,11 +141,11 @@ class ModelsController {
                 hidden.put(name, list.get(0));
             }
         });
-        List<String> changes = new ArrayList<>();
-        patch.properties().forEach(entry -> changes.add(entry.getKey()));
+        List<Preview.Change> changes = Preview.changes(ModelFields.ALL, was, values);
         return screens.ok("preview.jte", "chrome", CurrentEditor.chrome(request, "Preview: " + id, "models"),
                 "action", "/console/models/" + ServiceApi.encode(id), "hidden", hidden, "outcome", outcome,
-                "summary", "Changes " + String.join(", ", changes) + " of " + id + ".");
+                "summary", "Changes " + String.join(", ", changes.stream().map(Preview.Change::label).toList()) + " of " + id + ".",
+                "changes", changes);
     }
 
     private ResponseEntity<String> refused(HttpServletRequest request, String id, JsonNode current,
@@ -164,15 +164,22 @@ class ModelsController {
             Map<String, String> values, Map<String, String> was, String reason) {
         Map<String, String> now = FormFields.values(current.body(), ModelFields.ALL);
         Map<String, String> theirs = new LinkedHashMap<>();
+        Map<String, String> rebasedValues = new LinkedHashMap<>(values);
+        Map<String, String> rebasedWas = new LinkedHashMap<>(was);
         for (Field field : ModelFields.ALL) {
             String name = field.name();
             if (!now.get(name).equals(was.get(name))) {
                 theirs.put(name, now.get(name));
+                if (values.get(name).strip().equals(was.get(name).strip())) {
+                    // a field only they changed shows their value, and reapplying leaves it as they set it
+                    rebasedValues.put(name, now.get(name));
+                    rebasedWas.put(name, now.get(name));
+                }
             }
         }
-        return editor(request, id, current.body(), values, was, revision(current), Map.of(), theirs, reason,
-                "Someone changed this model since you opened it. Their current values are shown next to yours; "
-                        + "your change is kept below: reapply it, or edit it first.", 409);
+        return editor(request, id, current.body(), rebasedValues, rebasedWas, revision(current), Map.of(), theirs, reason,
+                "Someone changed this model since you opened it. The fields they changed show their current value; "
+                        + "your own changes are kept: reapply them, or edit them first.", 409);
     }
 
     private ResponseEntity<String> editor(HttpServletRequest request, String id, JsonNode model,

@@ -52,7 +52,7 @@ class RoutesController {
     @GetMapping("/console/models/{id}/routes")
     ResponseEntity<String> table(@PathVariable String id, HttpServletRequest request) {
         return table(request, id, api.get(Service.PRICING, routesPath(id), CurrentEditor.token()), null, Map.of(), Map.of(),
-                null, request.getParameter("saved") != null ? "Saved. The pages follow within seconds." : null, 200);
+                null, notice(request), 200);
     }
 
     /** Put one route: {@code action} preview (the default), publish or edit (back to the table with the draft). */
@@ -97,7 +97,8 @@ class RoutesController {
         return screens.ok("preview.jte", "chrome", CurrentEditor.chrome(request, "Preview: " + id + " on " + provider, "models"),
                 "action", "/console/models/" + ServiceApi.encode(id) + "/routes/" + ServiceApi.encode(provider),
                 "hidden", hidden(form), "outcome", outcome,
-                "summary", "New terms of " + id + " on " + provider + ": " + describe(draft) + ".");
+                "summary", "New terms of " + id + " on " + provider + ": " + describe(draft) + ".",
+                "changes", Preview.changes(RouteFields.ALL, FormFields.values(stored, RouteFields.ALL), draft));
     }
 
     /** Withdraw a route: a preview first, then {@code action=publish} withdraws it. */
@@ -117,7 +118,7 @@ class RoutesController {
         return screens.ok("preview.jte", "chrome", CurrentEditor.chrome(request, "Preview: withdraw " + provider, "models"),
                 "action", "/console/models/" + ServiceApi.encode(id) + "/routes/" + ServiceApi.encode(provider) + "/withdraw",
                 "hidden", hidden(form), "outcome", outcome,
-                "summary", "Withdraws the route of " + id + " on " + provider + ".");
+                "summary", "Withdraws the route of " + id + " on " + provider + ".", "changes", List.of());
     }
 
     /** Schedule a price change of one route for the start of a later day (UTC). */
@@ -133,7 +134,7 @@ class RoutesController {
         if (provider.isBlank()) {
             problems.put("providerId", "choose the route to change");
         }
-        ObjectNode body = body(draft, route(current.body(), provider));
+        ObjectNode body = scheduled(draft, route(current.body(), provider));
         try {
             body.put("effectiveFrom", LocalDate.parse(effective).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
         } catch (DateTimeParseException e) {
@@ -143,7 +144,7 @@ class RoutesController {
             try {
                 api.send(Service.PRICING, "PUT", routePath(id, provider), token, body, "application/json",
                         null, form.getFirst("reason"));
-                return ResponseEntity.status(303).header("Location", "/console/models/" + ServiceApi.encode(id) + "/routes?saved").build();
+                return ResponseEntity.status(303).header("Location", "/console/models/" + ServiceApi.encode(id) + "/routes?scheduled").build();
             } catch (Refusal refusal) {
                 if (refusal.status() == 401 || refusal.status() == 403 || refusal.status() >= 500) {
                     throw refusal;
@@ -163,7 +164,21 @@ class RoutesController {
             @RequestParam(required = false) String reason) {
         api.send(Service.PRICING, "DELETE", routePath(id, provider) + "/scheduled/" + ServiceApi.encode(change),
                 CurrentEditor.token(), null, null, null, reason);
-        return ResponseEntity.status(303).header("Location", "/console/models/" + ServiceApi.encode(id) + "/routes?saved").build();
+        return ResponseEntity.status(303).header("Location", "/console/models/" + ServiceApi.encode(id) + "/routes?cancelled").build();
+    }
+
+    /** What the table says after a redirect: a change saved now, a change scheduled, or one cancelled. */
+    private static String notice(HttpServletRequest request) {
+        if (request.getParameter("saved") != null) {
+            return "Saved. The pages follow within seconds.";
+        }
+        if (request.getParameter("scheduled") != null) {
+            return "Scheduled. The prices in force stay until that date; the pages follow then.";
+        }
+        if (request.getParameter("cancelled") != null) {
+            return "Cancelled. The scheduled change will not apply; the prices in force stay as they are.";
+        }
+        return null;
     }
 
     private ResponseEntity<String> refused(HttpServletRequest request, String id, String provider,
@@ -243,7 +258,6 @@ class RoutesController {
     /**
      * The route as pricing-service takes it: the form's terms (an empty field is left out), plus what the
      * table does not edit (context tiers) carried over from the stored route so a save never drops it.
-     * On a scheduled change only the prices the form gives are taken.
      */
     private static ObjectNode body(Map<String, String> draft, JsonNode stored) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -260,6 +274,22 @@ class RoutesController {
             body.set("contextTiers", tiers);
         }
         return body;
+    }
+
+    /**
+     * A scheduled change as pricing-service takes it: the whole route that will be in force from its
+     * date (a route put replaces every term), so the stored route's terms, with each price the form
+     * gives in place of the stored one. A price left empty keeps its current value.
+     */
+    static ObjectNode scheduled(Map<String, String> draft, JsonNode stored) {
+        Map<String, String> terms = FormFields.values(stored, RouteFields.ALL);
+        for (Field price : RouteFields.PRICES) {
+            String given = draft.getOrDefault(price.name(), "");
+            if (!given.isBlank()) {
+                terms.put(price.name(), given);
+            }
+        }
+        return body(terms, stored);
     }
 
     private static JsonNode route(JsonNode priceList, String provider) {

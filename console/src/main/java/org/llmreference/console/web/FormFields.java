@@ -39,6 +39,11 @@ public final class FormFields {
             return new Field(name, label, Kind.TEXT, Arrays.asList(choices));
         }
 
+        /** The label without its input hint: {@code Context window} for {@code Context window (tokens)}. */
+        public String shortLabel() {
+            return label.replaceFirst("\\s*\\(.*\\)$", "");
+        }
+
         /** The id of the field's input element. */
         public String inputId() {
             return "f-" + name.replace('.', '-');
