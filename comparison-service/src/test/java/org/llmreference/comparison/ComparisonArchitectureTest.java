@@ -32,6 +32,7 @@ class ComparisonArchitectureTest {
     static final DescribedPredicate<JavaClass> REPOSITORY_ADAPTERS = classes(
             "org.llmreference.comparison.pairs.CuratedPairs",
             "org.llmreference.comparison.comparisons.Comparisons",
+            "org.llmreference.comparison.comparisons.PublishingProgress",
             "org.llmreference.comparison.sources.StoredPriceList",
             "org.llmreference.comparison.sources.StoredModel",
             "org.llmreference.comparison.sources.SourceProjections",

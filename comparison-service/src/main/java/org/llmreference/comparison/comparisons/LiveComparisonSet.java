@@ -20,10 +20,10 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The {@link ComparisonSet} the service publishes from, kept in step with what was published. It is
- * built on first use from what is stored (the {@link Sources}, the {@link Curations} and the
- * comparisons last published) and reconciled at once: whatever changed while the service was down,
- * or in the computation itself, is published then. If storing a change fails, the set is dropped and
- * rebuilt on the next use, so memory never runs ahead of what was stored.
+ * built on first use from what is stored (the {@link Sources}, the {@link Curations}) and what was
+ * last published ({@link PublishedState}), and reconciled at once: whatever changed while the service was down,
+ * or in the computation itself, is published then. If publishing or storing a change fails, the set is
+ * dropped and rebuilt on the next use, so memory never runs ahead of what was published and stored.
  *
  * <p>Two locks: {@code changes} is held by one change (or the first load) from its first slice to its
  * last; the set's own lock {@code state} only while a change is applied to it, while a slice is planned
@@ -40,7 +40,7 @@ public class LiveComparisonSet {
     private final ComparisonSettings settings;
     private final Sources sources;
     private final Curations curations;
-    private final Comparisons comparisons;
+    private final PublishedState published;
     private final SlicePublisher slices;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -58,12 +58,12 @@ public class LiveComparisonSet {
     }
 
     LiveComparisonSet(ComparisonEngine engine, ComparisonSettings settings, Sources sources, Curations curations,
-            Comparisons comparisons, SlicePublisher slices, Clock clock, MeterRegistry meters) {
+            PublishedState published, SlicePublisher slices, Clock clock, MeterRegistry meters) {
         this.engine = engine;
         this.settings = settings;
         this.sources = sources;
         this.curations = curations;
-        this.comparisons = comparisons;
+        this.published = published;
         this.slices = slices;
         this.clock = clock;
         this.meters = meters;
@@ -156,7 +156,7 @@ public class LiveComparisonSet {
         if (set == null) {
             long start = System.nanoTime();
             ComparisonSet built = new ComparisonSet(engine, settings.peers(), sources.allModels(), sources.allPriceLists(),
-                    curations.all(), comparisons.publishedState());
+                    curations.all(), published.load());
             Cause reconciling = Cause.startingNow(clock.instant(), Cause.RECONCILIATION);
             Planned reconciliation = slices.publish(built, built.recomputeAllWork(), pair -> reconciling, "reconcile",
                     reconciling, state);

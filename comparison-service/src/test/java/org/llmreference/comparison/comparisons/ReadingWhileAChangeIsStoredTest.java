@@ -15,8 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.llmreference.comparison.engine.ComparisonEngine;
 import org.llmreference.contracts.PairId;
@@ -27,7 +25,6 @@ import org.llmreference.comparison.sources.SourceProjections;
 import org.llmreference.contracts.catalog.Capabilities;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.catalog.ModelStatus;
-import org.llmreference.platform.outbox.OutboxRelay;
 import org.llmreference.testsupport.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -73,10 +70,8 @@ class ReadingWhileAChangeIsStoredTest {
         AtomicBoolean armed = new AtomicBoolean();
         AtomicInteger storedSlices = new AtomicInteger();
         var database = client.getDatabase("publisher-slices-" + System.nanoTime());
-        OutboxRelay unstarted = new OutboxRelay(database.getCollection("comparisons"),
-                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()), Duration.ofMinutes(10),
-                Duration.ofSeconds(1), Duration.ofSeconds(5), new SimpleMeterRegistry());
-        Comparisons heldOnce = new Comparisons(database, unstarted) {
+        ComparisonTopicStandIn topic = new ComparisonTopicStandIn();
+        Comparisons heldOnce = new Comparisons(database) {
             @Override
             public void store(Plan plan, Function<PairId, Cause> causes, Instant at) {
                 if (armed.get() && plan.publications().size() == SlicePublisher.SLICE && writing.getCount() > 0) {
@@ -88,8 +83,11 @@ class ReadingWhileAChangeIsStoredTest {
             }
         };
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        LiveComparisonSet comparisons = new LiveComparisonSet(engine, settings, sources, curatedPairs, heldOnce,
-                new SlicePublisher(heldOnce, Clock.systemUTC(), meters), Clock.systemUTC(), meters);
+        PublishingProgress progress = new PublishingProgress(database);
+        LiveComparisonSet comparisons = new LiveComparisonSet(engine, settings, sources, curatedPairs,
+                new PublishedState(heldOnce, progress, topic.readers(), Clock.systemUTC()),
+                new SlicePublisher(topic.publisher(), heldOnce, progress, Clock.systemUTC(), meters), Clock.systemUTC(),
+                meters);
         SourceChangeQueue queue = new SourceChangeQueue(comparisons, meters);
         try {
             // The first read loads the set (and reconciles the service's catalog into this database).
