@@ -29,6 +29,16 @@ public sealed interface Publication permits Publication.Changed, Publication.Wit
             sectionHashes = Map.copyOf(sectionHashes);
             changedSections = List.copyOf(changedSections);
         }
+
+        /**
+         * A comparison as it was published (read back from the topic), with the section hashes
+         * computed again from it.
+         */
+        public static Changed asPublished(PairId pair, long revision, Comparison comparison, String contentHash,
+                List<String> changedSections) {
+            return new Changed(pair, revision, comparison, contentHash, ContentHash.of(comparison).sections(),
+                    changedSections);
+        }
     }
 
     /** The pair no longer has a page. */

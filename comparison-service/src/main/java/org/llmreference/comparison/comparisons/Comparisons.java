@@ -15,16 +15,11 @@ import org.llmreference.contracts.PairId;
 import org.llmreference.comparison.recompute.Plan;
 import org.llmreference.comparison.recompute.Publication;
 import org.llmreference.comparison.recompute.PublishedPair;
-import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.EventCodec;
 import org.llmreference.contracts.comparison.Comparison;
-import org.llmreference.contracts.comparison.ComparisonChanged;
-import org.llmreference.contracts.comparison.ComparisonWithdrawn;
-import org.llmreference.platform.outbox.OutboxRelay;
 import org.llmreference.platform.outbox.PendingEvent;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -38,18 +33,17 @@ import com.mongodb.client.model.WriteModel;
 /**
  * The published comparisons, one document per pair in {@value ComparisonsMessaging#COLLECTION}:
  * {@code {_id: pairId, a, b, revision, live, contentHash, sectionHashes, comparison (wire JSON),
- * withdrawnReason, updatedAt, causedBy, occurredAt, outbox: [pending events]}}. A publication and its
- * pending event are one single-document update, guarded by revision.
+ * withdrawnReason, updatedAt, causedBy, occurredAt}}, each written after its event was published
+ * ({@link SlicePublisher}), guarded by revision. Documents stored by earlier versions may still carry
+ * pending events in {@code outbox}, which the collection's relay publishes.
  */
 @Component
 public class Comparisons {
 
     private final MongoCollection<Document> collection;
-    private final OutboxRelay relay;
 
-    Comparisons(MongoDatabase database, OutboxRelay comparisonsOutboxRelay) {
+    Comparisons(MongoDatabase database) {
         this.collection = database.getCollection(ComparisonsMessaging.COLLECTION);
-        this.relay = comparisonsOutboxRelay;
     }
 
     /** What was last published per pair, without the comparisons themselves (for a start-up). */
@@ -83,8 +77,8 @@ public class Comparisons {
     }
 
     /**
-     * Stores every publication of the plan with its pending event (caused by {@code causes} of its
-     * pair), in one unordered bulk write, then hands the events to the relay.
+     * Stores every publication of the plan (caused by {@code causes} of its pair, stored {@code at}) in one
+     * unordered bulk write. The events were published before: nothing waits here to be published.
      *
      * @throws com.mongodb.MongoBulkWriteException when a pair's stored revision moved on meanwhile
      *         (a duplicate key on the guarded upsert); what was stored stays, and the caller rebuilds
@@ -94,22 +88,11 @@ public class Comparisons {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
-        List<PendingEvent> events = new ArrayList<>();
         for (Publication publication : plan.publications()) {
-            Cause cause = causes.apply(publication.pair());
-            PendingEvent event = PendingEvent.of(event(publication, cause), at);
-            events.add(event);
-            writes.add(new UpdateOneModel<>(guard(publication), update(publication, event, cause),
+            writes.add(new UpdateOneModel<>(guard(publication), update(publication, causes.apply(publication.pair()), at),
                     new UpdateOptions().upsert(true)));
         }
-        try {
-            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            // The writes that did succeed carry their events: a sweep finds them.
-            relay.wake();
-            throw e;
-        }
-        events.forEach(event -> relay.handOver(event.key(), List.of(event)));
+        collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
     private static Bson guard(Publication publication) {
@@ -117,16 +100,15 @@ public class Comparisons {
                 Filters.lt("revision", publication.revision()));
     }
 
-    private static Bson update(Publication publication, PendingEvent event, Cause cause) {
+    private static Bson update(Publication publication, Cause cause, Instant at) {
         PairId pair = publication.pair();
         List<Bson> updates = new ArrayList<>(List.of(
                 Updates.set("a", pair.a()),
                 Updates.set("b", pair.b()),
                 Updates.set("revision", publication.revision()),
-                Updates.set("updatedAt", Date.from(event.storedAt())),
+                Updates.set("updatedAt", Date.from(at)),
                 Updates.set("causedBy", cause.causedBy()),
-                Updates.set("occurredAt", Date.from(cause.occurredAt())),
-                Updates.push(PendingEvent.FIELD, event.toDocument())));
+                Updates.set("occurredAt", Date.from(cause.occurredAt()))));
         if (publication instanceof Publication.Changed changed) {
             updates.add(Updates.set("live", true));
             updates.add(Updates.set("contentHash", changed.contentHash()));
@@ -143,17 +125,6 @@ public class Comparisons {
             updates.add(Updates.set("withdrawnReason", withdrawn.reason()));
         }
         return Updates.combine(updates);
-    }
-
-    private static Envelope<?> event(Publication publication, Cause cause) {
-        String id = publication.pair().toString();
-        if (publication instanceof Publication.Changed changed) {
-            return Envelope.of(new ComparisonChanged(changed.comparison(), changed.contentHash(), changed.changedSections()),
-                    id, changed.revision(), cause.occurredAt(), cause.causedBy(), cause.type());
-        }
-        Publication.Withdrawn withdrawn = (Publication.Withdrawn) publication;
-        return Envelope.of(new ComparisonWithdrawn(id, withdrawn.pair().a(), withdrawn.pair().b(), withdrawn.reason()),
-                id, withdrawn.revision(), cause.occurredAt(), cause.causedBy(), cause.type());
     }
 
     private static Instant instant(Date date) {

@@ -15,16 +15,16 @@ class Reconciliation {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
 
-    private final ComparisonPublisher publisher;
+    private final LiveComparisonSet comparisons;
 
-    Reconciliation(ComparisonPublisher publisher) {
-        this.publisher = publisher;
+    Reconciliation(LiveComparisonSet comparisons) {
+        this.comparisons = comparisons;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
         try {
-            publisher.read(set -> set.graph().livePairs().size());
+            comparisons.read(set -> set.graph().livePairs().size());
         } catch (RuntimeException e) {
             log.warn("Could not load the comparisons at start; the first event will: {}", e.toString());
         }

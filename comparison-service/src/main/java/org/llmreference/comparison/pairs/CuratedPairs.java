@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
+import org.llmreference.comparison.comparisons.Curations;
 import org.llmreference.contracts.PairId;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,7 @@ import com.mongodb.client.model.ReplaceOptions;
 
 /** The pairs editors curated, one document each: {@code {_id: pairId, a, b, curatedAt, causedBy}}. */
 @Component
-public class CuratedPairs {
+public class CuratedPairs implements Curations {
 
     private final MongoCollection<Document> collection;
 
@@ -24,6 +25,7 @@ public class CuratedPairs {
         this.collection = database.getCollection("curatedPairs");
     }
 
+    @Override
     public List<PairId> all() {
         List<PairId> pairs = new ArrayList<>();
         for (Document document : collection.find()) {

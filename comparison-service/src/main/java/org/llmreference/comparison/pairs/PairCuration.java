@@ -1,7 +1,7 @@
 package org.llmreference.comparison.pairs;
 
 import org.llmreference.comparison.comparisons.Cause;
-import org.llmreference.comparison.comparisons.ComparisonPublisher;
+import org.llmreference.comparison.comparisons.LiveComparisonSet;
 import org.llmreference.contracts.PairId;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.catalog.ModelStatus;
@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 public class PairCuration {
 
     private final CuratedPairs curatedPairs;
-    private final ComparisonPublisher publisher;
+    private final LiveComparisonSet comparisons;
 
-    PairCuration(CuratedPairs curatedPairs, ComparisonPublisher publisher) {
+    PairCuration(CuratedPairs curatedPairs, LiveComparisonSet comparisons) {
         this.curatedPairs = curatedPairs;
-        this.publisher = publisher;
+        this.comparisons = comparisons;
     }
 
     /**
@@ -31,7 +31,7 @@ public class PairCuration {
      */
     public boolean curate(PairId pair, Cause cause) {
         for (String id : new String[] {pair.a(), pair.b()}) {
-            ModelSnapshot model = publisher.read(set -> set.model(id)).orElseThrow(() -> ApiProblem.unprocessable(
+            ModelSnapshot model = comparisons.read(set -> set.model(id)).orElseThrow(() -> ApiProblem.unprocessable(
                     "pairId", "unknown-model", "No model '" + id + "' is in the catalog; add it there first."));
             if (model.status() == ModelStatus.RETIRED) {
                 throw ApiProblem.unprocessable("pairId", "retired-model",
@@ -41,7 +41,7 @@ public class PairCuration {
         if (!curatedPairs.curate(pair, cause.causedBy(), cause.occurredAt())) {
             return false;
         }
-        publisher.curated(pair, cause);
+        comparisons.curated(pair, cause);
         return true;
     }
 
@@ -54,7 +54,7 @@ public class PairCuration {
         if (!curatedPairs.uncurate(pair)) {
             return false;
         }
-        publisher.uncurated(pair, cause);
+        comparisons.uncurated(pair, cause);
         return true;
     }
 }

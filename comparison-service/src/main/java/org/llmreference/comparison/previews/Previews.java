@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.llmreference.comparison.comparisons.ComparisonPublisher;
+import org.llmreference.comparison.comparisons.LiveComparisonSet;
 import org.llmreference.comparison.recompute.ComparisonSet;
 import org.llmreference.comparison.recompute.ComparisonSet.SourceChange;
 import org.llmreference.comparison.recompute.Preview;
@@ -26,11 +26,11 @@ import io.micrometer.core.instrument.Timer;
 @Component
 public class Previews {
 
-    private final ComparisonPublisher publisher;
+    private final LiveComparisonSet comparisons;
     private final Timer timer;
 
-    Previews(ComparisonPublisher publisher, MeterRegistry meters) {
-        this.publisher = publisher;
+    Previews(LiveComparisonSet comparisons, MeterRegistry meters) {
+        this.comparisons = comparisons;
         this.timer = Timer.builder("llmref.previews").description("time to answer one preview of a proposed change")
                 .register(meters);
     }
@@ -44,7 +44,7 @@ public class Previews {
     public List<Preview.Page> preview(Proposal proposal) {
         long start = System.nanoTime();
         try {
-            ComparisonSet current = publisher.read(ComparisonSet::copy);
+            ComparisonSet current = comparisons.read(ComparisonSet::copy);
             return Preview.of(current, change(current, proposal));
         } finally {
             timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);

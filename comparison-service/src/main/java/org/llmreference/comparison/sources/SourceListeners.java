@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.llmreference.comparison.comparisons.Cause;
-import org.llmreference.comparison.comparisons.ComparisonPublisher;
+import org.llmreference.comparison.comparisons.SourceChangeQueue;
 import org.llmreference.comparison.recompute.ComparisonSet.SourceChange;
 import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.Topics;
@@ -23,7 +23,7 @@ import org.springframework.messaging.Message;
 /**
  * Input bindings {@code applyModelChange-in-0} and {@code applyRouteChange-in-0}: each event
  * updates the projection (skipped by revision when stale), then hands the model's current state to
- * the publisher's planner, which recomputes its comparisons together with whatever else is waiting.
+ * the planner of the {@link SourceChangeQueue}, which recomputes its comparisons together with whatever else is waiting.
  * A stale event is handed on too: if an earlier delivery stored the projection but the comparisons
  * were never stored, the redelivery finishes the work; when nothing is missing, the content hashes
  * match and nothing is published.
@@ -33,28 +33,28 @@ class SourceListeners {
 
     @Bean
     Consumer<Message<byte[]>> applyModelChange(EventConsumption consumption, SourceProjections projections,
-            ComparisonPublisher publisher) {
+            SourceChangeQueue queue) {
         return consumption.of(Topics.CATALOG_MODELS, CatalogEvent.class, event -> {
             ModelSnapshot model = event.payload().model();
             requireAbout(event, model.id());
             Outcome outcome = projections.apply(event);
             ModelSnapshot current = outcome == Outcome.APPLIED ? model
                     : projections.model(model.id()).map(StoredModel::model).orElse(model);
-            publisher.submit(new SourceChange.Model(current), Cause.of(event));
+            queue.submit(new SourceChange.Model(current), Cause.of(event));
             return outcome;
         });
     }
 
     @Bean
     Consumer<Message<byte[]>> applyRouteChange(EventConsumption consumption, SourceProjections projections,
-            ComparisonPublisher publisher) {
+            SourceChangeQueue queue) {
         return consumption.of(Topics.PRICING_ROUTES, PricingEvent.class, event -> {
             String modelId = event.payload().match(RouteChanged::modelId, RouteWithdrawn::modelId);
             requireAbout(event, modelId);
             Outcome outcome = projections.applyPrices(event);
             List<RouteSnapshot> current = outcome == Outcome.APPLIED ? event.payload().routes()
                     : projections.priceList(modelId).map(StoredPriceList::routes).orElse(event.payload().routes());
-            publisher.submit(new SourceChange.Prices(modelId, current), Cause.of(event));
+            queue.submit(new SourceChange.Prices(modelId, current), Cause.of(event));
             return outcome;
         });
     }

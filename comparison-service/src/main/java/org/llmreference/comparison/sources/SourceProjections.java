@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
+import org.llmreference.comparison.comparisons.Sources;
 import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.catalog.CatalogEvent;
 import org.llmreference.contracts.catalog.ModelSnapshot;
@@ -26,7 +27,7 @@ import com.mongodb.client.model.Filters;
  * model's price list. Older or repeated events are skipped by revision.
  */
 @Component
-public class SourceProjections {
+public class SourceProjections implements Sources {
 
     private final MongoCollection<StoredModel> models;
     private final MongoCollection<StoredPriceList> priceLists;
@@ -50,6 +51,7 @@ public class SourceProjections {
     }
 
     /** Every model snapshot stored, retired ones included. */
+    @Override
     public List<ModelSnapshot> allModels() {
         List<ModelSnapshot> all = new ArrayList<>();
         models.find().forEach(stored -> all.add(stored.model()));
@@ -57,6 +59,7 @@ public class SourceProjections {
     }
 
     /** Every price list stored, by model id. */
+    @Override
     public Map<String, List<RouteSnapshot>> allPriceLists() {
         Map<String, List<RouteSnapshot>> all = new HashMap<>();
         priceLists.find().forEach(stored -> all.put(stored.modelId(), stored.routes()));

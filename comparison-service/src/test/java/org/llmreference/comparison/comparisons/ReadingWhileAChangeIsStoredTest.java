@@ -15,8 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.llmreference.comparison.engine.ComparisonEngine;
 import org.llmreference.contracts.PairId;
@@ -27,7 +25,6 @@ import org.llmreference.comparison.sources.SourceProjections;
 import org.llmreference.contracts.catalog.Capabilities;
 import org.llmreference.contracts.catalog.ModelSnapshot;
 import org.llmreference.contracts.catalog.ModelStatus;
-import org.llmreference.platform.outbox.OutboxRelay;
 import org.llmreference.testsupport.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,7 +38,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 /**
  * A change that publishes hundreds of comparisons is stored a slice at a time; readers of the set
  * (the pairs API) are answered while a slice is being written, instead of waiting for the whole change.
- * A publisher of its own over the service's projections stores into a database of its own, and its
+ * A comparison set of its own over the service's projections stores into a database of its own, and its
  * first big slice is held in the middle of its write.
  */
 @WithInfrastructure
@@ -73,13 +70,11 @@ class ReadingWhileAChangeIsStoredTest {
         AtomicBoolean armed = new AtomicBoolean();
         AtomicInteger storedSlices = new AtomicInteger();
         var database = client.getDatabase("publisher-slices-" + System.nanoTime());
-        OutboxRelay unstarted = new OutboxRelay(database.getCollection("comparisons"),
-                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()), Duration.ofMinutes(10),
-                Duration.ofSeconds(1), Duration.ofSeconds(5), new SimpleMeterRegistry());
-        Comparisons heldOnce = new Comparisons(database, unstarted) {
+        ComparisonTopicStandIn topic = new ComparisonTopicStandIn();
+        Comparisons heldOnce = new Comparisons(database) {
             @Override
             public void store(Plan plan, Function<PairId, Cause> causes, Instant at) {
-                if (armed.get() && plan.publications().size() == ComparisonPublisher.SLICE && writing.getCount() > 0) {
+                if (armed.get() && plan.publications().size() == SlicePublisher.SLICE && writing.getCount() > 0) {
                     writing.countDown();
                     awaitQuietly(release);
                 }
@@ -87,32 +82,37 @@ class ReadingWhileAChangeIsStoredTest {
                 storedSlices.incrementAndGet();
             }
         };
-        ComparisonPublisher publisher = new ComparisonPublisher(engine, settings, sources, curatedPairs, heldOnce,
-                Clock.systemUTC(), new SimpleMeterRegistry());
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        PublishingProgress progress = new PublishingProgress(database);
+        LiveComparisonSet comparisons = new LiveComparisonSet(engine, settings, sources, curatedPairs,
+                new PublishedState(heldOnce, progress, topic.readers(), Clock.systemUTC()),
+                new SlicePublisher(topic.publisher(), heldOnce, progress, Clock.systemUTC(), meters), Clock.systemUTC(),
+                meters);
+        SourceChangeQueue queue = new SourceChangeQueue(comparisons, meters);
         try {
             // The first read loads the set (and reconciles the service's catalog into this database).
-            publisher.read(set -> set.graph().livePairs().size());
+            comparisons.read(set -> set.graph().livePairs().size());
             int slicesBefore = storedSlices.get();
             armed.set(true);
             for (int i = 0; i < TWINS; i++) {
-                publisher.submit(new SourceChange.Model(twin(family, i)), Cause.startingNow(Instant.now(), "test"));
+                queue.submit(new SourceChange.Model(twin(family, i)), Cause.startingNow(Instant.now(), "test"));
             }
             assertThat(writing.await(60, TimeUnit.SECONDS)).as("a full slice of the change is being written").isTrue();
 
             CompletableFuture<Integer> pairs = CompletableFuture
-                    .supplyAsync(() -> publisher.read(set -> set.graph().pairsOf(family + "-0").size()));
+                    .supplyAsync(() -> comparisons.read(set -> set.graph().pairsOf(family + "-0").size()));
             assertThat(pairs.get(10, TimeUnit.SECONDS)).as("pairs of a model read while a slice is written").isPositive();
 
             release.countDown();
-            long familyPairs = publisher.read(set -> set.graph().livePairs().stream()
+            long familyPairs = comparisons.read(set -> set.graph().livePairs().stream()
                     .filter(pair -> pair.a().startsWith(family)).count());
-            assertThat(familyPairs).isGreaterThan(ComparisonPublisher.SLICE);
+            assertThat(familyPairs).isGreaterThan(SlicePublisher.SLICE);
             await().atMost(Duration.ofSeconds(60)).until(() -> database.getCollection("comparisons")
                     .countDocuments(Filters.regex("_id", "^" + family)) == familyPairs);
             assertThat(storedSlices.get() - slicesBefore).as("the change took several slices").isGreaterThan(1);
         } finally {
             release.countDown();
-            publisher.stop();
+            queue.stop();
             database.drop();
         }
     }

@@ -19,7 +19,8 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
  * Builds a service's {@link OutboxRelay} from the platform settings: {@code relays.over("models")}.
  * The relays share one Kafka producer, configured like the binder's own producers (brokers,
  * {@code spring.cloud.stream.kafka.binder.producer-properties}); its client metrics are
- * {@code kafka.producer.*}. It is closed after the relays have stopped.
+ * {@code kafka.producer.*}. It is closed after the relays have stopped. {@link #direct()} publishes
+ * through the same producer without an outbox.
  */
 public final class OutboxRelays implements DisposableBean {
 
@@ -48,6 +49,14 @@ public final class OutboxRelays implements DisposableBean {
     public synchronized OutboxRelay over(String collection) {
         return new OutboxRelay(database.getCollection(collection), producer(),
                 sweepInterval, retryDelay, acknowledgementTimeout(), meters);
+    }
+
+    /**
+     * A publisher that sends events straight to Kafka through the relays' producer, for a service that
+     * does not store its events before publishing them.
+     */
+    public synchronized DirectPublisher direct() {
+        return new DirectPublisher(producer(), acknowledgementTimeout());
     }
 
     private Producer<byte[], byte[]> producer() {

@@ -109,7 +109,7 @@ final class WavePublisher {
     private record Sending(Object id, PendingEvent event, Future<RecordMetadata> acknowledgement) {
     }
 
-    private static ProducerRecord<byte[], byte[]> record(PendingEvent event) {
+    static ProducerRecord<byte[], byte[]> record(PendingEvent event) {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(event.topic(),
                 event.key().getBytes(StandardCharsets.UTF_8), event.payload());
         record.headers()
@@ -120,11 +120,11 @@ final class WavePublisher {
         return record;
     }
 
-    private static String describe(PendingEvent event) {
+    static String describe(PendingEvent event) {
         return event.type() + " " + event.eventId() + " for " + event.key() + " to " + event.topic();
     }
 
-    private static void logPublished(PendingEvent event) {
+    static void logPublished(PendingEvent event) {
         try (CausedBy.Scope logged = CausedBy.inLogs(event.causedBy())) {
             log.info("published {} {} event {} to {} causedBy={}", event.type(), event.key(), event.eventId(),
                     event.topic(), event.causedBy());

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.llmreference.comparison.comparisons.Cause;
-import org.llmreference.comparison.comparisons.ComparisonPublisher;
+import org.llmreference.comparison.comparisons.LiveComparisonSet;
 import org.llmreference.comparison.comparisons.web.PairIds;
 import org.llmreference.contracts.PairId;
 import org.llmreference.comparison.graph.PeerGraph;
@@ -52,12 +52,12 @@ class PairsController {
     static final int MAX_SIZE = 1000;
     private static final Pattern EMPTY_OBJECT = Pattern.compile("\\s*\\{\\s*}\\s*");
 
-    private final ComparisonPublisher publisher;
+    private final LiveComparisonSet comparisons;
     private final PairCuration curation;
     private final Clock clock;
 
-    PairsController(ComparisonPublisher publisher, PairCuration curation, Clock clock) {
-        this.publisher = publisher;
+    PairsController(LiveComparisonSet comparisons, PairCuration curation, Clock clock) {
+        this.comparisons = comparisons;
         this.curation = curation;
         this.clock = clock;
     }
@@ -83,7 +83,7 @@ class PairsController {
             v.check(size > MAX_SIZE, "size", "max", "must be at most " + MAX_SIZE);
         }
         v.throwIfAny();
-        return publisher.read(set -> {
+        return comparisons.read(set -> {
             PeerGraph graph = set.graph();
             if (model != null && !graph.contains(model)) {
                 throw ApiProblem.notFound("model in the pair graph", model);
@@ -111,7 +111,7 @@ class PairsController {
         if (!pair.isWrittenAs(pairId)) {
             return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(URI.create("/api/pairs/" + pair)).build();
         }
-        return ResponseEntity.ok(publisher.read(set -> {
+        return ResponseEntity.ok(comparisons.read(set -> {
             PeerGraph graph = set.graph();
             if (!graph.isLive(pair) && !graph.isCurated(pair)) {
                 throw ApiProblem.notFound("pair", pairId);
@@ -137,7 +137,7 @@ class PairsController {
         Cause cause = Cause.startingNow(clock.instant(), Cause.CURATION);
         boolean created = curation.curate(pair, cause);
         URI location = URI.create("/api/pairs/" + pair);
-        PairResource body = publisher.read(set -> PairResource.of(pair, set.graph()));
+        PairResource body = comparisons.read(set -> PairResource.of(pair, set.graph()));
         if (!created) {
             return ResponseEntity.ok().location(location).body(body);
         }
@@ -179,6 +179,6 @@ class PairsController {
             throw ApiProblem.notFound("curated pair", pair.toString());
         }
         return ResponseEntity.ok().header(CAUSED_BY, cause.causedBy())
-                .body(publisher.read(set -> PairResource.of(pair, set.graph())));
+                .body(comparisons.read(set -> PairResource.of(pair, set.graph())));
     }
 }

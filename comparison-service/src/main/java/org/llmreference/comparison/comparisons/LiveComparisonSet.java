@@ -1,0 +1,180 @@
+package org.llmreference.comparison.comparisons;
+
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+import org.llmreference.comparison.engine.ComparisonEngine;
+import org.llmreference.comparison.recompute.ComparisonSet;
+import org.llmreference.comparison.recompute.ComparisonSet.Work;
+import org.llmreference.contracts.PairId;
+import org.llmreference.platform.tracing.CausedBy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The {@link ComparisonSet} the service publishes from, kept in step with what was published. It is
+ * built on first use from what is stored (the {@link Sources}, the {@link Curations}) and what was
+ * last published ({@link PublishedState}), and reconciled at once: whatever changed while the service was down,
+ * or in the computation itself, is published then. If publishing or storing a change fails, the set is
+ * dropped and rebuilt on the next use, so memory never runs ahead of what was published and stored.
+ *
+ * <p>Two locks: {@code changes} is held by one change (or the first load) from its first slice to its
+ * last; the set's own lock {@code state} only while a change is applied to it, while a slice is planned
+ * and while a published slice is committed, and by readers. So readers (the pairs API, previews) never
+ * wait for a whole change, only for the slice being planned or committed. This service runs as one
+ * instance: the pair graph needs every model.
+ */
+@Component
+public class LiveComparisonSet {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveComparisonSet.class);
+
+    private final ComparisonEngine engine;
+    private final ComparisonSettings settings;
+    private final Sources sources;
+    private final Curations curations;
+    private final PublishedState published;
+    private final SlicePublisher slices;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    /** One change (or the first load of the set) at a time, from its first slice to its last. */
+    private final ReentrantLock changes = new ReentrantLock();
+    /**
+     * The set's memory: held to apply a change to it, to plan one slice, to commit a published slice, and
+     * to read the set; taken after {@code changes}. Fair, so a waiting reader goes before the next slice.
+     */
+    private final ReentrantLock state = new ReentrantLock(true);
+    private volatile ComparisonSet set;
+
+    /** What one change recomputed and published, over all its slices. */
+    public record Planned(int recomputed, int published) {
+    }
+
+    LiveComparisonSet(ComparisonEngine engine, ComparisonSettings settings, Sources sources, Curations curations,
+            PublishedState published, SlicePublisher slices, Clock clock, MeterRegistry meters) {
+        this.engine = engine;
+        this.settings = settings;
+        this.sources = sources;
+        this.curations = curations;
+        this.published = published;
+        this.slices = slices;
+        this.clock = clock;
+        this.meters = meters;
+        Gauge.builder("llmref.comparisons.live", this, live -> {
+            ComparisonSet current = live.set;
+            return current == null ? Double.NaN : current.graph().livePairs().size();
+        }).description("pairs that have a page").register(meters);
+    }
+
+    /**
+     * Reads the set (the pair graph, the models). While a change is under way the reader sees the set
+     * between two of its slices: the change's graph, and the comparisons published so far. The first
+     * read waits for the set to be loaded.
+     */
+    public <T> T read(Function<ComparisonSet, T> query) {
+        state.lock();
+        try {
+            ComparisonSet current = set;
+            if (current != null) {
+                return query.apply(current);
+            }
+        } finally {
+            state.unlock();
+        }
+        changes.lock();
+        try {
+            ComparisonSet current = loaded();
+            state.lock();
+            try {
+                return query.apply(current);
+            } finally {
+                state.unlock();
+            }
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** Publishes what an editor's curation of the pair (already stored) changes. */
+    public Planned curated(PairId pair, Cause cause) {
+        return change("curation", cause, publication -> cause, set -> set.curatedWork(pair));
+    }
+
+    /** Publishes what withdrawing the curation of the pair (already stored) changes. */
+    public Planned uncurated(PairId pair, Cause cause) {
+        return change("curation", cause, publication -> cause, set -> set.uncuratedWork(pair));
+    }
+
+    /**
+     * Applies one change to the set and publishes it, a slice at a time, holding {@code changes}
+     * throughout and the set's lock for each slice.
+     *
+     * @param trigger what started it, for the log and the plan timer
+     * @param cause   the newest edit behind it, for the log
+     * @param causes  the edit each pair's publication is caused by
+     * @param change  applies the change to the set and answers the work it leaves
+     */
+    Planned change(String trigger, Cause cause, Function<PairId, Cause> causes, Function<ComparisonSet, Work> change) {
+        CausedBy.Scope logged = CausedBy.inLogs(cause.causedBy());
+        changes.lock();
+        try {
+            long start = System.nanoTime();
+            ComparisonSet current = loaded();
+            Planned planned;
+            try {
+                Work work;
+                state.lock();
+                try {
+                    work = change.apply(current);
+                } finally {
+                    state.unlock();
+                }
+                planned = slices.publish(current, work, causes, trigger, cause, state);
+            } catch (RuntimeException e) {
+                drop();
+                throw e;
+            }
+            Timer.builder("llmref.comparisons.plan").tag("trigger", trigger)
+                    .description("time to recompute the affected pairs of one change and store what changed")
+                    .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return planned;
+        } finally {
+            changes.unlock();
+            logged.close();
+        }
+    }
+
+    /** The set, built and reconciled first if it is not loaded; called holding {@code changes}. */
+    private ComparisonSet loaded() {
+        if (set == null) {
+            long start = System.nanoTime();
+            ComparisonSet built = new ComparisonSet(engine, settings.peers(), sources.allModels(), sources.allPriceLists(),
+                    curations.all(), published.load());
+            Cause reconciling = Cause.startingNow(clock.instant(), Cause.RECONCILIATION);
+            Planned reconciliation = slices.publish(built, built.recomputeAllWork(), pair -> reconciling, "reconcile",
+                    reconciling, state);
+            set = built;
+            log.info("Comparison set loaded in {} ms: {} live pairs, {} recomputed, {} published on reconciliation",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), built.graph().livePairs().size(),
+                    reconciliation.recomputed(), reconciliation.published());
+        }
+        return set;
+    }
+
+    /** Forgets the set after a failed change: the next use rebuilds it from what was stored. */
+    private void drop() {
+        state.lock();
+        try {
+            set = null;
+        } finally {
+            state.unlock();
+        }
+    }
+}
