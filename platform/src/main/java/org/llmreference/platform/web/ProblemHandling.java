@@ -80,10 +80,29 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         if (StorageOutages.isOutage(e)) {
             return storageUnavailable(e, request);
         }
+        if (messagingOutage(e)) {
+            log.warn("Kafka unavailable on {}: {}", describe(request), e.getMessage());
+            ResponseEntity<Object> response = respond(HttpStatus.SERVICE_UNAVAILABLE, "messaging-unavailable",
+                    "Messaging unavailable", "Kafka cannot be reached right now, so what this request changes could "
+                            + "not be published yet; anything it stored is published once Kafka is back. Retry shortly.",
+                    List.of(), request);
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, "10").body(response.getBody());
+        }
         log.error("Unexpected error on {}", describe(request), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The request failed on our side; it has been logged. Nothing is known to have changed.", List.of(),
                 request);
+    }
+
+    /** Whether publishing to Kafka failed somewhere under {@code e} (a service that publishes before it answers). */
+    private static boolean messagingOutage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.llmreference.platform.outbox.OutboxRelayException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
