@@ -98,7 +98,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     /** Whether publishing to Kafka failed somewhere under {@code e} (a service that publishes before it answers). */
     private static boolean messagingOutage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.llmreference.platform.outbox.OutboxRelayException) {
+            if (t instanceof org.llmreference.platform.messaging.PublishingFailed) {
                 return true;
             }
         }
