@@ -159,7 +159,9 @@ class ComparisonPageFastPathTest {
 
         visitor().get(path);
 
-        assertThat(served(200)).isEqualTo(before + 1);
+        // recorded once the answer is written, so possibly just after the visitor has it
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(served(200)).isEqualTo(before + 1));
         assertThat(meters.find("http.server.requests").tag("uri", path).timer()).as("no tag per page").isNull();
     }
 
