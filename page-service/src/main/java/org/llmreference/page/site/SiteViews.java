@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.llmreference.contracts.catalog.ModelSnapshot;
+import org.llmreference.contracts.catalog.ModelStatus;
 import org.llmreference.contracts.comparison.Comparison;
 import org.llmreference.contracts.comparison.FactRow;
 import org.llmreference.contracts.comparison.ModelSummary;
@@ -17,6 +19,7 @@ import org.llmreference.page.PageSettings;
 import org.llmreference.page.comparisons.Comparisons;
 import org.llmreference.page.comparisons.StoredComparison;
 import org.llmreference.page.directory.ModelDirectory;
+import org.llmreference.page.facts.FactsView;
 import org.llmreference.page.http.LeastRecentlyUsed;
 import org.llmreference.page.http.Representation;
 import org.llmreference.page.loading.CatalogLoading;
@@ -53,6 +56,7 @@ public class SiteViews implements MissingPages {
     static final int MAX_QUERY = 100;
 
     private final PageIndex index;
+    private final FactsView facts;
     private final Comparisons comparisons;
     private final PageRenderer renderer;
     private final PageSettings settings;
@@ -71,8 +75,9 @@ public class SiteViews implements MissingPages {
     }
 
     SiteViews(PageIndex index, Comparisons comparisons, PageRenderer renderer, PageSettings settings,
-            CatalogLoading loading, ModelDirectory directory) {
+            CatalogLoading loading, ModelDirectory directory, FactsView facts) {
         this.index = index;
+        this.facts = facts;
         this.loading = loading;
         this.directory = directory;
         this.comparisons = comparisons;
@@ -102,9 +107,13 @@ public class SiteViews implements MissingPages {
         });
     }
 
-    /** {@code /models/{id}}; empty when the model has no live comparison. */
+    /**
+     * {@code /models/{id}}; empty when the model has no live comparison, unless it was retired: a
+     * retired model keeps its page, which says so and links its successor.
+     */
     public Optional<Representation> model(String modelId) {
-        return Optional.ofNullable(cached("model:" + modelId, () -> {
+        // a retirement reaches the facts and the pages separately: the page follows both
+        return Optional.ofNullable(cached("model:" + modelId, index.version() + facts.version(), () -> {
             CalculatedPage page = modelPage(modelId, null);
             return page == null ? null : page.representation();
         }));
@@ -122,10 +131,13 @@ public class SiteViews implements MissingPages {
     private CalculatedPage modelPage(String modelId, Map<String, String> parameters) {
         List<IndexedPage> pages = index.of(modelId);
         List<IndexedPage> live = pages.stream().filter(IndexedPage::live).toList();
-        if (live.isEmpty()) {
+        Optional<ModelSnapshot> retired = live.isEmpty() ? facts.model(modelId)
+                .filter(model -> model.status() == ModelStatus.RETIRED) : Optional.empty();
+        if (live.isEmpty() && (retired.isEmpty() || pages.isEmpty())) {
             return null;
         }
-        IndexedPage latest = live.stream()
+        // A retired model's pages are all gone: its facts are those its last comparison showed.
+        IndexedPage latest = (live.isEmpty() ? pages : live).stream()
                 .max(Comparator.comparing(IndexedPage::lastChangedAt).thenComparing(IndexedPage::pairId)).orElseThrow();
         ModelLink link = latest.model(modelId);
         ModelSummary summary = new ModelSummary(link.id(), link.name(), link.vendor(), null, null, null);
@@ -146,6 +158,12 @@ public class SiteViews implements MissingPages {
                     pricing = WorkloadPrices.model(comparison, modelId, asked.profile());
                 }
             }
+        }
+        if (retired.isPresent()) {
+            ModelSnapshot model = retired.get();
+            summary = new ModelSummary(summary.id(), summary.name(), summary.vendor(), summary.releaseYear(),
+                    summary.contextWindow(), ModelStatus.RETIRED, model.retiresOn(), model.successorId());
+            pricing = null;
         }
         List<RelatedPair> related = live.stream()
                 .sorted(Comparator.comparing((IndexedPage page) -> page.title().toLowerCase(Locale.ROOT))
@@ -230,7 +248,11 @@ public class SiteViews implements MissingPages {
     }
 
     private Representation cached(String key, Supplier<Representation> build) {
-        long version = index.version();
+        return cached(key, index.version(), build);
+    }
+
+    /** As {@link #cached(String, Supplier)}, for a view that also depends on other state: {@code version} grows with both. */
+    private Representation cached(String key, long version, Supplier<Representation> build) {
         View view = views.get(key);
         if (view != null && view.version() == version) {
             return view.representation();
