@@ -68,6 +68,7 @@ class OneServiceRestartIT {
         environment.put("LLMREF_PRICING_PORT", ports.get("pricing-service").toString());
         environment.put("LLMREF_COMPARISON_PORT", ports.get("comparison-service").toString());
         environment.put("LLMREF_PAGE_PORT", ports.get("page-service").toString());
+        environment.put("LLMREF_CONSOLE_PORT", String.valueOf(freePort()));
         environment.put("LLMREF_KAFKA_PORT", String.valueOf(freePort()));
         environment.put("LLMREF_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
         environment.put("LLMREF_MONGO_PORT", String.valueOf(freePort()));
