@@ -165,7 +165,9 @@ class DemoCatalogIT {
             assertThat(continueLinks).isNotEmpty();
             String next = continueLinks.get(0).getText();
             continueLinks.get(0).click();
-            assertThat(browser.getCurrentUrl()).startsWith(site + "/compare/").doesNotEndWith("gpt-oss-20b-vs-qwen3.5-4b");
+            // the click starts a navigation; wait for it rather than read the address mid-way
+            await().atMost(Duration.ofSeconds(30)).until(() -> !browser.getCurrentUrl().endsWith("gpt-oss-20b-vs-qwen3.5-4b"));
+            assertThat(browser.getCurrentUrl()).startsWith(site + "/compare/");
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(next);
 
             browser.get(site + "/models/gpt-oss-20b");

@@ -105,7 +105,8 @@ class VisitorPagesIT {
             plain.findElement(By.id("picker-a")).sendKeys(first);
             plain.findElement(By.id("picker-b")).sendKeys(second);
             plain.findElement(By.cssSelector("form.picker button[type=submit]")).click();
-            assertThat(plain.getCurrentUrl()).isEqualTo(base + "/compare/" + pair);
+            // the click starts a navigation; wait for it rather than read the address mid-way
+            await().atMost(Duration.ofSeconds(30)).until(() -> plain.getCurrentUrl().equals(base + "/compare/" + pair));
 
             assertThat(plain.findElement(By.tagName("h1")).getText()).contains(first).contains(second);
             assertThat(plain.findElement(By.cssSelector("meta[name=robots]")).getDomAttribute("content"))
@@ -179,6 +180,7 @@ class VisitorPagesIT {
             new Select(browser.findElement(By.id("f-order"))).selectByValue("asc");
             browser.findElement(By.cssSelector(".directory-filters button[type=submit]")).click();
 
+            await().atMost(Duration.ofSeconds(30)).until(() -> browser.getCurrentUrl().contains("/models?"));
             String shared = browser.getCurrentUrl();
             assertThat(shared).contains("/models?").contains("tool_use=yes").contains("sort=output").contains("order=asc");
             List<BigDecimal> outputs = outputPrices(browser);
