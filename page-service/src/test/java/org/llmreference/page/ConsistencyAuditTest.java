@@ -139,7 +139,7 @@ class ConsistencyAuditTest {
         }
 
         await().atMost(WAIT).until(() -> items(audit(), "comparisonEventsNotApplied", "pairId", tag).isEmpty());
-        await().atMost(WAIT).until(() -> pages.find(first.pairId()).map(page -> page.revision() == 2).orElse(false)
+        await().atMost(WAIT).until(() -> pages.find(first.pairId()).map(page -> page.page().revision() == 2).orElse(false)
                 && pages.find(other.pairId()).isPresent());
         assertThat(items(audit(), "pagesBehindComparisons", "pairId", tag)).isEmpty();
     }
@@ -208,8 +208,8 @@ class ConsistencyAuditTest {
         send(infrastructure, rev2, missingRev1);
 
         await().atMost(WAIT).until(() -> items(audit(), "pagesBehindComparisons", "pairId", tag).isEmpty());
-        assertThat(pages.find(behind.pairId()).orElseThrow().revision()).isEqualTo(2);
-        assertThat(pages.find(missing.pairId()).orElseThrow().revision()).isEqualTo(1);
+        assertThat(pages.find(behind.pairId()).orElseThrow().page().revision()).isEqualTo(2);
+        assertThat(pages.find(missing.pairId()).orElseThrow().page().revision()).isEqualTo(1);
     }
 
     @Test

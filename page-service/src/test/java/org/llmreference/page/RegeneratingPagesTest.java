@@ -22,7 +22,7 @@ import org.llmreference.contracts.comparison.Comparison;
 import org.llmreference.contracts.comparison.ComparisonChanged;
 import org.llmreference.page.comparisons.Comparisons;
 import org.llmreference.page.pages.Pages;
-import org.llmreference.page.pages.StoredPage;
+import org.llmreference.page.pages.IndexedPage;
 import org.llmreference.page.rendering.PageChange;
 import org.llmreference.testsupport.EventSender;
 import org.llmreference.testsupport.TestInfrastructure;
@@ -78,7 +78,7 @@ class RegeneratingPagesTest {
 
         assertThat(visitor().revisionOf("/compare/" + pairId)).isEqualTo(3);
         assertThat(visitor().get("/compare/" + pairId).body()).isEqualTo(page);
-        assertThat(pages.find(pairId).orElseThrow().revision()).isEqualTo(3);
+        assertThat(pages.find(pairId).orElseThrow().page().revision()).isEqualTo(3);
         assertThat(comparisons.find(pairId).orElseThrow().revision()).isEqualTo(3);
         assertThat(comparisons.find(pairId).orElseThrow().comparison()).isEqualTo(third.payload().comparison());
     }
@@ -96,7 +96,7 @@ class RegeneratingPagesTest {
         send(infrastructure, first, repriced, cheaper);
         await().atMost(WAIT).until(() -> visitor().revisionOf("/compare/" + pairId) == 3);
 
-        StoredPage page = pages.find(pairId).orElseThrow();
+        IndexedPage page = pages.find(pairId).orElseThrow().page();
         assertThat(page.changes()).extracting(PageChange::revision).containsExactly(3L, 2L, 1L);
         assertThat(page.changes()).extracting(PageChange::sections)
                 .containsExactly(List.of("verdict", "scorecard"), List.of("pricing", "monthlyCost"), List.of());
@@ -143,11 +143,11 @@ class RegeneratingPagesTest {
         byte[] page = visitor().get("/compare/" + comparison.pairId()).body();
 
         send(infrastructure, changed(comparison, 2, List.of()));
-        await().atMost(WAIT).until(() -> pages.find(comparison.pairId()).orElseThrow().revision() == 2);
+        await().atMost(WAIT).until(() -> pages.find(comparison.pairId()).orElseThrow().page().revision() == 2);
 
         assertThat(meters.counter("llmref.pages.unchanged").count()).isEqualTo(unchangedBefore + 1);
         assertThat(visitor().get("/compare/" + comparison.pairId()).body()).isEqualTo(page);
-        assertThat(pages.find(comparison.pairId()).orElseThrow().changes()).hasSize(1);
+        assertThat(pages.find(comparison.pairId()).orElseThrow().page().changes()).hasSize(1);
     }
 
     @Test

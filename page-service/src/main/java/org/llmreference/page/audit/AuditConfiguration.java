@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import org.llmreference.page.PageSettings;
 import org.llmreference.page.comparisons.Comparisons;
-import org.llmreference.page.pages.Pages;
+import org.llmreference.page.pages.PageIndex;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,11 +19,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 class AuditConfiguration {
 
     @Bean
-    ConsistencyEndpoint consistencyEndpoint(Comparisons comparisons, Pages pages, PageSettings settings, Clock clock,
+    ConsistencyEndpoint consistencyEndpoint(Comparisons comparisons, PageIndex pages, PageSettings settings, Clock clock,
             @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
             @Value("${management.endpoints.web.base-path:/actuator}") String actuatorPath) {
         PageSettings.Audit audit = settings.audit();
-        return new ConsistencyEndpoint(comparisons::revisions, pages::revisions,
+        return new ConsistencyEndpoint(comparisons::revisions, pages::all,
                 new KafkaBacklog(brokers, audit.kafkaTimeout(), audit.maxItems()), audit, clock,
                 actuatorPath + "/consistency");
     }

@@ -18,8 +18,8 @@ import org.llmreference.page.audit.KafkaBacklog.Backlog;
 import org.llmreference.page.audit.KafkaBacklog.Subscription;
 import org.llmreference.page.comparisons.ComparisonRevision;
 import org.llmreference.page.comparisons.Comparisons;
-import org.llmreference.page.pages.PageRevision;
-import org.llmreference.page.pages.Pages;
+import org.llmreference.page.pages.IndexedPage;
+import org.llmreference.page.pages.PageIndex;
 import org.llmreference.platform.web.ProblemHandling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +41,8 @@ import com.mongodb.MongoException;
  * comparisons are not recomputed yet;</li>
  * <li>{@code comparisonEventsNotApplied}: records on {@code comparison.pages.v1} that page-service's
  * group has not consumed;</li>
- * <li>{@code pagesBehindComparisons}: pages in MongoDB that do not show the comparison page-service
- * stored for their pair ({@link PagesBehind}).</li>
+ * <li>{@code pagesBehindComparisons}: pages served (the {@link PageIndex} of every page) that do not
+ * show the comparison page-service stored for their pair ({@link PagesBehind}).</li>
  * </ol>
  * They are checked in that order, upstream first, so a change moving down the chain during the
  * audit is seen at least once (perhaps twice) rather than slipping between two checks.
@@ -59,7 +59,7 @@ class ConsistencyEndpoint {
     private static final Logger log = LoggerFactory.getLogger(ConsistencyEndpoint.class);
 
     private final Supplier<List<ComparisonRevision>> comparisons;
-    private final Supplier<List<PageRevision>> pages;
+    private final Supplier<List<IndexedPage>> pages;
     private final KafkaBacklog kafka;
     private final PageSettings.Audit settings;
     private final Clock clock;
@@ -67,10 +67,10 @@ class ConsistencyEndpoint {
 
     /**
      * @param comparisons the revisions of page-service's stored comparisons ({@link Comparisons#revisions()})
-     * @param pages       the revisions of its stored pages ({@link Pages#revisions()})
+     * @param pages       every page it serves, without the bytes ({@link PageIndex#all()})
      * @param path        where the endpoint answers, the {@code instance} of its problems
      */
-    ConsistencyEndpoint(Supplier<List<ComparisonRevision>> comparisons, Supplier<List<PageRevision>> pages,
+    ConsistencyEndpoint(Supplier<List<ComparisonRevision>> comparisons, Supplier<List<IndexedPage>> pages,
             KafkaBacklog kafka, PageSettings.Audit settings, Clock clock, String path) {
         this.comparisons = comparisons;
         this.pages = pages;
@@ -103,7 +103,7 @@ class ConsistencyEndpoint {
         PageSection pageSection = null;
         try {
             List<ComparisonRevision> stored = comparisons.get();
-            List<PageRevision> rendered = pages.get();
+            List<IndexedPage> rendered = pages.get();
             pageSection = PageSection.of(PagesBehind.find(stored, rendered, checkedAt), settings.maxItems());
         } catch (MongoException e) {
             log.warn("Consistency audit without the pages: {}", e.toString());

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.llmreference.page.comparisons.ComparisonRevision;
-import org.llmreference.page.pages.PageRevision;
+import org.llmreference.page.pages.IndexedPage;
 
 /**
  * Pages that do not show the comparison page-service holds for their pair. page-service stores the
@@ -36,13 +36,13 @@ final class PagesBehind {
     }
 
     /** The findings, oldest comparison first. */
-    static List<PageBehind> find(Collection<ComparisonRevision> comparisons, Collection<PageRevision> pages,
+    static List<PageBehind> find(Collection<ComparisonRevision> comparisons, Collection<IndexedPage> pages,
             Instant now) {
-        Map<String, PageRevision> pageByPair = new HashMap<>();
+        Map<String, IndexedPage> pageByPair = new HashMap<>();
         pages.forEach(page -> pageByPair.put(page.pairId(), page));
         List<PageBehind> findings = new ArrayList<>();
         for (ComparisonRevision comparison : comparisons) {
-            PageRevision page = pageByPair.get(comparison.pairId());
+            IndexedPage page = pageByPair.get(comparison.pairId());
             String finding = finding(comparison, page);
             if (finding != null) {
                 findings.add(new PageBehind(comparison.pairId(), finding, page == null ? null : page.revision(),
@@ -55,7 +55,7 @@ final class PagesBehind {
         return findings;
     }
 
-    private static String finding(ComparisonRevision comparison, PageRevision page) {
+    private static String finding(ComparisonRevision comparison, IndexedPage page) {
         if (page == null) {
             return MISSING;
         }

@@ -37,11 +37,11 @@ public final class GonePages {
         return new GonePage(pairId, title, reason, remaining, successors(last));
     }
 
-    public static GonePage view(StoredPage page, PageIndex index) {
+    public static GonePage view(IndexedPage page, PageIndex index) {
         return view(page, index, null);
     }
 
-    public static GonePage view(StoredPage page, PageIndex index, Comparison last) {
+    public static GonePage view(IndexedPage page, PageIndex index, Comparison last) {
         return view(page.pairId(), page.title(), page.withdrawnReason(), page.modelA(), page.modelB(), index, last);
     }
 

@@ -2,35 +2,43 @@ package org.llmreference.page.pages;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import org.llmreference.page.rendering.ModelLink;
 import org.llmreference.page.rendering.PageChange;
 
 /**
- * What the site's index, model pages, sitemap and feed need to know of a page, without its HTML.
+ * A comparison page without its bytes: live (served with 200) or gone (410), rendered once per
+ * revision. It is what the site's index, model pages, sitemap, feed and consistency audit read, and
+ * the facts half of a {@link ServedPage}. It exists apart from {@link ServedPage} for memory: the
+ * {@link PageIndex} holds one of these for every page (about 7,000 at the full catalog, a few hundred
+ * bytes each), while only the cache holds pages with their gzip bytes (~7 KB each, bounded by
+ * {@code llmref.page.cache-size}).
  *
- * @param occurredAt when the edit behind the current revision was accepted (for a gone page: the withdrawal)
- * @param changes    the last changes of its facts, newest first
- * @param etag        the stored page's entity tag ({@code "<revision>-<hash of its HTML>"})
+ * @param occurredAt  when the edit behind the current revision was accepted (for a gone page: the withdrawal)
+ * @param causedBy    the id of that edit
+ * @param changes     the last changes of its facts, newest first (at most {@value #CHANGES_KEPT})
+ * @param etag        entity tag of its HTML: {@code "<revision>-<hash of the HTML>"}
  * @param contentHash the content hash of the comparison it shows (live pages)
  */
 public record IndexedPage(String pairId, long revision, boolean live, String title, ModelLink modelA, ModelLink modelB,
-        Instant occurredAt, Instant renderedAt, List<PageChange> changes, String withdrawnReason, String etag,
-        String contentHash) {
+        Instant occurredAt, Instant renderedAt, String causedBy, List<PageChange> changes, String withdrawnReason,
+        String etag, String contentHash) {
+
+    /** How many changes a page remembers. */
+    public static final int CHANGES_KEPT = 10;
 
     public IndexedPage {
+        Objects.requireNonNull(pairId, "pairId");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(modelA, "modelA");
+        Objects.requireNonNull(modelB, "modelB");
         changes = changes == null ? List.of() : List.copyOf(changes);
     }
 
-    static IndexedPage of(StoredPage page) {
-        return new IndexedPage(page.pairId(), page.revision(), page.live(), page.title(), page.modelA(), page.modelB(),
-                page.occurredAt(), page.renderedAt(), page.changes(), page.withdrawnReason(), page.etag(),
-                page.contentHash());
-    }
-
-    /** The same page at a newer revision whose content did not change. */
-    IndexedPage atRevision(long newer) {
-        return new IndexedPage(pairId, newer, live, title, modelA, modelB, occurredAt, renderedAt, changes,
+    /** The same page at a newer revision whose content did not change, caused by {@code newCause}. */
+    IndexedPage atRevision(long newer, String newCause) {
+        return new IndexedPage(pairId, newer, live, title, modelA, modelB, occurredAt, renderedAt, newCause, changes,
                 withdrawnReason, etag, contentHash);
     }
 

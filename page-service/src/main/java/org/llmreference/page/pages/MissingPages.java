@@ -11,7 +11,7 @@ import org.llmreference.page.http.Representation;
 public interface MissingPages {
 
     /** The 410 page of a withdrawn pair, linking those of its models that still have comparisons. */
-    Representation gone(StoredPage page);
+    Representation gone(IndexedPage page);
 
     /** The 404 page for {@code path}, suggesting models that resemble {@code asked}. */
     Representation notFound(String path, List<String> asked);

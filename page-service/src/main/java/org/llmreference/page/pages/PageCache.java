@@ -60,8 +60,8 @@ public class PageCache {
     }
 
     /** Keeps {@code page} unless a newer revision is already held; answers the one held. */
-    public ServedPage offer(StoredPage page) {
-        return entries.merge(page.pairId(), ServedPage.of(page),
+    public ServedPage offer(ServedPage page) {
+        return entries.merge(page.page().pairId(), page,
                 (present, offered) -> offered.page().revision() > present.page().revision() ? offered : present);
     }
 
@@ -69,7 +69,7 @@ public class PageCache {
     void advance(String pairId, long revision, String causedBy) {
         ServedPage held = entries.get(pairId);
         if (held != null && held.page().revision() < revision) {
-            entries.merge(pairId, new ServedPage(held.page().atRevision(revision, causedBy), held.representation()),
+            entries.merge(pairId, held.atRevision(revision, causedBy),
                     (present, offered) -> offered.page().revision() > present.page().revision() ? offered : present);
         }
     }

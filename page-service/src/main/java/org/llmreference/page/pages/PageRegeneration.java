@@ -48,7 +48,7 @@ import io.micrometer.core.instrument.Timer;
  * what moved ({@link WhatChanged}: the cheapest routes' old and new prices, the monthly cost, the verdict).
  *
  * <p>A {@code ComparisonChanged} renders the comparison with its "what changed" list (this change
- * first, {@value StoredPage#CHANGES_KEPT} kept); when its content hash, or else its rendered HTML (by
+ * first, {@value IndexedPage#CHANGES_KEPT} kept); when its content hash, or else its rendered HTML (by
  * the hash in its entity tag), equals the stored page's, nothing is re-rendered ({@code llmref.pages.unchanged}) and only the
  * revision moves on. A {@code ComparisonWithdrawn} stores the page as gone, with its reason. Each
  * stored or unchanged page is logged with the edit's {@code causedBy}: the last link of its chain.
@@ -132,7 +132,7 @@ class PageRegeneration {
                 : WhatChanged.between(before, comparison, LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC));
         changes.add(new PageChange(event.revision(), event.occurredAt(), changed.changedSections(), text));
         if (previous != null) {
-            previous.changes().stream().limit(StoredPage.CHANGES_KEPT - 1).forEach(changes::add);
+            previous.changes().stream().limit(IndexedPage.CHANGES_KEPT - 1).forEach(changes::add);
         }
         Instant renderedAt = clock.instant();
         String html = renderer.comparison(new ComparisonPage(comparison, event.revision(), event.occurredAt(),
@@ -142,7 +142,7 @@ class PageRegeneration {
         if (wasLive && previous.hasSameHtmlAs(etag)) {
             return unchanged(event, previous);
         }
-        StoredPage page = page(event, true, bytes, etag, renderedAt, comparison.title(), link(comparison.modelA()),
+        ServedPage page = page(event, true, bytes, etag, renderedAt, comparison.title(), link(comparison.modelA()),
                 link(comparison.modelB()), changes, null, changed.contentHash());
         return stored(event, page);
     }
@@ -156,7 +156,7 @@ class PageRegeneration {
         Comparison last = comparisons.find(withdrawn.pairId()).map(StoredComparison::comparison).orElse(null);
         String html = renderer.gone(GonePages.view(withdrawn.pairId(), title, withdrawn.reason(), modelA, modelB, index, last));
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        StoredPage page = page(event, false, bytes, Representation.etag(Long.toString(event.revision()), bytes), renderedAt,
+        ServedPage page = page(event, false, bytes, Representation.etag(Long.toString(event.revision()), bytes), renderedAt,
                 title, modelA, modelB, changes, withdrawn.reason(), null);
         return stored(event, page);
     }
@@ -166,7 +166,7 @@ class PageRegeneration {
             return stale(event.aggregateId());
         }
         cache.advance(event.aggregateId(), event.revision(), event.causedBy());
-        index.update(previous.atRevision(event.revision()));
+        index.update(previous.atRevision(event.revision(), event.causedBy()));
         reached.record(event.causedBy(), event.aggregateId(), event.revision(), previous.live(), false, clock.instant());
         unchanged.increment();
         log.info("page {} rev {} unchanged (same content as rev {}) causedBy={}", event.aggregateId(), event.revision(),
@@ -174,11 +174,12 @@ class PageRegeneration {
         return Outcome.APPLIED;
     }
 
-    private Outcome stored(Envelope<ComparisonEvent> event, StoredPage page) {
-        if (pages.store(page) == Outcome.STALE) {
+    private Outcome stored(Envelope<ComparisonEvent> event, ServedPage served) {
+        IndexedPage page = served.page();
+        if (pages.store(served) == Outcome.STALE) {
             return stale(page.pairId());
         }
-        served(page);
+        served(served);
         reached.record(event.causedBy(), page.pairId(), page.revision(), page.live(), true, page.renderedAt());
         regenerated.increment();
         Duration propagation = Duration.between(event.occurredAt(), clock.instant());
@@ -201,16 +202,17 @@ class PageRegeneration {
         return Outcome.STALE;
     }
 
-    private void served(StoredPage page) {
+    private void served(ServedPage page) {
         cache.offer(page);
-        index.update(IndexedPage.of(page));
+        index.update(page.page());
     }
 
-    private static StoredPage page(Envelope<ComparisonEvent> event, boolean live, byte[] html, String etag,
+    private static ServedPage page(Envelope<ComparisonEvent> event, boolean live, byte[] html, String etag,
             Instant renderedAt, String title, ModelLink modelA, ModelLink modelB, List<PageChange> changes,
             String withdrawnReason, String contentHash) {
-        return new StoredPage(event.aggregateId(), event.revision(), live, Gzip.compress(html), etag, renderedAt,
-                event.occurredAt(), event.causedBy(), title, modelA, modelB, changes, withdrawnReason, contentHash);
+        return ServedPage.of(new IndexedPage(event.aggregateId(), event.revision(), live, title, modelA, modelB,
+                event.occurredAt(), renderedAt, event.causedBy(), changes, withdrawnReason, etag, contentHash),
+                Gzip.compress(html));
     }
 
     private static ModelLink link(ModelSummary model) {

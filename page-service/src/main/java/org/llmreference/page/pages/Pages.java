@@ -41,9 +41,8 @@ public class Pages {
     }
 
     /** Stores {@code page} unless the stored one has the same or a newer revision ({@link Outcome#STALE}). */
-    public Outcome store(StoredPage page) {
-        return RevisionGuard.replaceIfNewer(collection, page.pairId(),
-                page.revision(), toDocument(page));
+    public Outcome store(ServedPage page) {
+        return RevisionGuard.replaceIfNewer(collection, page.page().pairId(), page.page().revision(), toDocument(page));
     }
 
     /** Moves a page whose content did not change to a newer revision, keeping its HTML. */
@@ -55,7 +54,7 @@ public class Pages {
     }
 
     /** The page (documents stored before pages were kept as gzip only still hold an {@code html} field: not read). */
-    public Optional<StoredPage> find(String pairId) {
+    public Optional<ServedPage> find(String pairId) {
         return Optional.ofNullable(collection.find(Filters.eq("_id", pairId)).projection(Projections.exclude("html"))
                 .first()).map(Pages::fromDocument);
     }
@@ -64,22 +63,13 @@ public class Pages {
     public List<IndexedPage> index() {
         List<IndexedPage> pages = new ArrayList<>();
         for (Document document : collection.find().projection(Projections.exclude("html", "gzip"))) {
-            pages.add(IndexedPage.of(fromDocument(document)));
+            pages.add(indexed(document));
         }
         return pages;
     }
 
-    /** The revision of every stored page, and whether it is live, without anything else (for the consistency audit). */
-    public List<PageRevision> revisions() {
-        List<PageRevision> revisions = new ArrayList<>();
-        for (Document document : collection.find().projection(Projections.include("revision", "live"))) {
-            revisions.add(new PageRevision(document.getString("_id"), document.get("revision", Number.class).longValue(),
-                    document.getBoolean("live", false)));
-        }
-        return revisions;
-    }
-
-    private static Document toDocument(StoredPage page) {
+    private static Document toDocument(ServedPage served) {
+        IndexedPage page = served.page();
         List<Document> changes = new ArrayList<>();
         for (PageChange change : page.changes()) {
             changes.add(new Document("revision", change.revision()).append("occurredAt", date(change.occurredAt()))
@@ -88,7 +78,7 @@ public class Pages {
         return new Document("_id", page.pairId())
                 .append("revision", page.revision())
                 .append("live", page.live())
-                .append("gzip", new Binary(page.gzip()))
+                .append("gzip", new Binary(served.representation().gzip()))
                 .append("etag", page.etag())
                 .append("renderedAt", date(page.renderedAt()))
                 .append("occurredAt", date(page.occurredAt()))
@@ -101,19 +91,23 @@ public class Pages {
                 .append("contentHash", page.contentHash());
     }
 
-    private static StoredPage fromDocument(Document document) {
+    private static ServedPage fromDocument(Document document) {
+        return ServedPage.of(indexed(document), bytes(document.get("gzip")));
+    }
+
+    private static IndexedPage indexed(Document document) {
         List<PageChange> changes = new ArrayList<>();
         for (Document change : document.getList("changes", Document.class, List.of())) {
             changes.add(new PageChange(change.get("revision", Number.class).longValue(),
                     instant(change.getDate("occurredAt")), change.getList("sections", String.class, List.of()),
                     change.getString("text")));
         }
-        return new StoredPage(document.getString("_id"), document.get("revision", Number.class).longValue(),
-                document.getBoolean("live", false), bytes(document.get("gzip")),
-                document.getString("etag"), instant(document.getDate("renderedAt")),
-                instant(document.getDate("occurredAt")), document.getString("causedBy"), document.getString("title"),
-                model(document.get("modelA", Document.class)), model(document.get("modelB", Document.class)), changes,
-                document.getString("withdrawnReason"), document.getString("contentHash"));
+        return new IndexedPage(document.getString("_id"), document.get("revision", Number.class).longValue(),
+                document.getBoolean("live", false), document.getString("title"),
+                model(document.get("modelA", Document.class)), model(document.get("modelB", Document.class)),
+                instant(document.getDate("occurredAt")), instant(document.getDate("renderedAt")),
+                document.getString("causedBy"), changes, document.getString("withdrawnReason"),
+                document.getString("etag"), document.getString("contentHash"));
     }
 
     private static Document model(ModelLink model) {

@@ -27,7 +27,6 @@ import org.llmreference.page.pages.GonePages;
 import org.llmreference.page.pages.IndexedPage;
 import org.llmreference.page.pages.MissingPages;
 import org.llmreference.page.pages.PageIndex;
-import org.llmreference.page.pages.StoredPage;
 import org.llmreference.page.rendering.CatalogLoad;
 import org.llmreference.page.rendering.IndexPage;
 import org.llmreference.page.rendering.ModelLink;
@@ -177,7 +176,7 @@ public class SiteViews implements MissingPages {
 
     /** The 410 page of a withdrawn pair, linking those of its models that still have comparisons. */
     @Override
-    public Representation gone(StoredPage page) {
+    public Representation gone(IndexedPage page) {
         return cached("gone:" + page.pairId() + ":" + page.revision(),
                 () -> html(renderer.gone(GonePages.view(page, index,
                         comparisons.find(page.pairId()).map(StoredComparison::comparison).orElse(null))), index.lastUpdated()));

@@ -21,7 +21,8 @@ import org.llmreference.page.audit.ConsistencyReport.Incomplete;
 import org.llmreference.page.audit.KafkaBacklog.Backlog;
 import org.llmreference.page.audit.KafkaBacklog.Subscription;
 import org.llmreference.page.comparisons.ComparisonRevision;
-import org.llmreference.page.pages.PageRevision;
+import org.llmreference.page.pages.IndexedPage;
+import org.llmreference.page.rendering.ModelLink;
 import org.llmreference.testsupport.EventSender;
 import org.llmreference.testsupport.TestInfrastructure;
 import org.llmreference.testsupport.WithInfrastructure;
@@ -45,7 +46,7 @@ class ConsistencyEndpointTest {
     void withoutKafkaAnswers503WithAProblemAndThePagesFromMongo() {
         ConsistencyEndpoint endpoint = new ConsistencyEndpoint(
                 () -> List.of(new ComparisonRevision("a-vs-b", 2, true, NOW.minusSeconds(42))),
-                () -> List.of(new PageRevision("a-vs-b", 1, true)),
+                () -> List.of(page("a-vs-b", 1, true)),
                 new KafkaBacklog(nowhere(), SETTINGS.kafkaTimeout(), 1000), SETTINGS, Clock.fixed(NOW, ZoneOffset.UTC),
                 "/actuator/consistency");
 
@@ -73,7 +74,7 @@ class ConsistencyEndpointTest {
     void withoutMongoAnswers503WithTheBacklogsFromKafka(TestInfrastructure infrastructure) {
         ConsistencyEndpoint endpoint = new ConsistencyEndpoint(() -> {
             throw new MongoTimeoutException("Timed out while waiting for a server");
-        }, List::<PageRevision>of, new KafkaBacklog(infrastructure.kafkaBootstrapServers(), Duration.ofSeconds(5), 1000),
+        }, List::<IndexedPage>of, new KafkaBacklog(infrastructure.kafkaBootstrapServers(), Duration.ofSeconds(5), 1000),
                 SETTINGS, Clock.systemUTC(), "/actuator/consistency");
 
         WebEndpointResponse<Object> response = endpoint.check();
@@ -91,7 +92,7 @@ class ConsistencyEndpointTest {
     void withNeitherSaysBoth() {
         ConsistencyEndpoint endpoint = new ConsistencyEndpoint(() -> {
             throw new MongoTimeoutException("Timed out while waiting for a server");
-        }, List::<PageRevision>of, new KafkaBacklog(nowhere(), SETTINGS.kafkaTimeout(), 1000), SETTINGS,
+        }, List::<IndexedPage>of, new KafkaBacklog(nowhere(), SETTINGS.kafkaTimeout(), 1000), SETTINGS,
                 Clock.systemUTC(), "/actuator/consistency");
 
         Incomplete problem = (Incomplete) endpoint.check().getBody();
@@ -136,5 +137,13 @@ class ConsistencyEndpointTest {
         } catch (IOException e) {
             throw new AssertionError("no free port", e);
         }
+    }
+
+    /** A page of {@code pairId} at {@code revision}, live or gone, as the index holds it. */
+    static IndexedPage page(String pairId, long revision, boolean live) {
+        String[] sides = pairId.split("-vs-");
+        return new IndexedPage(pairId, revision, live, sides[0] + " vs " + sides[1], new ModelLink(sides[0], sides[0], null),
+                new ModelLink(sides[1], sides[1], null), NOW, NOW, null, List.of(), live ? null : "withdrawn", "\"" + revision + "-0\"",
+                null);
     }
 }

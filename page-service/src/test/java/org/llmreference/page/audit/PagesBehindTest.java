@@ -9,7 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.llmreference.page.comparisons.ComparisonRevision;
-import org.llmreference.page.pages.PageRevision;
+import org.llmreference.page.pages.IndexedPage;
+import org.llmreference.page.rendering.ModelLink;
 
 class PagesBehindTest {
 
@@ -19,7 +20,7 @@ class PagesBehindTest {
     void aPageAtItsComparisonsRevisionAndLivenessIsNoFinding() {
         List<PageBehind> findings = PagesBehind.find(
                 List.of(comparison("a-vs-b", 3, true, 10), comparison("a-vs-c", 2, false, 10)),
-                List.of(new PageRevision("a-vs-b", 3, true), new PageRevision("a-vs-c", 2, false)), NOW);
+                List.of(page("a-vs-b", 3, true), page("a-vs-c", 2, false)), NOW);
 
         assertThat(findings).isEmpty();
     }
@@ -31,8 +32,8 @@ class PagesBehindTest {
                 comparison("a-vs-c", 1, true, 120),
                 comparison("a-vs-d", 2, false, 30),
                 comparison("a-vs-e", 2, true, 60)),
-                List.of(new PageRevision("a-vs-b", 3, true), new PageRevision("a-vs-d", 2, true),
-                        new PageRevision("a-vs-e", 2, false)),
+                List.of(page("a-vs-b", 3, true), page("a-vs-d", 2, true),
+                        page("a-vs-e", 2, false)),
                 NOW);
 
         assertThat(findings).extracting(PageBehind::pairId, PageBehind::finding, PageBehind::pageRevision,
@@ -49,7 +50,7 @@ class PagesBehindTest {
     void aPageNewerThanTheComparisonReadBeforeItIsNoFinding() {
         // The audit reads comparisons first: a pair regenerated in between has a newer page, live or gone.
         List<PageBehind> findings = PagesBehind.find(List.of(comparison("a-vs-b", 3, true, 1)),
-                List.of(new PageRevision("a-vs-b", 4, false)), NOW);
+                List.of(page("a-vs-b", 4, false)), NOW);
 
         assertThat(findings).isEmpty();
     }
@@ -70,5 +71,13 @@ class PagesBehindTest {
 
     private static ComparisonRevision comparison(String pairId, long revision, boolean live, long secondsAgo) {
         return new ComparisonRevision(pairId, revision, live, NOW.minusSeconds(secondsAgo));
+    }
+
+    /** A page of {@code pairId} at {@code revision}, live or gone, as the index holds it. */
+    static IndexedPage page(String pairId, long revision, boolean live) {
+        String[] sides = pairId.split("-vs-");
+        return new IndexedPage(pairId, revision, live, sides[0] + " vs " + sides[1], new ModelLink(sides[0], sides[0], null),
+                new ModelLink(sides[1], sides[1], null), NOW, NOW, null, List.of(), live ? null : "withdrawn", "\"" + revision + "-0\"",
+                null);
     }
 }
