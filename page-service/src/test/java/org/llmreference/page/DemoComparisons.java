@@ -30,7 +30,7 @@ import org.llmreference.importing.demo.DemoCatalog;
  * models it needs under ids of its own: {@code side("gpt-oss-20b", tag)} is gpt-oss-20b as
  * {@code gpt-oss-20b-<tag>}, named {@code "gpt-oss-20b <tag>"}.
  */
-final class DemoComparisons {
+public final class DemoComparisons {
 
     private static final Map<String, Side> DEMO = sides(DemoCatalog.load());
     private static final ComparisonEngine ENGINE = new ComparisonEngine(EngineSettings.defaults());
@@ -40,12 +40,12 @@ final class DemoComparisons {
     }
 
     /** A tag no other test uses: lowercase letters and digits. */
-    static String uniqueTag() {
+    public static String uniqueTag() {
         return "t" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36) + COUNTER.incrementAndGet();
     }
 
     /** The demo model {@code demoId} under the id {@code <demoId>-<tag>} and the name {@code "<name> <tag>"}. */
-    static Side side(String demoId, String tag) {
+    public static Side side(String demoId, String tag) {
         Side demo = DEMO.get(demoId);
         if (demo == null) {
             throw new IllegalArgumentException("no model " + demoId + " in the demo catalog");
@@ -56,7 +56,7 @@ final class DemoComparisons {
     }
 
     /** The same model with every route's token prices multiplied by {@code factor}. */
-    static Side repriced(Side side, String factor) {
+    public static Side repriced(Side side, String factor) {
         BigDecimal by = new BigDecimal(factor);
         List<RouteSnapshot> routes = new ArrayList<>();
         for (RouteSnapshot r : side.routes()) {
@@ -66,12 +66,12 @@ final class DemoComparisons {
         return new Side(side.model(), routes);
     }
 
-    static Comparison compare(Side x, Side y) {
+    public static Comparison compare(Side x, Side y) {
         return ENGINE.compare(x, y, List.of());
     }
 
     /** Revision {@code revision} of the comparison; {@code sections} empty for the first. */
-    static Envelope<ComparisonChanged> changed(Comparison comparison, long revision, List<String> sections) {
+    public static Envelope<ComparisonChanged> changed(Comparison comparison, long revision, List<String> sections) {
         return Envelope.startingChain(new ComparisonChanged(comparison, "sha256:" + comparison.hashCode(), sections),
                 comparison.pairId(), revision, Instant.now());
     }

@@ -22,7 +22,7 @@ import org.llmreference.page.comparisons.Comparisons;
 import org.llmreference.page.comparisons.StoredComparison;
 import org.llmreference.page.http.Gzip;
 import org.llmreference.page.http.Representation;
-import org.llmreference.page.reach.PagesReached;
+import org.llmreference.page.reach.PageReached;
 import org.llmreference.page.rendering.ComparisonPage;
 import org.llmreference.page.rendering.ModelLink;
 import org.llmreference.page.rendering.PageChange;
@@ -39,13 +39,15 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Turns each comparison event into the page visitors read: the event goes into the
- * {@link Comparisons} projection, then, unless the stored page already has this revision or a newer
- * one, the page is rendered, compressed, tagged and stored (guarded by revision), and from then on
- * served: the cache and the index take it, and {@code llmref.propagation} records how long after the
- * editor's change that was. What the stored page is (revision, content hash, hash of its HTML, its
- * "what changed" list) comes from the {@link PageIndex}, which holds every stored page: two MongoDB
- * writes per event and one read, of the pair's previous comparison, so that "what changed" can say
- * what moved ({@link WhatChanged}: the cheapest routes' old and new prices, the monthly cost, the verdict).
+ * {@link Comparisons} projection in memory, then, unless the page served already has this revision or
+ * a newer one, the page is rendered, compressed, tagged and served at once: the cache and the index
+ * take it, and {@code llmref.propagation} records how long after the editor's change that was. The
+ * comparison, the page and the page the edit reached are stored behind it ({@link WriteBehind}), which
+ * acknowledges the event's record only once they are. What the served page is (revision, content
+ * hash, hash of its HTML, its "what changed" list) comes from the {@link PageIndex}, which holds every
+ * page: no MongoDB write on the way to a visible page, and one read, of the pair's previous comparison
+ * when it is not in memory, so that "what changed" can say what moved ({@link WhatChanged}: the
+ * cheapest routes' old and new prices, the monthly cost, the verdict).
  *
  * <p>A {@code ComparisonChanged} renders the comparison with its "what changed" list (this change
  * first, {@value IndexedPage#CHANGES_KEPT} kept); when its content hash, or else its rendered HTML (by
@@ -59,43 +61,42 @@ class PageRegeneration {
     private static final Logger log = LoggerFactory.getLogger(PageRegeneration.class);
 
     private final Comparisons comparisons;
-    private final Pages pages;
+    private final WriteBehind writeBehind;
     private final PageCache cache;
     private final PageIndex index;
     private final PageRenderer renderer;
-    private final PagesReached reached;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Counter regenerated;
     private final Counter unchanged;
     private final Timer regeneration;
 
-    PageRegeneration(Comparisons comparisons, Pages pages, PageCache cache, PageIndex index, PageRenderer renderer,
-            PagesReached reached, Clock clock, MeterRegistry meters) {
-        this.reached = reached;
+    PageRegeneration(Comparisons comparisons, WriteBehind writeBehind, PageCache cache, PageIndex index,
+            PageRenderer renderer, Clock clock, MeterRegistry meters) {
         this.comparisons = comparisons;
-        this.pages = pages;
+        this.writeBehind = writeBehind;
         this.cache = cache;
         this.index = index;
         this.renderer = renderer;
         this.clock = clock;
         this.meters = meters;
-        this.regenerated = Counter.builder("llmref.pages.regenerated").description("pages rendered and stored")
+        this.regenerated = Counter.builder("llmref.pages.regenerated").description("pages rendered and served")
                 .register(meters);
         this.unchanged = Counter.builder("llmref.pages.unchanged")
                 .description("changed comparisons whose page came out as stored: nothing re-rendered").register(meters);
         this.regeneration = Timer.builder("llmref.pages.regeneration")
-                .description("page-service's own share of propagation: read, render, compress, store and serve one page")
+                .description("page-service's own share of propagation: read, render, compress and serve one page")
                 .publishPercentiles(0.5, 0.99).register(meters);
     }
 
     /**
-     * Applies one event; {@link Outcome#STALE} when the stored page already has its revision or a
-     * newer one (a duplicate, a replay, or an event overtaken by a newer one).
+     * Applies one event; {@link Outcome#STALE} when the page served already has its revision or a
+     * newer one (a duplicate, a replay, or an event overtaken by a newer one). {@code acknowledge} is
+     * run once what the event left is stored.
      *
      * @throws IllegalArgumentException for an event that names its pair inconsistently (dead-lettered)
      */
-    Outcome apply(Envelope<ComparisonEvent> event) {
+    Outcome apply(Envelope<ComparisonEvent> event, Runnable acknowledge) {
         String pairId = event.aggregateId();
         PairId pair = PairId.parse(pairId);
         if (!pair.isWrittenAs(pairId) || !pairId.equals(event.payload().pairId())) {
@@ -106,21 +107,23 @@ class PageRegeneration {
         Comparison before = event.payload() instanceof ComparisonChanged ? comparisons.find(pairId)
                 .filter(stored -> stored.live() && stored.revision() < event.revision())
                 .map(StoredComparison::comparison).orElse(null) : null;
-        comparisons.apply(event);
+        StoredComparison comparison = comparisons.accept(event);
         Optional<IndexedPage> previous = index.find(pairId);
         if (previous.isPresent() && previous.get().revision() >= event.revision()) {
+            // what is served is as new; what it left may still wait to be stored, which the record waits for too
+            writeBehind.submit(new WriteBehind.Pending(comparison, null, null, null, acknowledge));
             return Outcome.STALE;
         }
-        Outcome outcome = event.payload().match(
+        WriteBehind.Pending served = event.payload().match(
                 changed -> changed(event, changed, before, previous.orElse(null)),
                 withdrawn -> withdrawn(event, withdrawn, previous.orElse(null)));
-        if (outcome == Outcome.APPLIED) {
-            regeneration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        }
-        return outcome;
+        regeneration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        writeBehind.submit(new WriteBehind.Pending(comparison, served.page(), served.advance(), served.reached(),
+                acknowledge));
+        return Outcome.APPLIED;
     }
 
-    private Outcome changed(Envelope<ComparisonEvent> event, ComparisonChanged changed, Comparison before,
+    private WriteBehind.Pending changed(Envelope<ComparisonEvent> event, ComparisonChanged changed, Comparison before,
             IndexedPage previous) {
         Comparison comparison = changed.comparison();
         boolean wasLive = previous != null && previous.live();
@@ -144,10 +147,10 @@ class PageRegeneration {
         }
         ServedPage page = page(event, true, bytes, etag, renderedAt, comparison.title(), link(comparison.modelA()),
                 link(comparison.modelB()), changes, null, changed.contentHash());
-        return stored(event, page);
+        return served(event, page);
     }
 
-    private Outcome withdrawn(Envelope<ComparisonEvent> event, ComparisonWithdrawn withdrawn, IndexedPage previous) {
+    private WriteBehind.Pending withdrawn(Envelope<ComparisonEvent> event, ComparisonWithdrawn withdrawn, IndexedPage previous) {
         ModelLink modelA = previous != null ? previous.modelA() : new ModelLink(withdrawn.modelAId(), withdrawn.modelAId(), null);
         ModelLink modelB = previous != null ? previous.modelB() : new ModelLink(withdrawn.modelBId(), withdrawn.modelBId(), null);
         String title = previous != null ? previous.title() : modelA.name() + " vs " + modelB.name();
@@ -158,53 +161,39 @@ class PageRegeneration {
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
         ServedPage page = page(event, false, bytes, Representation.etag(Long.toString(event.revision()), bytes), renderedAt,
                 title, modelA, modelB, changes, withdrawn.reason(), null);
-        return stored(event, page);
+        return served(event, page);
     }
 
-    private Outcome unchanged(Envelope<ComparisonEvent> event, IndexedPage previous) {
-        if (pages.advance(event.aggregateId(), event.revision(), event.causedBy()) == Outcome.STALE) {
-            return stale(event.aggregateId());
-        }
+    private WriteBehind.Pending unchanged(Envelope<ComparisonEvent> event, IndexedPage previous) {
         cache.advance(event.aggregateId(), event.revision(), event.causedBy());
         index.update(previous.atRevision(event.revision(), event.causedBy()));
-        reached.record(event.causedBy(), event.aggregateId(), event.revision(), previous.live(), false, clock.instant());
         unchanged.increment();
         log.info("page {} rev {} unchanged (same content as rev {}) causedBy={}", event.aggregateId(), event.revision(),
                 previous.revision(), event.causedBy());
-        return Outcome.APPLIED;
+        return new WriteBehind.Pending(null, null,
+                new WriteBehind.Advance(event.aggregateId(), event.revision(), event.causedBy()),
+                reached(event, previous.live(), false, clock.instant()), null);
     }
 
-    private Outcome stored(Envelope<ComparisonEvent> event, ServedPage served) {
+    private WriteBehind.Pending served(Envelope<ComparisonEvent> event, ServedPage served) {
         IndexedPage page = served.page();
-        if (pages.store(served) == Outcome.STALE) {
-            return stale(page.pairId());
-        }
-        served(served);
-        reached.record(event.causedBy(), page.pairId(), page.revision(), page.live(), true, page.renderedAt());
+        cache.offerUnstored(served);
+        index.update(page);
         regenerated.increment();
         Duration propagation = Duration.between(event.occurredAt(), clock.instant());
         Timer.builder("llmref.propagation").tag("source", event.chainStartType())
-                .description("from an editor's change being accepted to the page it changes being stored and served")
+                .description("from an editor's change being accepted to the page it changes being served")
                 .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(5))
                 .register(meters).record(propagation.isNegative() ? Duration.ZERO : propagation);
-        log.info("stored page {} rev {} ({}), {} ms after the edit causedBy={}", page.pairId(), page.revision(),
+        log.info("served page {} rev {} ({}), {} ms after the edit causedBy={}", page.pairId(), page.revision(),
                 page.live() ? "live" : "gone", propagation.toMillis(), event.causedBy());
-        return Outcome.APPLIED;
+        return new WriteBehind.Pending(null, served, null, reached(event, page.live(), true, page.renderedAt()), null);
     }
 
-    /**
-     * MongoDB holds a newer page than the index knew (stored by another instance sharing the database):
-     * the index and the cache take the stored one, so the next event compares with what is stored.
-     */
-    private Outcome stale(String pairId) {
-        pages.find(pairId).ifPresent(this::served);
-        return Outcome.STALE;
-    }
-
-    private void served(ServedPage page) {
-        cache.offer(page);
-        index.update(page.page());
+    private static PageReached reached(Envelope<ComparisonEvent> event, boolean live, boolean changed, Instant at) {
+        return event.causedBy() == null ? null : new PageReached(event.causedBy(), event.aggregateId(),
+                PageReached.pathOf(event.aggregateId()), event.revision(), live, changed, at);
     }
 
     private static ServedPage page(Envelope<ComparisonEvent> event, boolean live, byte[] html, String etag,

@@ -2,31 +2,40 @@ package org.llmreference.page.pages;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 import org.llmreference.page.rendering.ModelLink;
 import org.llmreference.page.rendering.PageChange;
-import org.llmreference.platform.projection.RevisionGuard;
-import org.llmreference.platform.projection.RevisionGuard.Outcome;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.result.UpdateResult;
+import com.mongodb.client.model.WriteModel;
 
 /**
  * The rendered pages, one document per pair in {@value #COLLECTION}: {@code {_id: pairId, revision,
  * live, gzip, etag, renderedAt, occurredAt, causedBy, title, modelA {id, name, vendor}, modelB,
- * changes: [{revision, occurredAt, sections}] (newest first), withdrawnReason, contentHash}}. Every
- * write is one single-document operation guarded by revision, so an older page never replaces a
- * newer one, whatever order deliveries come in. Only the gzip bytes of a page are stored (its HTML
+ * changes: [{revision, occurredAt, sections}] (newest first), withdrawnReason, contentHash}}. Pages
+ * are written in bulk behind the pages served ({@link WriteBehind}); every write in it is guarded by
+ * revision, so an older page never replaces a newer one, whatever order deliveries come in. Only the gzip bytes of a page are stored (its HTML
  * is what they inflate to): a fifth of the bytes to write.
  */
 @Component
@@ -40,17 +49,43 @@ public class Pages {
         this.collection = database.getCollection(COLLECTION);
     }
 
-    /** Stores {@code page} unless the stored one has the same or a newer revision ({@link Outcome#STALE}). */
-    public Outcome store(ServedPage page) {
-        return RevisionGuard.replaceIfNewer(collection, page.page().pairId(), page.page().revision(), toDocument(page));
+    /**
+     * Stores the pages and moves on the revisions of {@code advances} in one bulk write, each unless the
+     * stored page has the same or a newer revision; answers the pairs of the pages skipped that way
+     * (stored meanwhile by another instance sharing the database).
+     */
+    Set<String> storeAll(Collection<ServedPage> served, Collection<WriteBehind.Advance> advances) {
+        List<ServedPage> pages = List.copyOf(served);
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (ServedPage page : pages) {
+            writes.add(new ReplaceOneModel<>(olderThan(page.page().pairId(), page.page().revision()), toDocument(page),
+                    new ReplaceOptions().upsert(true)));
+        }
+        for (WriteBehind.Advance advance : advances) {
+            writes.add(new UpdateOneModel<>(olderThan(advance.pairId(), advance.revision()), Updates.combine(
+                    Updates.set("revision", advance.revision()), Updates.set("causedBy", advance.causedBy()))));
+        }
+        if (writes.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> stale = new HashSet<>();
+        try {
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY
+                        || error.getIndex() >= pages.size()) {
+                    throw e;
+                }
+                // the upsert found the page stored at the same or a newer revision and tried to insert another
+                stale.add(pages.get(error.getIndex()).page().pairId());
+            }
+        }
+        return stale;
     }
 
-    /** Moves a page whose content did not change to a newer revision, keeping its HTML. */
-    public Outcome advance(String pairId, long revision, String causedBy) {
-        UpdateResult result = collection.updateOne(
-                Filters.and(Filters.eq("_id", pairId), Filters.lt("revision", revision)),
-                Updates.combine(Updates.set("revision", revision), Updates.set("causedBy", causedBy)));
-        return result.getMatchedCount() == 1 ? Outcome.APPLIED : Outcome.STALE;
+    private static Bson olderThan(String pairId, long revision) {
+        return Filters.and(Filters.eq("_id", pairId), Filters.lt("revision", revision));
     }
 
     /** The page (documents stored before pages were kept as gzip only still hold an {@code html} field: not read). */

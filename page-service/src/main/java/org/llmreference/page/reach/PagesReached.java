@@ -12,12 +12,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 
 /**
@@ -62,6 +65,35 @@ public class PagesReached {
             }
         } catch (MongoException e) {
             log.warn("could not record that {} reached page {} rev {}: {}", causedBy, pairId, revision, e.getMessage());
+        }
+    }
+
+    /**
+     * Records many pages reached in one write (those without an edit are skipped); like
+     * {@link #record}, a page recorded already is no failure.
+     *
+     * @throws MongoException when MongoDB did not take them
+     */
+    public void recordAll(Collection<PageReached> pages) {
+        List<Document> documents = new ArrayList<>();
+        for (PageReached page : pages) {
+            if (page.causedBy() != null) {
+                documents.add(new Document("_id", page.pairId() + "@" + page.revision()).append("causedBy", page.causedBy())
+                        .append("pairId", page.pairId()).append("revision", page.revision()).append("live", page.live())
+                        .append("changed", page.changed()).append("at", Date.from(page.at())));
+            }
+        }
+        if (documents.isEmpty()) {
+            return;
+        }
+        try {
+            collection.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
         }
     }
 

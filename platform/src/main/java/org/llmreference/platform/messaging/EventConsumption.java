@@ -1,6 +1,7 @@
 package org.llmreference.platform.messaging;
 
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -12,6 +13,8 @@ import org.llmreference.platform.projection.RevisionGuard.Outcome;
 import org.llmreference.platform.tracing.CausedBy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 import io.micrometer.core.instrument.Counter;
@@ -46,6 +49,24 @@ public final class EventConsumption {
 
     public <P extends EventPayload> Consumer<Message<byte[]>> of(String topic, Class<P> family,
             Function<Envelope<P>, Outcome> handler) {
+        return handling(topic, family, (envelope, message) -> handler.apply(envelope));
+    }
+
+    /**
+     * As {@link #of}, for a handler that finishes its work after it returns and acknowledges the record
+     * then, by running the {@code Runnable} it is given: the record's {@link Acknowledgment} when the
+     * binding's {@code ackMode} is {@code MANUAL}, else nothing (the binding commits on its own).
+     */
+    public <P extends EventPayload> Consumer<Message<byte[]>> acknowledgedLater(String topic, Class<P> family,
+            BiFunction<Envelope<P>, Runnable, Outcome> handler) {
+        return handling(topic, family, (envelope, message) -> {
+            Acknowledgment acknowledgment = message.getHeaders().get(KafkaHeaders.ACKNOWLEDGMENT, Acknowledgment.class);
+            return handler.apply(envelope, acknowledgment == null ? () -> { } : acknowledgment::acknowledge);
+        });
+    }
+
+    private <P extends EventPayload> Consumer<Message<byte[]>> handling(String topic, Class<P> family,
+            BiFunction<Envelope<P>, Message<byte[]>, Outcome> handler) {
         Counter applied = counter("llmref.events.consumed", topic, "applied");
         Counter stale = counter("llmref.events.consumed", topic, "stale");
         Counter unreadable = counter("llmref.events.unreadable", topic, "dead-lettered");
@@ -70,7 +91,7 @@ public final class EventConsumption {
             CausedBy.Scope logged = CausedBy.inLogs(envelope.causedBy());
             try (Observation.Scope scope = observation.openScope()) {
                 Outcome outcome = storageOutages.retryWhileUnreachable(
-                        envelope.type() + " " + envelope.aggregateId() + " rev " + envelope.revision(), () -> handler.apply(envelope));
+                        envelope.type() + " " + envelope.aggregateId() + " rev " + envelope.revision(), () -> handler.apply(envelope, message));
                 observation.lowCardinalityKeyValue("outcome", outcome.name().toLowerCase(Locale.ROOT));
                 (outcome == Outcome.APPLIED ? applied : stale).increment();
                 log.info("handled {} {} rev {}: {} causedBy={}", envelope.type(), envelope.aggregateId(),
