@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import org.llmreference.contracts.catalog.ModelStatus;
 import org.llmreference.contracts.comparison.CostPoint;
 import org.llmreference.contracts.comparison.FactRow;
 import org.llmreference.contracts.comparison.ModelSummary;
@@ -134,6 +135,21 @@ final class ModelView {
     /** "X is deprecated and retires on 2026-06-01.", null for a model not being retired. */
     String retirement() {
         return Retirement.sentence(page.model());
+    }
+
+    /** "Retired" beside the date a retired model left service, "Retires" beside the date one is due to. */
+    String retirementDateLabel() {
+        return retired() ? "Retired" : "Retires";
+    }
+
+    /** The facts table's caption: a retired model's facts, prices included, are the last ones listed. */
+    String factsCaption() {
+        return retired() ? "Facts about " + page.model().name() + ", as last listed before it was retired"
+                : "Facts about " + page.model().name();
+    }
+
+    private boolean retired() {
+        return page.model().status() == ModelStatus.RETIRED;
     }
 
     String status() {

@@ -56,6 +56,22 @@ class RetirementPagesTest {
     }
 
     @Test
+    void aRetiredModelsPageSaysWhenItWasRetiredAndThatItsFactsAreTheLastListed() {
+        ModelSummary retired = new ModelSummary("qwen3.5-4b", "Qwen3.5-4B", "Alibaba", 2026, 262_144, ModelStatus.RETIRED,
+                LocalDate.of(2026, 9, 30), "qwen3.6-4b");
+        Document page = HtmlChecks.parse(renderer.model(new ModelPage(retired, PagesTest.gptOssModelPage().facts(),
+                List.of())));
+
+        assertThat(page.select("dl.summary dt").eachText()).containsExactly("Vendor", "Released", "Context window", "Status",
+                "Retired", "Successor");
+        assertThat(page.select("dl.summary dd").eachText()).endsWith("retired", "2026-09-30", "qwen3.6-4b");
+        assertThat(page.selectFirst("p.retirement").text())
+                .isEqualTo("Qwen3.5-4B was retired on 2026-09-30. Its successor is qwen3.6-4b.");
+        assertThat(page.selectFirst("table caption").text())
+                .isEqualTo("Facts about Qwen3.5-4B, as last listed before it was retired");
+    }
+
+    @Test
     void theGonePageOfARetiredModelsComparisonLinksTheComparisonWithTheSuccessor() {
         String html = renderer.gone(new GonePage("gpt-oss-20b-vs-qwen3.5-4b", "gpt-oss-20b vs Qwen3.5-4B",
                 "Qwen3.5-4B was retired.", List.of(new ModelLink("gpt-oss-20b", "gpt-oss-20b", "OpenAI")),
