@@ -67,7 +67,7 @@ public record PropagationResult(List<EditResult> edits, int planned, PrometheusH
 
         report.paragraph("From the service's metric (page-service `llmref_propagation_seconds{source=\"pricing.RouteChanged.v1\"}`,"
                 + " the bucket counts before and after B1, interpolated within a bucket; one observation per page rendered, from the"
-                + " edit being accepted to the page being stored): " + Figures.number(serviceHistogram.count())
+                + " edit being accepted to the page being served): " + Figures.number(serviceHistogram.count())
                 + " pages, p50 " + Figures.millis(serviceHistogram.quantile(0.5) * 1000) + ", p99 "
                 + Figures.millis(serviceHistogram.quantile(0.99) * 1000) + ".");
 
