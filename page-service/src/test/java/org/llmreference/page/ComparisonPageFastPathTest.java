@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,6 +140,13 @@ class ComparisonPageFastPathTest {
         Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
 
         assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString(Integer.toString(64 * 1024));
+    }
+
+    @Test
+    void answersAtTheHeadOfTomcatsEnginePipelineAheadOfTheWebApplication(@Autowired WebServerApplicationContext context) {
+        Valve first = ((TomcatWebServer) context.getWebServer()).getTomcat().getEngine().getPipeline().getFirst();
+
+        assertThat(first.getClass().getSimpleName()).isEqualTo("ComparisonPageFastPath");
     }
 
     @Test

@@ -7,6 +7,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
 import org.llmreference.contracts.PairId;
 import org.llmreference.page.freshness.Freshness;
 import org.llmreference.page.freshness.web.StaleHeader;
@@ -20,27 +23,27 @@ import org.springframework.http.HttpMethod;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Answers what visitors ask for most, {@code GET} or {@code HEAD /compare/{a}-vs-{b}} of a live page
- * (200 or 304) and of a pair in the other order (301), straight from the {@link PageCache}, ahead of
- * the HTTP observation, Spring Security and Spring MVC: the answer, the headers Spring Security
- * would add and the {@code http.server.requests} timer are the same as through the whole chain, but
- * no span is opened and no filter chain is walked for them. While Kafka or MongoDB is away the
- * answer carries {@link Freshness#HEADER}, like every other answer. A client that does not take gzip
- * gets the plain bytes from {@link PlainCopies} (inflated once per revision of a hot page).
+ * (200 or 304) and of a pair in the other order (301), straight from the {@link PageCache}: a Tomcat
+ * valve at the head of the engine's pipeline, ahead of the web application itself (its context's
+ * valves, the filter chain Tomcat builds per request, the HTTP observation, Spring Security and Spring
+ * MVC). The answer, the headers Spring Security would add and the {@code http.server.requests} timer
+ * are the same as through the whole chain, but no span is opened and no filter chain is built for
+ * them. While Kafka or MongoDB is away the answer carries {@link Freshness#HEADER}, like every other
+ * answer. A client that does not take gzip gets the plain bytes from {@link PlainCopies} (inflated
+ * once per revision of a hot page).
  *
- * <p>Anything else goes down the chain as before: other methods, a request carrying
- * {@code Authorization} (the bearer-token filter judges it), a query (the cost calculator's workload), a path that is not a plain pair of
- * slugs, an unknown pair (the helpful 404 page) and a withdrawn one (410), which
- * {@link ComparisonPageController} answers.
+ * <p>Anything else goes on to the application as before: other methods, a request carrying
+ * {@code Authorization} (the bearer-token filter judges it), a query (the cost calculator's
+ * workload), a path that is not a plain pair of slugs, an unknown pair (the helpful 404 page) and a
+ * withdrawn one (410), which {@link ComparisonPageController} answers.
  */
-final class ComparisonPageFastPath extends HttpFilter {
+final class ComparisonPageFastPath extends ValveBase {
 
     static final String PREFIX = "/compare/";
     static final String JSON = ".json";
@@ -58,6 +61,7 @@ final class ComparisonPageFastPath extends HttpFilter {
             HttpMethod.HEAD, new ConcurrentHashMap<>());
 
     ComparisonPageFastPath(PageCache pages, Freshness freshness, MeterRegistry meters, PlainCopies plainCopies) {
+        super(true);
         this.pages = pages;
         this.freshness = freshness;
         this.meters = meters;
@@ -65,21 +69,25 @@ final class ComparisonPageFastPath extends HttpFilter {
     }
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
+    public void invoke(Request request, Response response) throws IOException, ServletException {
+        if (!answered(request, response)) {
+            getNext().invoke(request, response);
+        }
+    }
+
+    /** Whether the request was answered here; when not, nothing was written and the application answers it. */
+    boolean answered(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long start = System.nanoTime();
         String method = request.getMethod();
         boolean get = "GET".equals(method);
         if (!(get || "HEAD".equals(method)) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
                 || request.getQueryString() != null) {
-            chain.doFilter(request, response);
-            return;
+            return false;
         }
         String uri = request.getRequestURI();
         if (!uri.startsWith(PREFIX) || !isPlainSlugs(uri, PREFIX.length()) || uri.endsWith(JSON)) {
             // a comparison's JSON is the public API's, not a page
-            chain.doFilter(request, response);
-            return;
+            return false;
         }
         String written = uri.substring(PREFIX.length());
         // Pages are held under their canonical pair id: a page held is a pair written in order, unparsed.
@@ -89,27 +97,26 @@ final class ComparisonPageFastPath extends HttpFilter {
             try {
                 pair = PairId.parse(written);
             } catch (IllegalArgumentException e) {
-                chain.doFilter(request, response);
-                return;
+                return false;
             }
             if (!pair.isWrittenAs(written)) {
                 SecurityHeaders.write(request, response);
                 StaleHeader.stamp(freshness, response);
                 Responses.writeMovedPermanently(request, response, PREFIX + pair, CachePolicy.REDIRECT);
                 timed(get, response, start);
-                return;
+                return true;
             }
             held = pages.get(written);
         }
         if (held.isEmpty() || !held.get().page().live()) {
-            chain.doFilter(request, response);
-            return;
+            return false;
         }
         SecurityHeaders.write(request, response);
         StaleHeader.stamp(freshness, response);
         Responses.write(request, response, held.get().representation(), CachePolicy.PAGE, contentDisposition(written),
                 plainCopies);
         timed(get, response, start);
+        return true;
     }
 
     private void timed(boolean get, HttpServletResponse response, long start) {

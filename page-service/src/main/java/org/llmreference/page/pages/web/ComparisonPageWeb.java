@@ -4,14 +4,14 @@ import org.llmreference.page.PageSettings;
 import org.llmreference.page.freshness.Freshness;
 import org.llmreference.page.http.PlainCopies;
 import org.llmreference.page.pages.PageCache;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Puts {@link ComparisonPageFastPath} first among the servlet filters, on {@code /compare/*} only, with its plain copies. */
+/** Puts {@link ComparisonPageFastPath} at the head of Tomcat's engine pipeline, with its plain copies. */
 @Configuration(proxyBeanMethods = false)
 class ComparisonPageWeb {
 
@@ -22,13 +22,8 @@ class ComparisonPageWeb {
     }
 
     @Bean
-    FilterRegistrationBean<ComparisonPageFastPath> comparisonPageFastPath(PageCache pages, Freshness freshness,
-            MeterRegistry meters, PlainCopies plainCopies) {
-        FilterRegistrationBean<ComparisonPageFastPath> registration = new FilterRegistrationBean<>(
-                new ComparisonPageFastPath(pages, freshness, meters, plainCopies));
-        registration.addUrlPatterns(ComparisonPageFastPath.PREFIX + "*");
-        // Ahead of the HTTP observation (highest precedence + 1) and Spring Security's chain.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> comparisonPageFastPath(PageCache pages,
+            Freshness freshness, MeterRegistry meters, PlainCopies plainCopies) {
+        return factory -> factory.addEngineValves(new ComparisonPageFastPath(pages, freshness, meters, plainCopies));
     }
 }
