@@ -25,6 +25,28 @@ import org.llmreference.contracts.comparison.Verdict;
  */
 public final class WhatChanged {
 
+    /**
+     * What a revision of a comparison leaves for the next one to be compared with: each model's
+     * monthly cost line (cheapest routes and their prices) and the safer pick. A few hundred bytes, so
+     * page-service keeps one per page in memory instead of reading the previous comparison back.
+     */
+    public record Basis(List<ModelCost> costs, String saferModelId) {
+
+        public Basis {
+            costs = costs == null ? List.of() : List.copyOf(costs);
+        }
+
+        public static Basis of(Comparison comparison) {
+            MonthlyCost monthlyCost = comparison.monthlyCost();
+            return new Basis(monthlyCost == null ? List.of() : monthlyCost.models(),
+                    comparison.verdict() == null ? null : comparison.verdict().saferModelId());
+        }
+
+        ModelCost cost(String modelId) {
+            return costs.stream().filter(m -> m.modelId().equals(modelId)).findFirst().orElse(null);
+        }
+    }
+
     private WhatChanged() {
     }
 
@@ -34,11 +56,17 @@ public final class WhatChanged {
      */
     public static String between(Comparison before, Comparison after, LocalDate on) {
         Objects.requireNonNull(before, "before");
+        return between(Basis.of(before), after, on);
+    }
+
+    /** As {@link #between(Comparison, Comparison, LocalDate)}, from what the earlier revision left. */
+    public static String between(Basis before, Comparison after, LocalDate on) {
+        Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
         List<String> sides = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             ModelSummary model = i == 0 ? after.modelA() : after.modelB();
-            String side = side(model.name(), cost(before.monthlyCost(), model.id()), cost(after.monthlyCost(), model.id()));
+            String side = side(model.name(), before.cost(model.id()), cost(after.monthlyCost(), model.id()));
             if (side != null) {
                 sides.add(side);
             }
@@ -81,10 +109,10 @@ public final class WhatChanged {
                 + routeBefore + " at " + perMTok(before) + ")");
     }
 
-    private static String verdict(Comparison before, Comparison after) {
-        Verdict was = before.verdict();
+    private static String verdict(Basis before, Comparison after) {
+        String was = before.saferModelId();
         Verdict is = after.verdict();
-        if (was == null || is == null || was.saferModelId().equals(is.saferModelId())) {
+        if (was == null || is == null || was.equals(is.saferModelId())) {
             return UNCHANGED;
         }
         String safer = is.saferModelId().equals(after.modelA().id()) ? after.modelA().name() : after.modelB().name();

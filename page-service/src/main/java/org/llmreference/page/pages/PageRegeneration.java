@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.llmreference.contracts.PairId;
@@ -45,9 +47,10 @@ import io.micrometer.core.instrument.Timer;
  * comparison, the page and the page the edit reached are stored behind it ({@link WriteBehind}), which
  * acknowledges the event's record only once they are. What the served page is (revision, content
  * hash, hash of its HTML, its "what changed" list) comes from the {@link PageIndex}, which holds every
- * page: no MongoDB write on the way to a visible page, and one read, of the pair's previous comparison
- * when it is not in memory, so that "what changed" can say what moved ({@link WhatChanged}: the
- * cheapest routes' old and new prices, the monthly cost, the verdict).
+ * page: no MongoDB write on the way to a visible page. "What changed" says what moved ({@link WhatChanged}:
+ * the cheapest routes' old and new prices, the monthly cost, the verdict) from what the pair's previous
+ * event left in memory ({@link WhatChanged.Basis}); only the first event of a pair since the start reads
+ * the stored comparison for it.
  *
  * <p>A {@code ComparisonChanged} renders the comparison with its "what changed" list (this change
  * first, {@value IndexedPage#CHANGES_KEPT} kept); when its content hash, or else its rendered HTML (by
@@ -70,6 +73,12 @@ class PageRegeneration {
     private final Counter regenerated;
     private final Counter unchanged;
     private final Timer regeneration;
+    /** What each pair's latest comparison left for "what changed", by pair: a few hundred bytes a page. */
+    private final Map<String, KnownBasis> bases = new ConcurrentHashMap<>();
+
+    /** A pair's latest comparison event as "what changed" needs it: its revision, and its basis when live. */
+    private record KnownBasis(long revision, boolean live, WhatChanged.Basis basis) {
+    }
 
     PageRegeneration(Comparisons comparisons, WriteBehind writeBehind, PageCache cache, PageIndex index,
             PageRenderer renderer, Clock clock, MeterRegistry meters) {
@@ -104,10 +113,10 @@ class PageRegeneration {
                     + event.payload().pairId() + "; a comparison event is keyed by its pair in canonical order");
         }
         long start = System.nanoTime();
-        Comparison before = event.payload() instanceof ComparisonChanged ? comparisons.find(pairId)
-                .filter(stored -> stored.live() && stored.revision() < event.revision())
-                .map(StoredComparison::comparison).orElse(null) : null;
+        WhatChanged.Basis before = event.payload() instanceof ComparisonChanged ? basisBefore(pairId, event.revision())
+                : null;
         StoredComparison comparison = comparisons.accept(event);
+        remember(event);
         Optional<IndexedPage> previous = index.find(pairId);
         if (previous.isPresent() && previous.get().revision() >= event.revision()) {
             // what is served is as new; what it left may still wait to be stored, which the record waits for too
@@ -123,7 +132,30 @@ class PageRegeneration {
         return Outcome.APPLIED;
     }
 
-    private WriteBehind.Pending changed(Envelope<ComparisonEvent> event, ComparisonChanged changed, Comparison before,
+    /**
+     * What the pair's comparison before {@code revision} left for "what changed": kept in memory since
+     * its event, else (the first event of the pair since the start) read from the stored comparison;
+     * null when the pair had no live comparison before.
+     */
+    private WhatChanged.Basis basisBefore(String pairId, long revision) {
+        KnownBasis known = bases.get(pairId);
+        if (known == null) {
+            return comparisons.find(pairId)
+                    .filter(stored -> stored.live() && stored.revision() < revision && stored.comparison() != null)
+                    .map(stored -> WhatChanged.Basis.of(stored.comparison())).orElse(null);
+        }
+        return known.live() && known.revision() < revision ? known.basis() : null;
+    }
+
+    private void remember(Envelope<ComparisonEvent> event) {
+        KnownBasis after = event.payload().match(
+                changed -> new KnownBasis(event.revision(), changed.comparison() != null,
+                        changed.comparison() == null ? null : WhatChanged.Basis.of(changed.comparison())),
+                withdrawn -> new KnownBasis(event.revision(), false, null));
+        bases.merge(event.aggregateId(), after, (present, offered) -> offered.revision() > present.revision() ? offered : present);
+    }
+
+    private WriteBehind.Pending changed(Envelope<ComparisonEvent> event, ComparisonChanged changed, WhatChanged.Basis before,
             IndexedPage previous) {
         Comparison comparison = changed.comparison();
         boolean wasLive = previous != null && previous.live();

@@ -55,6 +55,7 @@ class ServingBeforeStoringTest {
     static final Duration WAIT = Duration.ofSeconds(60);
 
     MongoClient client;
+    MongoDatabase database;
     GatedPages pages;
     Comparisons comparisons;
     PageCache cache;
@@ -65,7 +66,7 @@ class ServingBeforeStoringTest {
     @BeforeEach
     void startOnADatabaseOfItsOwn(TestInfrastructure infrastructure) {
         client = MongoClients.create(infrastructure.mongoUri());
-        MongoDatabase database = client.getDatabase("write-behind-" + uniqueTag());
+        database = client.getDatabase("write-behind-" + uniqueTag());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         pages = new GatedPages(database);
         comparisons = ComparisonsOn.database(database);
@@ -174,6 +175,26 @@ class ServingBeforeStoringTest {
         pages.open();
         await().atMost(WAIT).until(() -> first.getCount() == 0 && redelivered.getCount() == 0);
         assertThat(pages.find(event.aggregateId()).orElseThrow().page().revision()).isEqualTo(1);
+    }
+
+    @Test
+    void whatChangedComesFromWhatThePreviousEventLeftInMemoryNotFromTheStore() {
+        String tag = uniqueTag();
+        Side a = side("gpt-oss-20b", tag);
+        Side b = side("qwen3.5-4b", tag);
+        Envelope<ComparisonChanged> rev1 = changed(compare(a, b), 1, List.of());
+        Envelope<ComparisonChanged> rev2 = changed(compare(repriced(a, "2"), b), 2, List.of("pricing", "monthlyCost"));
+        CountDownLatch stored = new CountDownLatch(1);
+        apply(rev1, stored::countDown);
+        await().atMost(WAIT).until(() -> stored.getCount() == 0);
+        database.getCollection("comparisons").drop();
+
+        apply(rev2, () -> { });
+
+        PageChange latest = cache.get(rev2.aggregateId()).orElseThrow().page().changes().get(0);
+        assertThat(latest.revision()).isEqualTo(2);
+        assertThat(latest.text()).as("the old and new prices, though the stored comparison is gone")
+                .contains(a.model().name() + ":").contains(" → ");
     }
 
     /** Applies a change as the binding hands it over: as a comparison event. */
