@@ -2,6 +2,9 @@ package org.llmreference.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Set;
+
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,11 +15,15 @@ import org.llmreference.testsupport.Models;
 import org.llmreference.testsupport.TestInfrastructure;
 import org.llmreference.testsupport.WithInfrastructure;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 
 import org.bson.UuidRepresentation;
 import com.mongodb.ConnectionString;
@@ -74,5 +81,30 @@ public class RevisionGuardTest {
         assertThat(stored.revision()).isEqualTo(5);
         assertThat(stored.model().name()).isEqualTo("m");
         assertThat(collection.countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void aBulkWriteOfGuardedUpsertsNamesTheWritesThatFoundTheSameOrANewerRevision() {
+        RevisionGuard.replaceIfNewer(collection, "a", 2, new Stored("a", 2, Models.aModel("a")));
+        RevisionGuard.replaceIfNewer(collection, "b", 5, new Stored("b", 5, Models.aModel("b")));
+
+        Set<Integer> stale = Set.of();
+        try {
+            collection.bulkWrite(List.of(
+                    new ReplaceOneModel<>(RevisionGuard.olderThan("a", 3), new Stored("a", 3, Models.aModel("a")),
+                            new ReplaceOptions().upsert(true)),
+                    new ReplaceOneModel<>(RevisionGuard.olderThan("b", 4), new Stored("b", 4, Models.aModel("b")),
+                            new ReplaceOptions().upsert(true)),
+                    new ReplaceOneModel<>(RevisionGuard.olderThan("c", 1), new Stored("c", 1, Models.aModel("c")),
+                            new ReplaceOptions().upsert(true))),
+                    new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            stale = RevisionGuard.staleInBulk(e);
+        }
+
+        assertThat(stale).containsExactly(1);
+        assertThat(collection.find(Filters.eq("_id", "a")).first().revision()).isEqualTo(3);
+        assertThat(collection.find(Filters.eq("_id", "b")).first().revision()).as("kept").isEqualTo(5);
+        assertThat(collection.find(Filters.eq("_id", "c")).first().revision()).isEqualTo(1);
     }
 }

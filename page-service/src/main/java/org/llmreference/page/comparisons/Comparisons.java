@@ -11,12 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.llmreference.contracts.Envelope;
 import org.llmreference.contracts.comparison.ComparisonEvent;
+import org.llmreference.platform.projection.RevisionGuard;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -75,18 +74,14 @@ public class Comparisons {
         upgradeEarlierDocuments();
         List<ReplaceOneModel<StoredComparison>> writes = new ArrayList<>();
         for (StoredComparison comparison : comparisons) {
-            writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", comparison.pairId()),
-                    Filters.lt("revision", comparison.revision())), comparison, new ReplaceOptions().upsert(true)));
+            writes.add(new ReplaceOneModel<>(RevisionGuard.olderThan(comparison.pairId(), comparison.revision()),
+                    comparison, new ReplaceOptions().upsert(true)));
         }
         try {
             collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                // an upsert that found the same or a newer revision stored tried to insert a second document
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-            }
+            // a comparison stored at the same or a newer revision is no failure
+            RevisionGuard.staleInBulk(e);
         }
         for (StoredComparison comparison : comparisons) {
             unstored.computeIfPresent(comparison.pairId(),

@@ -10,15 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 import org.llmreference.page.rendering.ModelLink;
 import org.llmreference.page.rendering.PageChange;
+import org.llmreference.platform.projection.RevisionGuard;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -58,11 +56,11 @@ public class Pages {
         List<ServedPage> pages = List.copyOf(served);
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (ServedPage page : pages) {
-            writes.add(new ReplaceOneModel<>(olderThan(page.page().pairId(), page.page().revision()), toDocument(page),
+            writes.add(new ReplaceOneModel<>(RevisionGuard.olderThan(page.page().pairId(), page.page().revision()), toDocument(page),
                     new ReplaceOptions().upsert(true)));
         }
         for (WriteBehind.Advance advance : advances) {
-            writes.add(new UpdateOneModel<>(olderThan(advance.pairId(), advance.revision()), Updates.combine(
+            writes.add(new UpdateOneModel<>(RevisionGuard.olderThan(advance.pairId(), advance.revision()), Updates.combine(
                     Updates.set("revision", advance.revision()), Updates.set("causedBy", advance.causedBy()))));
         }
         if (writes.isEmpty()) {
@@ -72,20 +70,14 @@ public class Pages {
         try {
             collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY
-                        || error.getIndex() >= pages.size()) {
+            for (int index : RevisionGuard.staleInBulk(e)) {
+                if (index >= pages.size()) {
                     throw e;
                 }
-                // the upsert found the page stored at the same or a newer revision and tried to insert another
-                stale.add(pages.get(error.getIndex()).page().pairId());
+                stale.add(pages.get(index).page().pairId());
             }
         }
         return stale;
-    }
-
-    private static Bson olderThan(String pairId, long revision) {
-        return Filters.and(Filters.eq("_id", pairId), Filters.lt("revision", revision));
     }
 
     /** The page (documents stored before pages were kept as gzip only still hold an {@code html} field: not read). */

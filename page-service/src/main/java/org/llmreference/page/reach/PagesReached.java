@@ -1,21 +1,18 @@
 package org.llmreference.page.reach;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
+import org.llmreference.platform.projection.RevisionGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
-import com.mongodb.MongoWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -27,8 +24,8 @@ import com.mongodb.client.model.Sorts;
  * Which pages each edit reached, one document per page revision in {@value #COLLECTION}:
  * {@code {_id: "pairId@revision", causedBy, pairId, revision, live, changed, at}}, so the audit trail
  * of catalog-service and pricing-service (which names each change's {@code causedBy}) can be joined
- * with the pages it reached. Written after the page itself; a revision recorded twice (a replayed
- * event) is kept once. Failing to record one does not fail the page: it is logged.
+ * with the pages it reached. Written behind the page served, together with it ({@code WriteBehind}); a
+ * revision recorded twice (a replayed event) is kept once.
  */
 @Component
 public class PagesReached {
@@ -50,27 +47,9 @@ public class PagesReached {
         }
     }
 
-    /** Records that the edit {@code causedBy} gave the pair's page {@code revision}. */
-    public void record(String causedBy, String pairId, long revision, boolean live, boolean changed, Instant at) {
-        if (causedBy == null) {
-            return;
-        }
-        try {
-            collection.insertOne(new Document("_id", pairId + "@" + revision).append("causedBy", causedBy)
-                    .append("pairId", pairId).append("revision", revision).append("live", live).append("changed", changed)
-                    .append("at", Date.from(at)));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                log.warn("could not record that {} reached page {} rev {}: {}", causedBy, pairId, revision, e.getMessage());
-            }
-        } catch (MongoException e) {
-            log.warn("could not record that {} reached page {} rev {}: {}", causedBy, pairId, revision, e.getMessage());
-        }
-    }
-
     /**
-     * Records many pages reached in one write (those without an edit are skipped); like
-     * {@link #record}, a page recorded already is no failure.
+     * Records the pages edits reached, in one write (those without an edit are skipped); a page
+     * recorded already is no failure.
      *
      * @throws MongoException when MongoDB did not take them
      */
@@ -89,11 +68,8 @@ public class PagesReached {
         try {
             collection.insertMany(documents, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-            }
+            // a page recorded already (its id is the pair and revision) is no failure
+            RevisionGuard.staleInBulk(e);
         }
     }
 

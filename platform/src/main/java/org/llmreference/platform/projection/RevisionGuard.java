@@ -1,7 +1,14 @@
 package org.llmreference.platform.projection;
 
+import java.util.HashSet;
+import java.util.Set;
+
+import org.bson.conversions.Bson;
+
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
@@ -30,8 +37,7 @@ public final class RevisionGuard {
      */
     public static <T> Outcome replaceIfNewer(MongoCollection<T> collection, String id, long revision, T snapshot) {
         try {
-            collection.replaceOne(Filters.and(Filters.eq("_id", id), Filters.lt("revision", revision)), snapshot,
-                    new ReplaceOptions().upsert(true));
+            collection.replaceOne(olderThan(id, revision), snapshot, new ReplaceOptions().upsert(true));
             return Outcome.APPLIED;
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
@@ -40,5 +46,29 @@ public final class RevisionGuard {
             }
             throw e;
         }
+    }
+
+    /** The document {@code id} if its {@code revision} is older than {@code revision}: the filter of a guarded write. */
+    public static Bson olderThan(String id, long revision) {
+        return Filters.and(Filters.eq("_id", id), Filters.lt("revision", revision));
+    }
+
+    /**
+     * The writes, by their index, of an unordered bulk write of guarded upserts ({@link #olderThan})
+     * that found their document stored at the same or a newer revision: each such upsert tried to insert
+     * a second document with the id. Throws {@code e} itself when any write failed otherwise.
+     */
+    public static Set<Integer> staleInBulk(MongoBulkWriteException e) {
+        if (e.getWriteConcernError() != null) {
+            throw e;
+        }
+        Set<Integer> stale = new HashSet<>();
+        for (BulkWriteError error : e.getWriteErrors()) {
+            if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            stale.add(error.getIndex());
+        }
+        return stale;
     }
 }
