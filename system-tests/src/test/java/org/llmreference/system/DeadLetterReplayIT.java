@@ -34,8 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A dead letter replayed after the fix, through {@code ./llmref dlq}: page-service keeps its pages
- * in a MongoDB of its own and waits only a second for it when it is away, so while that MongoDB is
- * stopped a price change's comparisons fail their attempts and go to
+ * in a MongoDB of its own and waits only a second for it when it is away. Restarted just before that
+ * MongoDB stops, it must read each pair's previous comparison from it for the pair's first event, so
+ * a price change's comparisons fail their attempts and go to
  * {@code comparison.pages.v1.page-service.dlq} with their reason. MongoDB back (the fix) does not
  * bring them back by itself: the pages stay behind until the dead letters are replayed, after a dry
  * run that sends nothing. A second replay is refused.
@@ -95,6 +96,11 @@ class DeadLetterReplayIT {
         String cost = monthlyCost(INPUT_PRICE);
         assertThat(site.serve(pair).body()).as("the page before the edit").doesNotContain(cost);
 
+        // Freshly started, page-service holds no pair's previous comparison in memory: the first event of a
+        // pair reads it from MongoDB, and fails while MongoDB is away (a later event would be served and stored behind).
+        site.page.stop();
+        site.page = site.page.restart("before-outage");
+        site.page.awaitReady(WAIT);
         pageMongo.stop();
         assertThat(reprice(INPUT_PRICE).statusCode()).isEqualTo(200);
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> deadLetterKeys().contains(pair));
