@@ -82,11 +82,6 @@ public class PageCache {
         unstored.computeIfPresent(pairId, (key, held) -> held.page().revision() <= revision ? null : held);
     }
 
-    /** Pages served and not stored yet. */
-    int unstored() {
-        return unstored.size();
-    }
-
     /** Moves a held page whose content did not change on to a newer revision (nothing when it is not held). */
     void advance(String pairId, long revision, String causedBy) {
         unstored.computeIfPresent(pairId,
