@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 import org.llmreference.testsupport.TestInfrastructure;
@@ -21,7 +22,7 @@ class OwnershipTest {
     void twoMembersSplitThePartitionsAndTheSurvivorOwnsAllWhenOneLeaves(TestInfrastructure infrastructure)
             throws Exception {
         String group = "comparison-service.owners-" + UUID.randomUUID();
-        Set<Integer> revokedFromFirst = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<Integer> revokedFromFirst = ConcurrentHashMap.newKeySet();
         try (Ownership first = ownership(infrastructure, group, 1, revokedFromFirst).start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> first.owned().equals(ALL));
             Ownership second = ownership(infrastructure, group, 2, new HashSet<>()).start();
