@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.llmreference.comparison.engine.ComparisonEngine;
 import org.llmreference.comparison.engine.Side;
@@ -261,18 +263,31 @@ public final class ComparisonSet {
      */
     public static final class Work {
 
+        private final Set<PairId> toWithdraw;
+        private final Set<PairId> toRecompute;
         private final Iterator<PairId> withdraw;
         private final Iterator<PairId> recompute;
         private final String withdrawReason;
         private final Set<PairId> pairs;
 
         private Work(Set<PairId> recompute, Set<PairId> withdraw, String withdrawReason) {
-            this.withdraw = new TreeSet<>(withdraw).iterator();
-            this.recompute = new TreeSet<>(recompute).iterator();
+            this.toWithdraw = new TreeSet<>(withdraw);
+            this.toRecompute = new TreeSet<>(recompute);
+            this.withdraw = toWithdraw.iterator();
+            this.recompute = toRecompute.iterator();
             this.withdrawReason = withdrawReason;
             TreeSet<PairId> all = new TreeSet<>(recompute);
             all.addAll(withdraw);
             this.pairs = Collections.unmodifiableSet(all);
+        }
+
+        /**
+         * The part of this work (not yet planned) whose pairs {@code owned} accepts: where several
+         * instances split the pairs, each plans and publishes only its own.
+         */
+        public Work owned(Predicate<PairId> owned) {
+            return new Work(toRecompute.stream().filter(owned).collect(Collectors.toSet()),
+                    toWithdraw.stream().filter(owned).collect(Collectors.toSet()), withdrawReason);
         }
 
         /** Every pair the change can affect: those to recompute and those that left the graph, in id order. */

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.llmreference.comparison.instances.OwnedPartitions;
+import org.llmreference.contracts.Topics;
 import org.llmreference.platform.outbox.DirectPublisher;
 import org.llmreference.platform.outbox.OutboxRelay;
 import org.llmreference.platform.outbox.OutboxRelays;
@@ -31,6 +33,13 @@ class ComparisonsMessaging {
     @Bean
     OutboxRelay comparisonsOutboxRelay(OutboxRelays relays) {
         return relays.over(COLLECTION);
+    }
+
+    /** The pairs this instance publishes: none until the owners group assigns it partitions ({@link PairOwnership}). */
+    @Bean
+    OwnedPartitions ownedPartitions() {
+        return OwnedPartitions.assignedOf(Topics.EVENT_TOPICS.stream()
+                .filter(topic -> topic.name().equals(Topics.COMPARISON_PAGES)).findFirst().orElseThrow().partitions());
     }
 
     @Bean

@@ -1,11 +1,13 @@
 package org.llmreference.comparison.comparisons;
 
 import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import org.llmreference.comparison.engine.ComparisonEngine;
+import org.llmreference.comparison.instances.OwnedPartitions;
 import org.llmreference.comparison.recompute.ComparisonSet;
 import org.llmreference.comparison.recompute.ComparisonSet.Work;
 import org.llmreference.contracts.PairId;
@@ -28,8 +30,13 @@ import io.micrometer.core.instrument.Timer;
  * <p>Two locks: {@code changes} is held by one change (or the first load) from its first slice to its
  * last; the set's own lock {@code state} only while a change is applied to it, while a slice is planned
  * and while a published slice is committed, and by readers. So readers (the pairs API, previews) never
- * wait for a whole change, only for the slice being planned or committed. This service runs as one
- * instance: the pair graph needs every model.
+ * wait for a whole change, only for the slice being planned or committed.
+ *
+ * <p>Every instance holds the whole set (the pair graph needs every model) but plans and publishes only
+ * the pairs it owns ({@link OwnedPartitions}). Ownership changes between two changes, under
+ * {@code changes}: partitions {@linkplain #revoked revoked} are no longer published once the change
+ * under way is published and stored; partitions {@linkplain #assigned assigned} make the set load
+ * again, from what their previous owner published and stored, and reconcile the pairs now owned.
  */
 @Component
 public class LiveComparisonSet {
@@ -42,6 +49,7 @@ public class LiveComparisonSet {
     private final Curations curations;
     private final PublishedState published;
     private final SlicePublisher slices;
+    private final OwnedPartitions owned;
     private final Clock clock;
     private final MeterRegistry meters;
     /** One change (or the first load of the set) at a time, from its first slice to its last. */
@@ -58,13 +66,14 @@ public class LiveComparisonSet {
     }
 
     LiveComparisonSet(ComparisonEngine engine, ComparisonSettings settings, Sources sources, Curations curations,
-            PublishedState published, SlicePublisher slices, Clock clock, MeterRegistry meters) {
+            PublishedState published, SlicePublisher slices, OwnedPartitions owned, Clock clock, MeterRegistry meters) {
         this.engine = engine;
         this.settings = settings;
         this.sources = sources;
         this.curations = curations;
         this.published = published;
         this.slices = slices;
+        this.owned = owned;
         this.clock = clock;
         this.meters = meters;
         Gauge.builder("llmref.comparisons.live", this, live -> {
@@ -132,7 +141,7 @@ public class LiveComparisonSet {
                 Work work;
                 state.lock();
                 try {
-                    work = change.apply(current);
+                    work = change.apply(current).owned(owned::owns);
                 } finally {
                     state.unlock();
                 }
@@ -156,16 +165,46 @@ public class LiveComparisonSet {
         if (set == null) {
             long start = System.nanoTime();
             ComparisonSet built = new ComparisonSet(engine, settings.peers(), sources.allModels(), sources.allPriceLists(),
-                    curations.all(), published.load());
+                    curations.all(), published.load(owned));
             Cause reconciling = Cause.startingNow(clock.instant(), Cause.RECONCILIATION);
-            Planned reconciliation = slices.publish(built, built.recomputeAllWork(), pair -> reconciling, "reconcile",
-                    reconciling, state);
+            Planned reconciliation = slices.publish(built, built.recomputeAllWork().owned(owned::owns),
+                    pair -> reconciling, "reconcile", reconciling, state);
             set = built;
-            log.info("Comparison set loaded in {} ms: {} live pairs, {} recomputed, {} published on reconciliation",
+            log.info("Comparison set loaded in {} ms: {} live pairs, {} recomputed (owned), {} published on reconciliation",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), built.graph().livePairs().size(),
                     reconciliation.recomputed(), reconciliation.published());
         }
         return set;
+    }
+
+    /**
+     * Takes on newly owned partitions once the change under way is done: the set is loaded again, so
+     * what the previous owner published and stored (and what it sent but did not store) is the basis
+     * of their pairs, and those pairs are reconciled at once. If MongoDB or Kafka cannot be read now,
+     * the next change or read loads it.
+     */
+    public void assigned(Set<Integer> partitions) {
+        changes.lock();
+        try {
+            owned.add(partitions);
+            drop();
+            loaded();
+        } catch (RuntimeException e) {
+            log.warn("Could not load the comparisons for partitions {} now owned; the next change will: {}", partitions,
+                    e.toString());
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** Stops publishing pairs of these partitions; when it returns, nothing of them is being published. */
+    public void revoked(Set<Integer> partitions) {
+        changes.lock();
+        try {
+            owned.remove(partitions);
+        } finally {
+            changes.unlock();
+        }
     }
 
     /** Forgets the set after a failed change: the next use rebuilds it from what was stored. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.llmreference.comparison.instances.OwnedPartitions;
 import org.llmreference.comparison.recompute.Plan;
 import org.llmreference.comparison.recompute.Publication;
 import org.llmreference.comparison.recompute.PublishedPair;
@@ -62,15 +63,17 @@ class PublishedState {
     }
 
     /**
-     * Stores what was sent but not stored, then answers what was last published per pair.
+     * Stores what was sent to the owned partitions but not stored, then answers what was last published
+     * per pair. Partitions owned by another instance are left to it: what it sent and has not stored
+     * yet, it is storing now.
      *
      * @throws RuntimeException when MongoDB or Kafka cannot be read; the caller tries again later
      */
-    List<PublishedPair> load() {
+    List<PublishedPair> load(OwnedPartitions owned) {
         Map<PairId, PublishedPair> state = new HashMap<>();
         comparisons.publishedState().forEach(pair -> state.put(pair.pair(), pair));
         Map<PairId, Sent> unstored = new LinkedHashMap<>();
-        Map<TopicPartition, Long> read = readUnstored(state, unstored);
+        Map<TopicPartition, Long> read = readUnstored(owned, state, unstored);
         if (!unstored.isEmpty()) {
             List<Publication> publications = unstored.values().stream().map(Sent::publication).toList();
             comparisons.store(new Plan(publications, 0), pair -> unstored.get(pair).cause(), clock.instant());
@@ -87,14 +90,16 @@ class PublishedState {
     }
 
     /**
-     * Reads the topic from the stored progress to its end, keeping per pair the newest event above the
-     * stored revision; answers the last offset read per partition.
+     * Reads the owned partitions of the topic from the stored progress to their end, keeping per pair
+     * the newest event above the stored revision; answers the last offset read per partition.
      */
-    private Map<TopicPartition, Long> readUnstored(Map<PairId, PublishedPair> stored, Map<PairId, Sent> unstored) {
+    private Map<TopicPartition, Long> readUnstored(OwnedPartitions owned, Map<PairId, PublishedPair> stored,
+            Map<PairId, Sent> unstored) {
         Map<Integer, Long> from = progress.storedThrough();
         Map<TopicPartition, Long> read = new HashMap<>();
         try (Consumer<byte[], byte[]> consumer = readers.open()) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, READ_LIMIT).stream()
+                    .filter(info -> owned.owns(info.partition()))
                     .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_LIMIT);
             Map<TopicPartition, Long> next = new HashMap<>();

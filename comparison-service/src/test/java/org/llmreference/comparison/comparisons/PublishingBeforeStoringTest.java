@@ -21,6 +21,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.llmreference.comparison.instances.OwnedPartitions;
 import org.llmreference.comparison.engine.ComparisonEngine;
 import org.llmreference.comparison.engine.EngineSettings;
 import org.llmreference.comparison.recompute.ComparisonSet.SourceChange;
@@ -229,7 +230,8 @@ class PublishingBeforeStoringTest {
             Clock clock = Clock.systemUTC();
             set = new LiveComparisonSet(ENGINE, SETTINGS, facts, List::of,
                     new PublishedState(comparisons, progress, topic.readers(), clock),
-                    new SlicePublisher(topic.publisher(), comparisons, progress, clock, meters), clock, meters);
+                    new SlicePublisher(topic.publisher(), comparisons, progress, clock, meters), OwnedPartitions.everything(),
+                    clock, meters);
             queue = new SourceChangeQueue(set, meters);
         }
 

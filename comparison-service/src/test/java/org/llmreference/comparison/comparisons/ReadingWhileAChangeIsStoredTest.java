@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+import org.llmreference.comparison.instances.OwnedPartitions;
 import org.llmreference.comparison.engine.ComparisonEngine;
 import org.llmreference.contracts.PairId;
 import org.llmreference.comparison.pairs.CuratedPairs;
@@ -86,8 +87,8 @@ class ReadingWhileAChangeIsStoredTest {
         PublishingProgress progress = new PublishingProgress(database);
         LiveComparisonSet comparisons = new LiveComparisonSet(engine, settings, sources, curatedPairs,
                 new PublishedState(heldOnce, progress, topic.readers(), Clock.systemUTC()),
-                new SlicePublisher(topic.publisher(), heldOnce, progress, Clock.systemUTC(), meters), Clock.systemUTC(),
-                meters);
+                new SlicePublisher(topic.publisher(), heldOnce, progress, Clock.systemUTC(), meters),
+                OwnedPartitions.everything(), Clock.systemUTC(), meters);
         SourceChangeQueue queue = new SourceChangeQueue(comparisons, meters);
         try {
             // The first read loads the set (and reconciles the service's catalog into this database).
