@@ -334,50 +334,10 @@ class FaultToleranceIT {
         });
     }
 
-    /**
-     * Per key among {@code keys}: the revisions on the topic are 1, 2, 3… in order with none missing, and
-     * each revision is one event. A record appended again (the same event id, as a producer retrying
-     * across the broker's restart can append it) is a redelivery that consumers skip by revision: it is
-     * counted in the figures, not an error; a second, different event with a revision already seen is.
-     */
     void assertRevisionsGaplessAndUnique(String topic, Set<String> keys) {
-        Map<String, List<Long>> revisions = new TreeMap<>();
-        Map<String, Map<Long, String>> eventIds = new TreeMap<>();
-        int redelivered = 0;
-        for (ConsumerRecord<byte[], byte[]> record : readAll(topic)) {
-            String key = new String(record.key(), StandardCharsets.UTF_8);
-            JsonNode event = readable(record.value());
-            if (keys.contains(key) && event != null && event.get("schemaVersion").asInt() == 1) {
-                long revision = event.get("revision").asLong();
-                String eventId = event.get("eventId").asText();
-                String first = eventIds.computeIfAbsent(key, k -> new TreeMap<>()).putIfAbsent(revision, eventId);
-                if (first == null) {
-                    revisions.computeIfAbsent(key, k -> new ArrayList<>()).add(revision);
-                } else {
-                    assertThat(eventId).as("revision %d of %s on %s is one event", revision, key, topic).isEqualTo(first);
-                    redelivered++;
-                }
-            }
-        }
-        assertThat(revisions.keySet()).containsExactlyInAnyOrderElementsOf(keys);
-        revisions.forEach((key, seen) -> {
-            List<Long> expected = new ArrayList<>();
-            for (long revision = seen.get(0); revision <= Collections.max(seen); revision++) {
-                expected.add(revision);
-            }
-            assertThat(seen).as("revisions of %s on %s, in order", key, topic).containsExactlyElementsOf(expected);
-        });
+        int redelivered = TopicRecords.assertRevisionsGaplessAndUnique(readAll(topic), topic, keys);
         Figures.record("Broker outage: %d records appended again on %s (the same event; consumers skip it by revision)",
                 redelivered, topic);
-    }
-
-    /** The event, or null for the poison records the first test sent. */
-    private static JsonNode readable(byte[] value) {
-        try {
-            return Site.JSON.readTree(value);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     private byte[] lastRecord(String topic, String key) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,16 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(String name, Map<String, String> environment) {
         return start(name, environment, freePort(), Path.of("target", name + ".log"));
+    }
+
+    /**
+     * Instance {@code instance} (2, 3, ...) of this service, with this process's settings but for
+     * {@code LLMREF_INSTANCE}, a port and a log of its own.
+     */
+    ServiceProcess startInstance(int instance) {
+        Map<String, String> own = new HashMap<>(environment);
+        own.put("LLMREF_INSTANCE", String.valueOf(instance));
+        return start(name, own, freePort(), Path.of("target", name + "-" + instance + ".log"));
     }
 
     private static ServiceProcess start(String name, Map<String, String> environment, int port, Path log) {

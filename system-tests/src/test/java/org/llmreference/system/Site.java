@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,8 @@ final class Site implements AutoCloseable {
     ServiceProcess page;
     /** The editors' console, once {@link #startConsole()} started it. */
     ServiceProcess console;
+    /** Further instances of comparison-service and page-service, once {@link #startInstance} started them. */
+    final List<ServiceProcess> instances = new ArrayList<>();
 
     private Site(Map<String, String> environment, String mongoUri) {
         this.environment = environment;
@@ -108,6 +111,16 @@ final class Site implements AutoCloseable {
         own.put("LLMREF_BASE_URL", "http://127.0.0.1:" + page.port());
         console = ServiceProcess.start("console", own).awaitReady(Deadlines.SERVICE_READY);
         return console;
+    }
+
+    /**
+     * Starts instance {@code instance} (2, 3, ...) of comparison-service or page-service beside the
+     * first, with its settings, and waits until it is ready.
+     */
+    ServiceProcess startInstance(ServiceProcess first, int instance) {
+        ServiceProcess process = first.startInstance(instance);
+        instances.add(process);
+        return process.awaitReady(Deadlines.SERVICE_READY);
     }
 
     private static Map<String, String> with(Map<String, String> environment, Map<String, String> own) {
@@ -257,6 +270,9 @@ final class Site implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        for (ServiceProcess process : instances) {
+            process.close();
+        }
         for (ServiceProcess process : new ServiceProcess[] {console, page, comparison, pricing, catalog}) {
             if (process != null) {
                 process.close();

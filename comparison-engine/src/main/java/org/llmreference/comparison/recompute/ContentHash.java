@@ -17,15 +17,15 @@ import tools.jackson.databind.JsonNode;
  * plainly), and over each of its sections: two comparisons with equal content have equal hashes,
  * whatever event led to them.
  */
-final class ContentHash {
+public final class ContentHash {
 
     private ContentHash() {
     }
 
-    record Hashes(String content, Map<String, String> sections) {
+    public record Hashes(String content, Map<String, String> sections) {
     }
 
-    static Hashes of(Comparison comparison) {
+    public static Hashes of(Comparison comparison) {
         JsonNode tree = EventCodec.mapper().valueToTree(comparison);
         Map<String, String> sections = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : tree.properties()) {

@@ -80,6 +80,8 @@ public class LiveComparisonSet {
             ComparisonSet current = live.set;
             return current == null ? Double.NaN : current.graph().livePairs().size();
         }).description("pairs that have a page").register(meters);
+        Gauge.builder("llmref.comparisons.owned.partitions", owned, OwnedPartitions::count)
+                .description("partitions of comparison.pages.v1 whose pairs this instance publishes").register(meters);
     }
 
     /**

@@ -42,6 +42,11 @@ public final class OwnedPartitions {
         return everything || owned.contains(partition);
     }
 
+    /** How many partitions it owns. */
+    public int count() {
+        return everything ? partitions : owned.size();
+    }
+
     public void add(Set<Integer> added) {
         Set<Integer> now = new TreeSet<>(owned);
         now.addAll(added);
