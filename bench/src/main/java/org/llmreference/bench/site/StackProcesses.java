@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The bench stack's processes, found by the pid files {@code ./llmref up} writes
@@ -19,6 +20,8 @@ public final class StackProcesses {
     /** infra (Kafka + the MongoDB-wire server), then the services in start order. */
     public static final List<String> NAMES = List.of("infra", "catalog-service", "pricing-service",
             "comparison-service", "page-service");
+    /** The pid file of a further instance of comparison-service or page-service ({@code page-service-2.pid}). */
+    private static final Pattern FURTHER_INSTANCE = Pattern.compile("(comparison|page)-service-\\d+\\.pid");
     private static final Pattern VM_RSS = Pattern.compile("^VmRSS:\\s+(\\d+) kB$", Pattern.MULTILINE);
 
     private final Path home;
@@ -27,10 +30,25 @@ public final class StackProcesses {
         this.home = home;
     }
 
-    /** Resident memory (VmRSS from /proc/{pid}/status) of each process, in bytes, in {@link #NAMES} order. */
+    /**
+     * {@link #NAMES}, then the further instances of comparison-service and page-service the stack runs
+     * ({@code LLMREF_COMPARISON_INSTANCES}, {@code LLMREF_PAGE_INSTANCES}), by name.
+     */
+    public List<String> names() {
+        List<String> names = new ArrayList<>(NAMES);
+        try (Stream<Path> files = Files.list(home.resolve("run"))) {
+            files.map(file -> file.getFileName().toString()).filter(file -> FURTHER_INSTANCE.matcher(file).matches())
+                    .sorted().forEach(file -> names.add(file.substring(0, file.length() - ".pid".length())));
+        } catch (IOException e) {
+            throw new BenchmarkFailure("cannot list the pid files in " + home.resolve("run") + " (is the bench stack up?)", e);
+        }
+        return names;
+    }
+
+    /** Resident memory (VmRSS from /proc/{pid}/status) of each process, in bytes, in {@link #names()} order. */
     public Map<String, Long> residentBytes() {
         Map<String, Long> rss = new LinkedHashMap<>();
-        for (String name : NAMES) {
+        for (String name : names()) {
             rss.put(name, residentBytes(name));
         }
         return rss;
@@ -54,7 +72,7 @@ public final class StackProcesses {
     /** The processes that have stopped (or whose pid file is gone). */
     public List<String> stopped() {
         List<String> stopped = new ArrayList<>();
-        for (String name : NAMES) {
+        for (String name : names()) {
             Path pidFile = pidFile(name);
             if (!Files.exists(pidFile) || !ProcessHandle.of(pid(name)).map(ProcessHandle::isAlive).orElse(false)) {
                 stopped.add(name);
