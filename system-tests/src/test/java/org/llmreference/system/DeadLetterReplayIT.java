@@ -30,7 +30,6 @@ import org.llmreference.testsupport.OutageBroker;
 import org.llmreference.testsupport.OutageMongo;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A dead letter replayed after the fix, through {@code ./llmref dlq}: page-service keeps its pages
@@ -164,14 +163,8 @@ class DeadLetterReplayIT {
 
     HttpResponse<String> reprice(BigDecimal input) {
         JsonNode route = Site.read(site.pricingApi(), "/api/models/" + MODEL + "/routes/" + PROVIDER);
-        ObjectNode body = Site.JSON.createObjectNode();
-        body.put("inputPricePerMTok", input);
-        body.put("outputPricePerMTok", input.multiply(BigDecimal.valueOf(2)));
-        body.put("contextWindow", route.get("contextWindow").asLong());
-        body.put("status", "active");
-        body.put("sourceUrl", route.get("sourceUrl").asString());
-        body.put("verifiedAt", route.get("verifiedAt").asString());
-        return site.pricingApi().put("/api/models/" + MODEL + "/routes/" + PROVIDER, body.toString()).as(Site.EDITOR_TOKEN).send();
+        return site.pricingApi().put("/api/models/" + MODEL + "/routes/" + PROVIDER, Site.repriced(route, input))
+                .as(Site.EDITOR_TOKEN).send();
     }
 
     /** The monthly cost at the default traffic (800M input and 250M output tokens). */

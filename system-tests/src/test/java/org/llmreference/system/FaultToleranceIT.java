@@ -140,7 +140,7 @@ class FaultToleranceIT {
                 } else {
                     refused.add(response.statusCode() + " " + response.body());
                 }
-                pause(55);
+                Figures.pause(55);
             }
         }, "editor");
         editor.start();
@@ -162,7 +162,7 @@ class FaultToleranceIT {
         long back = System.nanoTime();
         int acceptedWhenBack = accepted.get();
         await().atMost(Duration.ofSeconds(30)).until(() -> visitor.lastStaleHeader() == null);
-        double fresh = seconds(back);
+        double fresh = Figures.secondsSince(back);
         visitor.stop(visiting);
         editor.join(TimeUnit.MINUTES.toMillis(2));
 
@@ -170,7 +170,7 @@ class FaultToleranceIT {
         assertThat(refused).as("editor writes while Kafka is down are accepted (the outbox keeps them)").isEmpty();
         assertThat(accepted.get()).isEqualTo(500);
         awaitConverged(lastAccepted.keySet(), WAIT);
-        double converged = seconds(back);
+        double converged = Figures.secondsSince(back);
         Figures.record("Broker outage: %d edits accepted before the stop, %d during the %.1f s outage, %d after; "
                 + "%d page visits during the outage, all 200 with the page (%d marked stale); pages no longer marked stale "
                 + "%.1f s and converged %.1f s after the broker's return", acceptedWhenStopped,
@@ -195,7 +195,7 @@ class FaultToleranceIT {
                 if (edit(ROUTES.get(i % ROUTES.size()).get(0)).statusCode() == 200) {
                     accepted.incrementAndGet();
                 }
-                pause(50);
+                Figures.pause(50);
             }
         }, "editor");
         editor.start();
@@ -213,7 +213,7 @@ class FaultToleranceIT {
             assertThat(accepted.get()).isEqualTo(200);
             awaitConverged(lastAccepted.keySet(), WAIT);
             Figures.record("Consumer crash: pages converged %.1f s after both killed services were ready again; "
-                    + "%d page reads recorded", seconds(ready), recorder.reads.get());
+                    + "%d page reads recorded", Figures.secondsSince(ready), recorder.reads.get());
         } finally {
             recorder.running.set(false);
             recording.join(10_000);
@@ -262,18 +262,18 @@ class FaultToleranceIT {
         long back = System.nanoTime();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(site.processes())
                 .allSatisfy(process -> assertThat(process.readinessStatus()).isEqualTo(200)));
-        double ready = seconds(back);
+        double ready = Figures.secondsSince(back);
         await().atMost(Duration.ofSeconds(30)).until(() -> visitor.lastStaleHeader() == null);
         visitor.stop(visiting);
         visitor.assertEveryVisitGotItsPage();
         awaitConverged(Set.of(model), WAIT);
-        double converged = seconds(back);
+        double converged = Figures.secondsSince(back);
         assertThat(edit(model).statusCode()).isEqualTo(200);
         awaitConverged(Set.of(model), WAIT);
         Figures.record("MongoDB outage: %d page visits during it, all 200 with the page (%d marked stale); every "
                 + "service ready again %.1f s after MongoDB's return; the edit accepted just before the outage reached its "
                 + "pages %.1f s after; a new edit reached them %.1f s after", visitor.visits.get(), visitor.stale.get(),
-                ready, converged, seconds(back));
+                ready, converged, Figures.secondsSince(back));
     }
 
     /** Reprices the model's route with the next, higher price; records it when accepted. */
@@ -381,18 +381,6 @@ class FaultToleranceIT {
 
     private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
         return TopicRecords.readAll(broker.bootstrapServers(), topic);
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**

@@ -16,6 +16,20 @@ final class Figures {
     private Figures() {
     }
 
+    /** Seconds since a {@link System#nanoTime()} reading. */
+    static double secondsSince(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    /** Sleeps between two polls of a condition that has a deadline of its own. */
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static synchronized void record(String format, Object... arguments) {
         String line = Instant.now() + " " + String.format(format, arguments);
         System.out.println(line);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import com.mongodb.client.model.Filters;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The four services as separate processes on one Kafka broker and one MongoDB server, as the run
@@ -261,6 +263,18 @@ final class Site implements AutoCloseable {
             }
         }
         return Double.NaN;
+    }
+
+    /** The body of a PUT that keeps an active route as it is but for its prices: input, and output at twice that. */
+    static String repriced(JsonNode route, BigDecimal input) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("inputPricePerMTok", input);
+        body.put("outputPricePerMTok", input.multiply(BigDecimal.valueOf(2)));
+        body.put("contextWindow", route.get("contextWindow").asLong());
+        body.put("status", "active");
+        body.put("sourceUrl", route.get("sourceUrl").asString());
+        body.put("verifiedAt", route.get("verifiedAt").asString());
+        return body.toString();
     }
 
     static JsonNode read(Api api, String path) {

@@ -35,7 +35,6 @@ import org.llmreference.testsupport.OutageBroker;
 import org.llmreference.testsupport.OutageMongo;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Two instances of comparison-service and two of page-service on one Kafka and one MongoDB, as
@@ -129,7 +128,7 @@ class TwoInstancesIT {
         assertThat(publishedBy(site.comparison) + publishedBy(secondComparison)).isGreaterThan(published);
         Figures.record("Two instances: %d interleaved edits to %d models; every page of %d pairs as computed from scratch "
                 + "on both page-service instances %.1f s after the last edit", edits.get(), models.size(),
-                site.livePairs().size(), seconds(settling));
+                site.livePairs().size(), Figures.secondsSince(settling));
     }
 
     @Test
@@ -146,7 +145,7 @@ class TwoInstancesIT {
                 if (edit(models.get(i % models.size())).statusCode() == 200) {
                     accepted.incrementAndGet();
                 }
-                pause(50);
+                Figures.pause(50);
             }
         }, "editor");
         editor.start();
@@ -158,7 +157,7 @@ class TwoInstancesIT {
             long killed = System.nanoTime();
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
                     .until(() -> ownedPartitions(site.comparison) == 6);
-            failover = seconds(killed);
+            failover = Figures.secondsSince(killed);
             assertThat(before).as("partitions the surviving instance owned before").isLessThan(6);
             await().atMost(Duration.ofSeconds(120)).until(() -> accepted.get() >= 120);
             secondComparison = secondComparison.restart("after-kill");
@@ -170,7 +169,7 @@ class TwoInstancesIT {
             awaitEveryPageAsComputedFromScratch();
             Figures.record("Two instances, one comparison-service killed (kill -9) during 200 edits: the survivor owned every "
                     + "partition %.1f s after the kill (session timeout %d s); every page as computed from scratch %.1f s "
-                    + "after the last edit; %d page reads recorded", failover, 10, seconds(last), recorder.reads.get());
+                    + "after the last edit; %d page reads recorded", failover, 10, Figures.secondsSince(last), recorder.reads.get());
         } finally {
             recorder.running.set(false);
             recording.join(10_000);
@@ -220,15 +219,8 @@ class TwoInstancesIT {
         int edit = edits.getAndIncrement();
         JsonNode template = routes.get(model);
         BigDecimal input = new BigDecimal("0.00001").multiply(BigDecimal.valueOf(edit + 1L));
-        ObjectNode body = Site.JSON.createObjectNode();
-        body.put("inputPricePerMTok", input);
-        body.put("outputPricePerMTok", input.multiply(BigDecimal.valueOf(2)));
-        body.put("contextWindow", template.get("contextWindow").asLong());
-        body.put("status", "active");
-        body.put("sourceUrl", template.get("sourceUrl").asString());
-        body.put("verifiedAt", template.get("verifiedAt").asString());
         return site.pricingApi().put("/api/models/" + model + "/routes/" + template.get("providerId").asString(),
-                body.toString()).as(Site.EDITOR_TOKEN).send();
+                Site.repriced(template, input)).as(Site.EDITOR_TOKEN).send();
     }
 
     /** One of the model's routes; null when it has none (its pages say so, and it is not edited here). */
@@ -255,18 +247,6 @@ class TwoInstancesIT {
     private static double publishedBy(ServiceProcess comparison) {
         double published = Site.metric(comparison, "llmref_comparisons_published_total", "event=\"changed\"");
         return Double.isNaN(published) ? 0 : published;
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** A visitor reading every page on both page-service instances over and over, noting any revision that went down. */
